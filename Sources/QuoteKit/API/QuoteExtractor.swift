@@ -1,0 +1,181 @@
+/// Finds the quotations in a document and attributes them, following a ``RuleSet``.
+///
+/// An extractor holds ICU iterators and is not thread-safe: give each thread its own (making
+/// one is cheap once the rules are loaded).
+public final class QuoteExtractor {
+    public let language: String
+    let lexicon: Lexicon
+    private let segmenter: Segmenter
+    private let scanner: QuoteScanner
+
+    /// - Parameters:
+    ///   - ruleSet: the rules (``RuleSet/builtIn`` by default).
+    ///   - language: a language folder of the rule set (`en`).
+    public init(ruleSet: RuleSet = .builtIn, language: String = "en") throws {
+        guard ruleSet.languages.contains(language) else {
+            throw QuoteKitError.unknownLanguage(language, available: ruleSet.languages)
+        }
+        self.language = language
+        self.lexicon = Lexicon(ruleSet: ruleSet, language: language)
+        self.segmenter = try Segmenter(locale: language, abbreviations: lexicon.abbreviations)
+        self.scanner = QuoteScanner(table: lexicon.marks)
+    }
+
+    /// The quotes of one document, in document order.
+    public func extract(text: String, documentID: String, metadata: [(key: String, value: MetadataValue)] = []) throws -> [QuoteRecord] {
+        let analyzed = try segmenter.analyze(text)
+        let spans = scanner.scan(analyzed.buffer, paragraphs: analyzed.paragraphs)
+        let tokens = analyzed.tokens
+        var quoteOf = [Int32](repeating: -1, count: tokens.count)
+        var bounds: [(first: Int, after: Int)] = []
+        for (q, span) in spans.enumerated() {
+            let first = analyzed.tokenIndex(atOrAfter: span.openStart)
+            let after = analyzed.tokenIndex(atOrAfter: span.closeEnd)
+            for t in first..<after { quoteOf[t] = Int32(q) }
+            bounds.append((first, after))
+        }
+        let parser = PhraseParser(tokens: tokens, lexicon: lexicon, quoteOf: quoteOf)
+        let matcher = FrameMatcher(parser: parser)
+        let people = People(parser: parser)
+        let buffer = analyzed.buffer
+        let filter = lexicon.filter.rule
+
+        var records: [QuoteRecord] = []
+        var previous: (span: QuoteSpan, person: Int?, speaker: String?, mention: TextSpan?, cue: TextSpan?, confidence: Double)?
+        var previousSpeaker: Int?
+
+        func span(_ range: Range<Int>) -> TextSpan {
+            let s = tokens[range.lowerBound].start, e = tokens[range.upperBound - 1].end
+            return TextSpan(start: buffer.scalarOffset(s), end: buffer.scalarOffset(e), text: buffer.string(s, e))
+        }
+
+        for (q, quote) in spans.enumerated() {
+            let (first, after) = bounds[q]
+            guard first < after else { continue }
+            let inner = tokens[first..<after].filter { $0.isWord && $0.start >= quote.contentStart && $0.end <= quote.contentEnd }
+            let wordCount = inner.count
+            guard wordCount > 0 else { continue }
+
+            var best: FrameMatch?
+            for (id, frame) in lexicon.frames {
+                guard let m = matcher.match(id, frame, first: first, after: after) else { continue }
+                if best == nil || m.confidence > best!.confidence || (m.confidence == best!.confidence && m.reach < best!.reach) { best = m }
+            }
+
+            var kind = positionalKind(quote, first: first, after: after, tokens: tokens, buffer: buffer)
+            var rule: String
+            var confidence: Double
+            var speaker: String?
+            var mention: TextSpan?
+            var cue: TextSpan?
+            var person: Int?
+
+            if let m = best {
+                if let k = m.kind { kind = k }
+                if kind == .partial && wordCount < filter.minWordsPartial && m.confidence < 0.9 { continue }
+                rule = m.rule.rawValue
+                confidence = m.confidence
+                mention = span(m.speaker.start..<m.speaker.end)
+                cue = m.cue.map(span)
+                switch m.speaker.kind {
+                case .name:
+                    person = people.person(named: m.speaker)
+                    speaker = person.map { people.persons[$0].canonical }
+                        ?? buffer.string(tokens[m.speaker.nameStart].start, tokens[m.speaker.end - 1].end)
+                case .pronoun(let p):
+                    person = people.person(pronoun: p, at: m.speaker.start, previousSpeaker: previousSpeaker)
+                    speaker = person.map { people.persons[$0].canonical }
+                    confidence *= person == nil ? 0.8 : 0.95
+                case .description:
+                    person = people.person(description: m.speaker, at: m.speaker.start)
+                    speaker = person.map { people.persons[$0].canonical }
+                    confidence *= person == nil ? 0.85 : 0.8
+                }
+            } else if let (id, follow) = lexicon.followOn, let prev = previous, prev.speaker != nil || prev.mention != nil,
+                      quote.firstParagraph - prev.span.lastParagraph <= follow.maxParagraphs,
+                      startsParagraphOrFollows(quote, prev.span, analyzed), wordCount >= filter.minWordsWithoutCue || kind == .direct {
+                rule = id.rawValue
+                confidence = follow.confidence * prev.confidence
+                speaker = prev.speaker
+                mention = prev.mention
+                cue = prev.cue
+                person = prev.person
+            } else {
+                if wordCount < filter.minWordsWithoutCue { continue }
+                if filter.dropTitleCase && isTitleCase(inner) { continue }
+                rule = lexicon.filter.id.rawValue
+                confidence = filter.unattributedConfidence
+            }
+            if let p = person { previousSpeaker = p }
+            let start = buffer.scalarOffset(quote.contentStart), end = buffer.scalarOffset(quote.contentEnd)
+            let text = buffer.string(quote.contentStart, quote.contentEnd)
+            confidence = (confidence * 1000).rounded() / 1000
+            records.append(QuoteRecord(doc: documentID, id: Self.recordID(documentID, start, end), start: start, end: end, text: text,
+                                       kind: kind, speaker: speaker, speakerMention: mention, cue: cue, rule: rule,
+                                       confidence: confidence, metadata: metadata))
+            previous = (quote, person, speaker, mention, cue, confidence)
+        }
+        return records
+    }
+
+    /// `q` + 16 hex digits of a 64-bit FNV-1a hash of the document id and the offsets.
+    static func recordID(_ doc: String, _ start: Int, _ end: Int) -> String {
+        var hash: UInt64 = 0xcbf29ce484222325
+        for byte in "\(doc)\u{0}\(start)\u{0}\(end)".utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100000001b3
+        }
+        let hex = String(hash, radix: 16)
+        return "q" + String(repeating: "0", count: 16 - hex.count) + hex
+    }
+
+    /// Whether `quote` opens its paragraph or shares a paragraph with `previous`.
+    private func startsParagraphOrFollows(_ quote: QuoteSpan, _ previous: QuoteSpan, _ analyzed: AnalyzedText) -> Bool {
+        if quote.firstParagraph == previous.lastParagraph { return true }
+        return analyzed.paragraphs[quote.firstParagraph].lowerBound == quote.openStart
+    }
+
+    private func isTitleCase(_ words: [Token]) -> Bool {
+        let content = words.filter { $0.text.unicodeScalars.count > 3 || $0.isCapitalized }
+        return !content.isEmpty && content.allSatisfy(\.isCapitalized) && words.count <= 8
+    }
+
+    /// `direct` when the quote stands as a sentence of its own (or after a cue and a comma or
+    /// colon), else `partial`.
+    private func positionalKind(_ quote: QuoteSpan, first: Int, after: Int, tokens: [Token], buffer: TextBuffer) -> QuoteKind {
+        let firstLetter = buffer.bytes[quote.contentStart...].lazy.prefix(8).first { $0 >= 0x41 }
+        let startsLower = firstLetter.map { $0 >= 0x61 && $0 <= 0x7A } ?? false
+        var leftDirect: Bool
+        if first == 0 || tokens[first - 1].paragraph != tokens[first].paragraph {
+            leftDirect = true
+        } else {
+            let prev = tokens[first - 1]
+            switch prev.text {
+            case ".", "?", "!", "—", "–", "(", "[": leftDirect = !startsLower
+            case ":": leftDirect = true
+            case ",": leftDirect = !startsLower
+            default: leftDirect = lexicon.cueForms[prev.lower] != nil && !startsLower
+            }
+        }
+        if !leftDirect { return .partial }
+        var lastByte = quote.contentEnd - 1
+        while lastByte > quote.contentStart, buffer.bytes[lastByte] & 0xC0 == 0x80 { lastByte -= 1 }
+        let last = buffer.bytes[lastByte]
+        if last == 0x2E || last == 0x3F || last == 0x21 || last == 0x2C || last == 0xE2 { return .direct }
+        if after >= tokens.count || tokens[after].paragraph != tokens[after - 1].paragraph { return .direct }
+        let next = tokens[after].text
+        return [".", "?", "!", ",", ";", ":", "—", "–"].contains(next) ? .direct : .partial
+    }
+}
+
+/// Errors from the QuoteKit library.
+public enum QuoteKitError: Error, CustomStringConvertible, Sendable {
+    case unknownLanguage(String, available: [String])
+
+    public var description: String {
+        switch self {
+        case .unknownLanguage(let language, let available):
+            return "no rules for language '\(language)'; available: \(available.joined(separator: ", "))"
+        }
+    }
+}

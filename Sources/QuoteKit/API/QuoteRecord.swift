@@ -1,0 +1,80 @@
+/// A span of a document: Unicode code point (scalar) offsets, 0-based, end exclusive, and the
+/// text they cover.
+public struct TextSpan: Sendable, Equatable, Hashable, Codable {
+    /// First code point, 0-based.
+    public var start: Int
+    /// One past the last code point.
+    public var end: Int
+    public var text: String
+
+    public init(start: Int, end: Int, text: String) {
+        self.start = start
+        self.end = end
+        self.text = text
+    }
+}
+
+/// Metadata values carried from a JSONL input line into its records.
+public enum MetadataValue: Sendable, Equatable, Hashable {
+    case string(String)
+    case number(String)   // as written, so that output equals input
+    case bool(Bool)
+    case null
+    case array([MetadataValue])
+    case object([(String, MetadataValue)])
+
+    public static func == (a: MetadataValue, b: MetadataValue) -> Bool {
+        switch (a, b) {
+        case (.string(let x), .string(let y)), (.number(let x), .number(let y)): return x == y
+        case (.bool(let x), .bool(let y)): return x == y
+        case (.null, .null): return true
+        case (.array(let x), .array(let y)): return x == y
+        case (.object(let x), .object(let y)): return x.count == y.count && zip(x, y).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
+        default: return false
+        }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        switch self {
+        case .string(let s), .number(let s): hasher.combine(s)
+        case .bool(let b): hasher.combine(b)
+        case .null: hasher.combine(0)
+        case .array(let a): hasher.combine(a)
+        case .object(let o): for (k, v) in o { hasher.combine(k); hasher.combine(v) }
+        }
+    }
+}
+
+/// One quotation found in a document, with its attribution.
+public struct QuoteRecord: Sendable, Equatable {
+    /// The document's id.
+    public var doc: String
+    /// Stable id: the same document id and text always give the same id.
+    public var id: String
+    /// Code point offset of the first quoted character (the quotation marks are not included).
+    public var start: Int
+    /// Code point offset one past the last quoted character.
+    public var end: Int
+    /// The quoted words: exactly the document's code points `start..<end`.
+    public var text: String
+    public var kind: QuoteKind
+    /// The speaker's canonical name in this document, or nil when unknown.
+    public var speaker: String?
+    /// The words that attribute the quote (a name, a pronoun, a description), or nil.
+    public var speakerMention: TextSpan?
+    /// The reporting verb or frame words ("said", "according to", ":"), or nil.
+    public var cue: TextSpan?
+    /// The id of the rule that attributed (or, for unattributed quotes, admitted) the quote.
+    public var rule: String
+    /// In [0, 1]; higher is more likely right.
+    public var confidence: Double
+    /// Fields of the input document other than `id` and `text`, in input order.
+    public var metadata: [(key: String, value: MetadataValue)]
+
+    public static func == (a: QuoteRecord, b: QuoteRecord) -> Bool {
+        a.doc == b.doc && a.id == b.id && a.start == b.start && a.end == b.end && a.text == b.text && a.kind == b.kind
+            && a.speaker == b.speaker && a.speakerMention == b.speakerMention && a.cue == b.cue && a.rule == b.rule
+            && a.confidence == b.confidence && a.metadata.count == b.metadata.count
+            && zip(a.metadata, b.metadata).allSatisfy { $0.key == $1.key && $0.value == $1.value }
+    }
+}

@@ -1,0 +1,146 @@
+/// Matches frame patterns around a quote: the elements before `QUOTE` right to left from the
+/// opening mark, the elements after it left to right from the closing mark.
+struct FrameMatcher {
+    let parser: PhraseParser
+    var tokens: [Token] { parser.tokens }
+    let maxShort = 6
+    let maxGap = 40
+
+    private struct Binding {
+        var speaker: Mention?
+        var cue: Range<Int>?
+        var literals: [Int] = []
+        var edge: Int
+    }
+
+    /// `first`: index of the quote's first token (its opening mark); `after`: index of the
+    /// first token after its closing mark.
+    func match(_ id: RuleID, _ frame: FrameRule, first: Int, after: Int) -> FrameMatch? {
+        let elements = frame.pattern.elements
+        let q = frame.pattern.quoteIndex
+        let openParagraph = tokens[first].paragraph
+        let closeParagraph = tokens[max(first, after - 1)].paragraph
+        guard let left = matchLeft(elements, q - 1, first - 1, openParagraph, tokens[first].sentence, Binding(edge: first)) else { return nil }
+        guard let right = matchRight(elements, q + 1, after, closeParagraph, nil, Binding(speaker: left.speaker, cue: left.cue, literals: left.literals, edge: after - 1)) else { return nil }
+        guard let speaker = right.speaker else { return nil }
+        var cue = right.cue
+        if cue == nil {
+            // No CUE slot: the frame's words are the cue ("according to", a colon).
+            let words = right.literals.filter { tokens[$0].isWord }
+            let chosen = words.isEmpty ? right.literals : words
+            if let lo = chosen.min(), let hi = chosen.max() { cue = lo..<(hi + 1) }
+        }
+        let reach = (first - left.edge) + (right.edge - after + 1)
+        return FrameMatch(rule: id, confidence: frame.confidence, speaker: speaker, cue: cue, kind: frame.kind, reach: reach)
+    }
+
+    private func sameBlock(_ i: Int, _ paragraph: Int) -> Bool {
+        parser.usable(i) && tokens[i].paragraph == paragraph
+    }
+
+    private func isSentenceEnd(_ t: Token) -> Bool { t.text == "." || t.text == "?" || t.text == "!" }
+
+    private func matchLeft(_ el: [FramePattern.Element], _ e: Int, _ pos: Int, _ para: Int, _ sentence: Int, _ b: Binding) -> Binding? {
+        if e < 0 { return b }
+        switch el[e] {
+        case .literal(let alternatives, let optional):
+            if sameBlock(pos, para), alternatives.contains(tokens[pos].lower) {
+                var nb = b
+                nb.literals.append(pos)
+                nb.edge = pos
+                if let r = matchLeft(el, e - 1, pos - 1, para, sentence, nb) { return r }
+            }
+            return optional ? matchLeft(el, e - 1, pos, para, sentence, b) : nil
+        case .speaker:
+            for m in parser.speakers(endingAt: pos) where tokens[m.start].paragraph == para {
+                var nb = b
+                nb.speaker = m
+                nb.edge = m.start
+                if let r = matchLeft(el, e - 1, m.start - 1, para, sentence, nb) { return r }
+            }
+            return nil
+        case .cue:
+            guard sameBlock(pos, para), let c = parser.cue(endingAt: pos) else { return nil }
+            var nb = b
+            nb.cue = c
+            nb.edge = c.lowerBound
+            return matchLeft(el, e - 1, c.lowerBound - 1, para, sentence, nb)
+        case .short, .gap:
+            let limit = el[e] == .short ? maxShort : maxGap
+            var p = pos
+            for n in 0...limit {
+                if n > 0 {
+                    guard sameBlock(p, para), tokens[p].sentence == sentence else { return nil }
+                    let t = tokens[p]
+                    if el[e] == .short && !t.isWord { return nil }
+                    if isSentenceEnd(t) || t.text == ";" { return nil }
+                    p -= 1
+                }
+                if let r = matchLeft(el, e - 1, p, para, sentence, b) { return r }
+            }
+            return nil
+        case .paragraph:
+            guard parser.usable(pos), tokens[pos].paragraph == para - 1 else { return nil }
+            return matchLeft(el, e - 1, pos, para - 1, tokens[pos].sentence, b)
+        case .start:
+            if pos < 0 || tokens[pos].paragraph != para || tokens[pos].sentence != tokens[pos + 1].sentence
+                || isSentenceEnd(tokens[pos]) {
+                return matchLeft(el, e - 1, pos, para, sentence, b)
+            }
+            return nil
+        case .quote:
+            return nil
+        }
+    }
+
+    private func matchRight(_ el: [FramePattern.Element], _ e: Int, _ pos: Int, _ para: Int, _ sentence: Int?, _ b: Binding) -> Binding? {
+        if e >= el.count { return b }
+        switch el[e] {
+        case .literal(let alternatives, let optional):
+            if sameBlock(pos, para), alternatives.contains(tokens[pos].lower) {
+                var nb = b
+                nb.literals.append(pos)
+                nb.edge = pos
+                if let r = matchRight(el, e + 1, pos + 1, para, sentence ?? tokens[pos].sentence, nb) { return r }
+            }
+            return optional ? matchRight(el, e + 1, pos, para, sentence, b) : nil
+        case .speaker:
+            guard sameBlock(pos, para) else { return nil }
+            for (m, next) in parser.speakers(startingAt: pos) {
+                var nb = b
+                nb.speaker = m
+                nb.edge = next - 1
+                if let r = matchRight(el, e + 1, next, para, sentence ?? tokens[pos].sentence, nb) { return r }
+            }
+            return nil
+        case .cue:
+            guard sameBlock(pos, para), let c = parser.cue(startingAt: pos) else { return nil }
+            var nb = b
+            nb.cue = c
+            nb.edge = c.upperBound - 1
+            return matchRight(el, e + 1, c.upperBound, para, sentence ?? tokens[pos].sentence, nb)
+        case .short, .gap:
+            let limit = el[e] == .short ? maxShort : maxGap
+            let s = sentence ?? (sameBlock(pos, para) ? tokens[pos].sentence : -1)
+            var p = pos
+            for n in 0...limit {
+                if n > 0 {
+                    guard sameBlock(p, para), tokens[p].sentence == s else { return nil }
+                    let t = tokens[p]
+                    if el[e] == .short && !t.isWord { return nil }
+                    if isSentenceEnd(t) || t.text == ";" { return nil }
+                    p += 1
+                }
+                if let r = matchRight(el, e + 1, p, para, s, b) { return r }
+            }
+            return nil
+        case .paragraph:
+            guard parser.usable(pos), tokens[pos].paragraph == para + 1 else { return nil }
+            return matchRight(el, e + 1, pos, para + 1, tokens[pos].sentence, b)
+        case .start:
+            return nil
+        case .quote:
+            return nil
+        }
+    }
+}

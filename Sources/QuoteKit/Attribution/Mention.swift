@@ -1,0 +1,27 @@
+/// Words in the text that may name a speaker: token indices `start..<end`.
+struct Mention: Sendable, Equatable {
+    enum Kind: Sendable, Equatable {
+        case name
+        case pronoun(PronounsRule.Person)
+        case description
+    }
+    var start: Int
+    var end: Int
+    var kind: Kind
+    /// For names: the token range of the name without title or determiner.
+    var nameStart: Int
+    var gender: Gender = .any
+    var plural = false
+}
+
+/// A frame that matched around a quote.
+struct FrameMatch: Sendable {
+    var rule: RuleID
+    var confidence: Double
+    var speaker: Mention
+    /// Token range of the cue (verb with its auxiliaries, or the frame's literal words).
+    var cue: Range<Int>?
+    var kind: QuoteKind?
+    /// How many tokens the match spans outside the quote (shorter is closer).
+    var reach: Int
+}

@@ -1,0 +1,252 @@
+/// Finds speaker phrases and cue verbs in a token sequence, using the lexicon's word lists.
+struct PhraseParser {
+    let tokens: [Token]
+    let lexicon: Lexicon
+    /// For each token, the quote it lies in (or -1); phrases never reach into a quote.
+    let quoteOf: [Int32]
+
+    /// Longest description, in tokens.
+    let maxDescription = 10
+    /// Longest apposition or relative clause skipped between a name and its verb, in tokens.
+    let maxApposition = 22
+
+    func usable(_ i: Int) -> Bool { i >= 0 && i < tokens.count && quoteOf[i] < 0 }
+
+    // MARK: Word classes
+
+    func isCueVerb(_ i: Int) -> Bool { usable(i) && tokens[i].isWord && lexicon.cueForms[tokens[i].lower] != nil }
+
+    func isNameWord(_ i: Int) -> Bool {
+        guard usable(i) else { return false }
+        let t = tokens[i]
+        guard t.isWord, t.isCapitalized else { return false }
+        return !lexicon.nonNameWords.contains(t.lower) && lexicon.pronouns[t.lower] == nil && lexicon.cueForms[t.lower] == nil
+    }
+
+    /// A title at `i` (with its period, if written): returns the index after it.
+    func titleEnd(at i: Int) -> (end: Int, gender: Gender)? {
+        guard usable(i), tokens[i].isWord, tokens[i].isCapitalized, let g = lexicon.titles[tokens[i].lower] else { return nil }
+        if usable(i + 1), tokens[i + 1].text == ".", !tokens[i + 1].spaceBefore { return (i + 2, g) }
+        return (i + 1, g)
+    }
+
+    /// A single capital letter followed by a period ("J."), as in a name.
+    func isInitial(_ i: Int) -> Bool {
+        usable(i + 1) && tokens[i].isWord && tokens[i].text.unicodeScalars.count == 1 && tokens[i].isCapitalized && tokens[i + 1].text == "."
+    }
+
+    // MARK: Speaker phrases
+
+    /// Speaker phrases that end at token `last` (inclusive), best first.
+    func speakers(endingAt last: Int) -> [Mention] {
+        guard usable(last) else { return [] }
+        var result: [Mention] = []
+        let t = tokens[last]
+        if let person = lexicon.pronouns[t.lower], t.isWord {
+            return [Mention(start: last, end: last + 1, kind: .pronoun(person), nameStart: last)]
+        }
+        if let name = name(endingAt: last) { result.append(name) }
+        if let description = description(endingAt: last) { result.append(description) }
+        // Apposition or relative clause: `NAME, a spokeswoman for the agency, said`.
+        if t.text == "," {
+            var k = last - 1
+            var steps = 0
+            while k >= 0 && steps < maxApposition && usable(k) && tokens[k].paragraph == t.paragraph {
+                let w = tokens[k]
+                if w.text == "." || w.text == "?" || w.text == "!" || w.text == ";" || isCueVerb(k) && steps > 0 && !isPersonNounOrName(k) { break }
+                if w.text == "," {
+                    if let inner = name(endingAt: k - 1) ?? description(endingAt: k - 1), inner.end == k {
+                        result.append(inner)
+                    }
+                    break
+                }
+                k -= 1
+                steps += 1
+            }
+        }
+        return result
+    }
+
+    private func isPersonNounOrName(_ i: Int) -> Bool {
+        lexicon.personNouns[tokens[i].lower] != nil || tokens[i].isCapitalized
+    }
+
+    /// A name ending at `last`: capitalised words, initials, particles and hyphens, with an
+    /// optional title and (for organisations) a leading "the".
+    func name(endingAt last: Int) -> Mention? {
+        guard isNameWord(last) || (usable(last) && lexicon.titles[tokens[last].lower] != nil && tokens[last].isCapitalized) else { return nil }
+        var start = last
+        var k = last - 1
+        while k >= 0 && usable(k) && tokens[k].paragraph == tokens[last].paragraph {
+            let w = tokens[k]
+            if isNameWord(k) && !w.lower.hasSuffix("'s") && !w.lower.hasSuffix("’s") { start = k; k -= 1; continue }
+            if w.text == "-" && !w.spaceBefore && isNameWord(k - 1) { k -= 1; continue }
+            if w.text == "." && isInitial(k - 1) { start = k - 1; k -= 2; continue }
+            if lexicon.nameParticles.contains(w.text) && isNameWord(k - 1) { k -= 1; continue }
+            break
+        }
+        var mentionStart = start
+        var gender = Gender.any
+        // A title just before: `Sen.`, `Mrs.`, `President`.
+        if k >= 0, usable(k) {
+            var titleAt = k
+            if tokens[k].text == ".", k >= 1 { titleAt = k - 1 }
+            if let (end, g) = titleEnd(at: titleAt), end == start {
+                mentionStart = titleAt
+                gender = g
+            }
+        }
+        var nameStart = start
+        // Titles written as capitalised words at the start of the run: "President Obama".
+        while nameStart < last, let (end, g) = titleEnd(at: nameStart) {
+            if gender == .any { gender = g }
+            nameStart = end
+        }
+        if mentionStart == start, mentionStart > 0, usable(mentionStart - 1), tokens[mentionStart - 1].lower == "the" {
+            mentionStart -= 1
+        }
+        if gender == .any, let g = lexicon.firstNames[tokens[nameStart].lower], nameStart < last || true { gender = g }
+        return Mention(start: mentionStart, end: last + 1, kind: .name, nameStart: nameStart, gender: gender)
+    }
+
+    /// A description ending at `last`: determiner ... noun, possibly with a prepositional phrase
+    /// ("a spokeswoman for the agency"), or a bare plural person noun ("officials").
+    func description(endingAt last: Int) -> Mention? {
+        guard usable(last), tokens[last].isWord else { return nil }
+        var k = last
+        var steps = 0
+        var sawPerson = false
+        var gender = Gender.any
+        var plural = false
+        var headFound = false
+        while k >= 0 && steps < maxDescription && usable(k) && tokens[k].paragraph == tokens[last].paragraph {
+            let w = tokens[k]
+            if let noun = lexicon.personNouns[w.lower] {
+                if !headFound || !sawPerson { gender = noun.gender; plural = noun.plural }
+                sawPerson = true
+            } else if lexicon.sourceNouns.contains(w.lower) {
+                sawPerson = true
+            }
+            headFound = true
+            if lexicon.determiners.contains(w.lower) && k < last {
+                // A prepositional phrase belongs to an earlier head: "a spokeswoman for the agency".
+                if k >= 2, usable(k - 1), lexicon.prepositions.contains(tokens[k - 1].lower), steps + 2 < maxDescription,
+                   let outer = description(endingAt: k - 2), outer.end == k - 1 {
+                    return Mention(start: outer.start, end: last + 1, kind: .description, nameStart: outer.start,
+                                   gender: outer.gender, plural: outer.plural)
+                }
+                guard sawPerson || tokens[k + 1 ... last].contains(where: { $0.isCapitalized }) else { return nil }
+                return Mention(start: k, end: last + 1, kind: .description, nameStart: k, gender: gender, plural: plural)
+            }
+            if !(w.isWord || w.text == "-" || w.text == "'s" || w.text == "’s") { break }
+            if isCueVerb(k) && k < last { break }
+            if lexicon.pronouns[w.lower] != nil || lexicon.prepositions.contains(w.lower) || lexicon.relativePronouns.contains(w.lower) { break }
+            k -= 1
+            steps += 1
+        }
+        // No determiner: a bare plural such as "officials" or "sources".
+        if let noun = lexicon.personNouns[tokens[last].lower], noun.plural {
+            var start = last
+            while start > 0, usable(start - 1), tokens[start - 1].isWord, !tokens[start - 1].isCapitalized,
+                  lexicon.cueForms[tokens[start - 1].lower] == nil, lexicon.pronouns[tokens[start - 1].lower] == nil,
+                  !lexicon.prepositions.contains(tokens[start - 1].lower), last - start < 3 {
+                start -= 1
+            }
+            return Mention(start: start, end: last + 1, kind: .description, nameStart: start, gender: .any, plural: true)
+        }
+        return nil
+    }
+
+    /// Speaker phrases that start at token `first`, each with the index after it (including a
+    /// skipped apposition when `allowApposition`), best first.
+    func speakers(startingAt first: Int) -> [(mention: Mention, next: Int)] {
+        guard usable(first), tokens[first].isWord else { return [] }
+        let t = tokens[first]
+        if let person = lexicon.pronouns[t.lower] {
+            return [(Mention(start: first, end: first + 1, kind: .pronoun(person), nameStart: first), first + 1)]
+        }
+        var result: [(Mention, Int)] = []
+        // Title and name.
+        var k = first
+        var gender = Gender.any
+        var mentionStart = first
+        if t.lower == "the" { k += 1 }
+        while let (end, g) = titleEnd(at: k) {
+            if gender == .any { gender = g }
+            k = end
+        }
+        let nameStart = k
+        while usable(k) {
+            if isNameWord(k) { k += 1; continue }
+            if isInitial(k) { k += 2; continue }
+            if tokens[k].text == "-" && !tokens[k].spaceBefore && isNameWord(k + 1) { k += 1; continue }
+            if lexicon.nameParticles.contains(tokens[k].text) && isNameWord(k + 1) && k > nameStart { k += 1; continue }
+            break
+        }
+        if k > nameStart && k - nameStart <= 6 {
+            if gender == .any, let g = lexicon.firstNames[tokens[nameStart].lower] { gender = g }
+            mentionStart = first
+            result.append((Mention(start: mentionStart, end: k, kind: .name, nameStart: nameStart, gender: gender), k))
+        } else if nameStart > first, lexicon.titles[tokens[nameStart - 1].lower] != nil || tokens[nameStart - 1].text == "." {
+            // A title alone: "the President".
+            result.append((Mention(start: first, end: nameStart, kind: .description, nameStart: first, gender: gender), nameStart))
+        }
+        // Description: determiner ... up to punctuation, a verb or a clause word.
+        if lexicon.determiners.contains(t.lower) || lexicon.personNouns[t.lower]?.plural == true {
+            var e = first + 1
+            var sawPerson = lexicon.personNouns[t.lower] != nil
+            var g = lexicon.personNouns[t.lower]?.gender ?? .any
+            var plural = lexicon.personNouns[t.lower]?.plural ?? false
+            var lastHead = first
+            while usable(e) && e - first < maxDescription {
+                let w = tokens[e]
+                if !w.isWord && w.text != "-" && w.text != "'s" && w.text != "’s" { break }
+                if isCueVerb(e) || lexicon.relativePronouns.contains(w.lower) || lexicon.pronouns[w.lower] != nil { break }
+                if lexicon.prepositions.contains(w.lower) && sawPerson { break }
+                if let noun = lexicon.personNouns[w.lower] { sawPerson = true; g = noun.gender; plural = noun.plural; lastHead = e }
+                if lexicon.sourceNouns.contains(w.lower) { sawPerson = true; lastHead = e }
+                e += 1
+            }
+            if sawPerson || (e > first + 1 && tokens[(first + 1)..<e].contains { $0.isCapitalized }) {
+                let end = sawPerson ? max(lastHead + 1, min(e, lastHead + 1)) : e
+                result.append((Mention(start: first, end: end, kind: .description, nameStart: first, gender: g, plural: plural), e))
+            }
+        }
+        // Skip an apposition: `X, a spokeswoman for the agency, said`.
+        var withApposition: [(Mention, Int)] = []
+        for (m, next) in result where usable(next) && tokens[next].text == "," {
+            var j = next + 1
+            while usable(j) && j - next < maxApposition && tokens[j].paragraph == t.paragraph {
+                let w = tokens[j].text
+                if w == "." || w == "?" || w == "!" || w == ";" { break }
+                if w == "," { withApposition.append((m, j + 1)); break }
+                j += 1
+            }
+        }
+        return result + withApposition
+    }
+
+    // MARK: Cues
+
+    /// A cue ending at `last` (the verb), extended left over adverbs and auxiliaries.
+    func cue(endingAt last: Int) -> Range<Int>? {
+        guard isCueVerb(last) else { return nil }
+        var start = last
+        while start > 0, usable(start - 1),
+              lexicon.auxiliaries.contains(tokens[start - 1].lower) || lexicon.adverbs.contains(tokens[start - 1].lower) {
+            start -= 1
+        }
+        return start..<(last + 1)
+    }
+
+    /// A cue starting at `first`: auxiliaries and adverbs, then the verb. Returns its range.
+    func cue(startingAt first: Int) -> Range<Int>? {
+        var k = first
+        while usable(k), lexicon.auxiliaries.contains(tokens[k].lower) || lexicon.adverbs.contains(tokens[k].lower), k - first < 4 {
+            if isCueVerb(k) { break }
+            k += 1
+        }
+        guard isCueVerb(k) else { return nil }
+        return first..<(k + 1)
+    }
+}

@@ -1,0 +1,91 @@
+/// Writes JSON text with keys in a fixed order, so that output is byte-for-byte deterministic.
+enum JSONWriter {
+    static func string(_ s: String, into out: inout String) {
+        out.append("\"")
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out.append("\\\"")
+            case "\\": out.append("\\\\")
+            case "\n": out.append("\\n")
+            case "\r": out.append("\\r")
+            case "\t": out.append("\\t")
+            case "\u{2028}": out.append("\\u2028")
+            case "\u{2029}": out.append("\\u2029")
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    let hex = String(scalar.value, radix: 16)
+                    out.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        out.append("\"")
+    }
+
+    /// A number in [0, 1] with at most three decimals: `0.95`, `1`, `0`.
+    static func confidence(_ value: Double) -> String {
+        let thousandths = Int((value * 1000).rounded())
+        if thousandths >= 1000 { return "1" }
+        if thousandths <= 0 { return "0" }
+        var digits = String(thousandths)
+        digits = String(repeating: "0", count: 3 - digits.count) + digits
+        while digits.hasSuffix("0") { digits.removeLast() }
+        return "0." + digits
+    }
+
+    static func value(_ v: MetadataValue, into out: inout String) {
+        switch v {
+        case .string(let s): string(s, into: &out)
+        case .number(let n): out.append(n)
+        case .bool(let b): out.append(b ? "true" : "false")
+        case .null: out.append("null")
+        case .array(let items):
+            out.append("[")
+            for (i, item) in items.enumerated() {
+                if i > 0 { out.append(",") }
+                value(item, into: &out)
+            }
+            out.append("]")
+        case .object(let fields):
+            out.append("{")
+            for (i, (k, item)) in fields.enumerated() {
+                if i > 0 { out.append(",") }
+                string(k, into: &out)
+                out.append(":")
+                value(item, into: &out)
+            }
+            out.append("}")
+        }
+    }
+
+    static func span(_ s: TextSpan?, into out: inout String) {
+        guard let s else { out.append("null"); return }
+        out.append("{\"start\":\(s.start),\"end\":\(s.end),\"text\":")
+        string(s.text, into: &out)
+        out.append("}")
+    }
+
+    /// One record as a JSON object on one line.
+    static func record(_ r: QuoteRecord, into out: inout String) {
+        out.append("{\"doc\":")
+        string(r.doc, into: &out)
+        out.append(",\"id\":")
+        string(r.id, into: &out)
+        out.append(",\"start\":\(r.start),\"end\":\(r.end),\"text\":")
+        string(r.text, into: &out)
+        out.append(",\"kind\":\"\(r.kind.rawValue)\",\"speaker\":")
+        if let speaker = r.speaker { string(speaker, into: &out) } else { out.append("null") }
+        out.append(",\"speaker_mention\":")
+        span(r.speakerMention, into: &out)
+        out.append(",\"cue\":")
+        span(r.cue, into: &out)
+        out.append(",\"rule\":")
+        string(r.rule, into: &out)
+        out.append(",\"confidence\":")
+        out.append(confidence(r.confidence))
+        out.append(",\"metadata\":")
+        value(.object(r.metadata.map { ($0.key, $0.value) }), into: &out)
+        out.append("}")
+    }
+}

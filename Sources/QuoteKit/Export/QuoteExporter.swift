@@ -1,0 +1,95 @@
+/// Turns records into text, one document's records at a time, so that output can stream.
+public protocol QuoteExporter {
+    /// The `--format` name.
+    static var identifier: String { get }
+    /// Text before the first record.
+    mutating func begin() -> String
+    /// Text for the next records (one document's, in order).
+    mutating func export(_ records: [QuoteRecord]) -> String
+    /// Text after the last record.
+    mutating func end() -> String
+}
+
+extension QuoteExporter {
+    /// All of `records` as one text.
+    public mutating func exportAll(_ records: [QuoteRecord]) -> String {
+        begin() + export(records) + end()
+    }
+}
+
+/// One JSON object per line (JSON Lines).
+public struct JSONLinesQuoteExporter: QuoteExporter {
+    public static let identifier = "jsonl"
+    public init() {}
+    public mutating func begin() -> String { "" }
+    public mutating func export(_ records: [QuoteRecord]) -> String {
+        var out = ""
+        for r in records {
+            JSONWriter.record(r, into: &out)
+            out.append("\n")
+        }
+        return out
+    }
+    public mutating func end() -> String { "" }
+}
+
+/// A JSON array of records, one record per line.
+public struct JSONQuoteExporter: QuoteExporter {
+    public static let identifier = "json"
+    private var count = 0
+    public init() {}
+    public mutating func begin() -> String { "[" }
+    public mutating func export(_ records: [QuoteRecord]) -> String {
+        var out = ""
+        for r in records {
+            out.append(count == 0 ? "\n" : ",\n")
+            JSONWriter.record(r, into: &out)
+            count += 1
+        }
+        return out
+    }
+    public mutating func end() -> String { count == 0 ? "]\n" : "\n]\n" }
+}
+
+/// RFC 4180 CSV with a header row; spans are flattened into `_start`, `_end`, `_text` columns and
+/// metadata is one column holding a JSON object.
+public struct CSVQuoteExporter: QuoteExporter {
+    public static let identifier = "csv"
+    public static let columns = ["doc", "id", "start", "end", "text", "kind", "speaker",
+                                 "speaker_mention_start", "speaker_mention_end", "speaker_mention_text",
+                                 "cue_start", "cue_end", "cue_text", "rule", "confidence", "metadata"]
+    public init() {}
+
+    public mutating func begin() -> String { Self.columns.joined(separator: ",") + "\r\n" }
+
+    public mutating func export(_ records: [QuoteRecord]) -> String {
+        var out = ""
+        for r in records {
+            var metadata = ""
+            JSONWriter.value(.object(r.metadata.map { ($0.key, $0.value) }), into: &metadata)
+            let fields: [String] = [
+                r.doc, r.id, String(r.start), String(r.end), r.text, r.kind.rawValue, r.speaker ?? "",
+                r.speakerMention.map { String($0.start) } ?? "", r.speakerMention.map { String($0.end) } ?? "",
+                r.speakerMention?.text ?? "",
+                r.cue.map { String($0.start) } ?? "", r.cue.map { String($0.end) } ?? "", r.cue?.text ?? "",
+                r.rule, JSONWriter.confidence(r.confidence), metadata,
+            ]
+            out.append(fields.map(Self.field).joined(separator: ","))
+            out.append("\r\n")
+        }
+        return out
+    }
+
+    public mutating func end() -> String { "" }
+
+    static func field(_ s: String) -> String {
+        guard s.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return s }
+        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+extension String {
+    func replacingOccurrences(of target: String, with replacement: String) -> String {
+        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}

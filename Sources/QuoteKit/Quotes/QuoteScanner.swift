@@ -1,0 +1,109 @@
+/// A quotation found by pairing marks: byte offsets of its opening and closing marks.
+struct QuoteSpan: Sendable {
+    var openStart: Int, openEnd: Int
+    var closeStart: Int, closeEnd: Int
+    /// Paragraphs where it opens and closes (equal unless the quote runs over several).
+    var firstParagraph: Int, lastParagraph: Int
+    /// The content: between the marks, without surrounding whitespace.
+    var contentStart: Int, contentEnd: Int
+}
+
+/// Pairs quotation marks paragraph by paragraph. Linear in the text's length.
+///
+/// - A straight or otherwise two-way mark opens when it is followed by a non-space and not
+///   preceded by a letter, and closes when it is preceded by a non-space and not followed by a
+///   letter; a one-way mark (“ «) keeps its direction.
+/// - A mark that is also an apostrophe never counts between two letters, nor before an elided
+///   word ('em, ’90s), nor as a closing mark when no quote it could close is open.
+/// - A quote nested in an open quote belongs to it: only outermost quotes are returned.
+/// - A quote still open at the end of a paragraph continues when the next paragraph starts
+///   with an opening mark of the same pair (a multi-paragraph quote); otherwise it is dropped,
+///   so an unclosed mark never swallows the rest of the document.
+struct QuoteScanner {
+    let table: QuoteMarkTable
+    /// Deeper nesting than this is ignored (keeps hostile input linear).
+    let maxDepth = 16
+
+    private struct Open {
+        var start: Int, end: Int, pair: Int, paragraph: Int
+    }
+
+    func scan(_ text: TextBuffer, paragraphs: [Range<Int>]) -> [QuoteSpan] {
+        text.bytes.withUnsafeBufferPointer { bytes in scan(bytes, text: text, paragraphs: paragraphs) }
+    }
+
+    private func scan(_ bytes: UnsafeBufferPointer<UInt8>, text: TextBuffer, paragraphs: [Range<Int>]) -> [QuoteSpan] {
+        var spans: [QuoteSpan] = []
+        var stack: [Open] = []
+        var resumeAt = -1
+        for (p, paragraph) in paragraphs.enumerated() {
+            var i = max(paragraph.lowerBound, resumeAt)
+            let end = paragraph.upperBound
+            while i < end {
+                guard let m = table.match(bytes, at: i, end: end) else { i += 1; continue }
+                let mark = table.marks[m]
+                let markEnd = i + mark.bytes.count
+                let prev: Unicode.Scalar? = i > paragraph.lowerBound ? text.scalar(before: i).0 : nil
+                let next: Unicode.Scalar? = markEnd < end ? text.scalar(at: markEnd).0 : nil
+                let before = CharClass(prev), after = CharClass(next)
+                defer { i = markEnd }
+                if mark.isApostrophe {
+                    if before == .word && after == .word { continue }
+                    if before != .word && after == .word && isElision(bytes, at: markEnd, end: end) { continue }
+                }
+                let canOpen = !mark.opens.isEmpty && stack.count < maxDepth
+                let oneWayOpen = mark.closes.isEmpty
+                let oneWayClose = mark.opens.isEmpty
+                let leftFlanking = after != .space && before != .word
+                let rightFlanking = before != .space && after != .word
+                let target = stack.lastIndex { mark.closes.contains($0.pair) }
+                if let k = target, oneWayClose ? !(mark.isApostrophe && !rightFlanking) : (rightFlanking && !(leftFlanking && before == .space)) {
+                    close(k, at: i, markEnd, paragraph: p, &stack, &spans, text)
+                } else if canOpen && (oneWayOpen ? true : leftFlanking) {
+                    if mark.isApostrophe && !leftFlanking { continue }
+                    stack.append(Open(start: i, end: markEnd, pair: mark.opens[0], paragraph: p))
+                } else if let k = target, rightFlanking {
+                    close(k, at: i, markEnd, paragraph: p, &stack, &spans, text)
+                }
+            }
+            // End of paragraph: continue the outermost quote if the next paragraph reopens it.
+            guard let outer = stack.first else { continue }
+            stack.removeAll(keepingCapacity: true)
+            if p + 1 < paragraphs.count {
+                let next = paragraphs[p + 1]
+                if let m = table.match(bytes, at: next.lowerBound, end: next.upperBound),
+                   table.marks[m].opens.contains(outer.pair) {
+                    stack.append(outer)
+                    resumeAt = next.lowerBound + table.marks[m].bytes.count
+                }
+            }
+        }
+        return spans
+    }
+
+    private func close(_ k: Int, at start: Int, _ end: Int, paragraph: Int, _ stack: inout [Open], _ spans: inout [QuoteSpan], _ text: TextBuffer) {
+        let open = stack[k]
+        stack.removeSubrange(k...)
+        guard k == 0 else { return }
+        var s = open.end, e = start
+        while s < e, isSpace(text.bytes[s]) { s += 1 }
+        while e > s, isSpace(text.bytes[e - 1]) { e -= 1 }
+        guard s < e else { return }
+        spans.append(QuoteSpan(openStart: open.start, openEnd: open.end, closeStart: start, closeEnd: end,
+                               firstParagraph: open.paragraph, lastParagraph: paragraph, contentStart: s, contentEnd: e))
+    }
+
+    @inline(__always) private func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 }
+
+    /// Whether the word at `i` is an elision ('em, 'tis) or a decade ('90s).
+    private func isElision(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, end: Int) -> Bool {
+        var j = i
+        while j < end, j - i < 12, bytes[j] < 0x80, (bytes[j] | 0x20 >= 0x61 && bytes[j] | 0x20 <= 0x7A) || (bytes[j] >= 0x30 && bytes[j] <= 0x39) { j += 1 }
+        guard j > i else { return false }
+        let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<j]), as: UTF8.self).lowercased()
+        if let first = word.first, first.isNumber {
+            return word.allSatisfy(\.isNumber) ? j - i == 2 : word.hasSuffix("s") && word.dropLast().allSatisfy(\.isNumber)
+        }
+        return table.elisions.contains(word)
+    }
+}

@@ -1,0 +1,222 @@
+import Yams
+
+/// A rule file's text and where it came from.
+public struct RuleSource: Sendable {
+    /// The path shown in diagnostics (as the user gave it, or `Rules/...` for built-in rules).
+    public var path: String
+    /// The path relative to its rules folder (`en/cue_verbs.yaml`); the rule id comes from it.
+    public var relativePath: String
+    public var contents: String
+
+    public init(path: String, relativePath: String, contents: String) {
+        self.path = path
+        self.relativePath = relativePath
+        self.contents = contents
+    }
+}
+
+/// Decodes rule files into ``Rule`` values, collecting every problem.
+enum RuleDecoder {
+    static func decode(_ source: RuleSource, into diagnostics: RuleDiagnostics) -> Rule? {
+        let fileStart = SourceLocation(path: source.path, line: 1, column: 1)
+        guard let id = RuleID(relativePath: source.relativePath) else {
+            diagnostics.add(RuleDiagnostic(.error, .badValue, at: fileStart, keyPath: "",
+                                           "a rule file must be LANGUAGE/NAME.yaml under a rules folder"))
+            return nil
+        }
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: source.contents, .basic) else {
+                diagnostics.add(RuleDiagnostic(.error, .missingKey, at: fileStart, keyPath: "", "the file is empty"))
+                return nil
+            }
+            root = node
+        } catch let error as YamlError {
+            diagnostics.add(yamlDiagnostic(error, path: source.path))
+            return nil
+        } catch {
+            diagnostics.add(RuleDiagnostic(.error, .yamlSyntax, at: fileStart, keyPath: "", "\(error)"))
+            return nil
+        }
+        let top = RuleNode(node: root, keyPath: "", path: source.path, diagnostics: diagnostics)
+        guard case .mapping = root else {
+            top.error(.typeMismatch, "a rule file is a mapping with a 'kind' key")
+            return nil
+        }
+        guard let kindNode = top.entries()?.first(where: { $0.key.value == "kind" })?.value else {
+            top.error(.missingKey, "missing required key 'kind'; one of: \(RuleKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            return nil
+        }
+        guard let kindName = kindNode.string() else { return nil }
+        guard let kind = RuleKind(rawValue: kindName.value) else {
+            kindNode.error(.badValue, "unknown kind '\(kindName.value)'; expected one of: \(RuleKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            return nil
+        }
+        let common = ["kind", "description", "enabled", "examples", "counterexamples"]
+        let own = ownKeys(kind)
+        guard let fields = top.fields(required: ["kind", "description"] + own.required, optional: Array(common.dropFirst(2)) + own.optional) else {
+            return nil
+        }
+        let errorsBefore = diagnostics.all.count
+        let description = fields["description"]?.nonEmptyString()?.value ?? ""
+        let enabled = fields["enabled"]?.bool() ?? true
+        let examples = fields["examples"].map { decodeExamples($0, counter: false) } ?? []
+        let counterexamples = fields["counterexamples"].map { decodeExamples($0, counter: true) } ?? []
+        let header = RuleHeader(id: id, kind: kind, description: description, enabled: enabled,
+                                examples: examples, counterexamples: counterexamples, path: source.path)
+        let body = decodeBody(kind, fields)
+        guard let body, diagnostics.all.count == errorsBefore else { return nil }
+        return Rule(header: header, body: body)
+    }
+
+    static func yamlDiagnostic(_ error: YamlError, path: String) -> RuleDiagnostic {
+        func at(_ mark: Mark) -> SourceLocation { SourceLocation(path: path, line: mark.line, column: mark.column) }
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+            return RuleDiagnostic(.error, .yamlSyntax, at: at(mark), keyPath: "", problem)
+        case .duplicatedKeysInMapping(let duplicates, _):
+            return RuleDiagnostic(.error, .yamlSyntax, at: SourceLocation(path: path, line: 1, column: 1), keyPath: "",
+                                  "duplicate keys: \(duplicates.joined(separator: ", "))")
+        default:
+            return RuleDiagnostic(.error, .yamlSyntax, at: SourceLocation(path: path, line: 1, column: 1), keyPath: "", "\(error)")
+        }
+    }
+
+    private static func ownKeys(_ kind: RuleKind) -> (required: [String], optional: [String]) {
+        switch kind {
+        case .quoteMarks: return (["pairs"], ["apostrophes", "elisions"])
+        case .cueVerbs: return (["verbs"], [])
+        case .cueModifiers: return ([], ["auxiliaries", "adverbs"])
+        case .frame: return (["pattern", "confidence"], ["quote_kind"])
+        case .titles: return (["titles"], [])
+        case .pronouns: return (["pronouns"], [])
+        case .personNouns: return ([], ["female", "male", "any", "plural", "sources"])
+        case .phraseWords: return (["determiners", "prepositions"], ["name_particles", "relative_pronouns"])
+        case .firstNames: return ([], ["female", "male", "any"])
+        case .nonNameWords: return (["words"], [])
+        case .abbreviations: return (["abbreviations"], [])
+        case .followOn: return (["max_paragraphs", "confidence"], [])
+        case .quoteFilter: return (["min_words_without_cue", "min_words_partial", "drop_title_case", "unattributed_confidence"], [])
+        }
+    }
+
+    private static func words(_ node: RuleNode?) -> [String] {
+        node?.stringList()?.map(\.value) ?? []
+    }
+
+    private static func decodeBody(_ kind: RuleKind, _ f: [String: RuleNode]) -> RuleBody? {
+        switch kind {
+        case .quoteMarks:
+            let pairs = f["pairs"]?.list()?.compactMap { item -> QuoteMarksRule.Pair? in
+                guard let p = item.fields(required: ["open", "close"], optional: []) else { return nil }
+                guard let open = p["open"]?.nonEmptyString()?.value, let closeNode = p["close"] else { return nil }
+                let close: [String]
+                if case .sequence = closeNode.node { close = words(closeNode) } else { close = closeNode.nonEmptyString().map { [$0.value] } ?? [] }
+                return close.isEmpty ? nil : QuoteMarksRule.Pair(open: open, close: close)
+            } ?? []
+            return .quoteMarks(QuoteMarksRule(pairs: pairs, apostrophes: words(f["apostrophes"]), elisions: words(f["elisions"])))
+        case .cueVerbs:
+            let verbs = f["verbs"]?.entries()?.map { entry in
+                CueVerbsRule.Verb(lemma: entry.key, forms: entry.value.stringList(allowEmpty: true)?.map(\.value) ?? [])
+            } ?? []
+            return .cueVerbs(CueVerbsRule(verbs: verbs))
+        case .cueModifiers:
+            return .cueModifiers(CueModifiersRule(auxiliaries: words(f["auxiliaries"]), adverbs: words(f["adverbs"])))
+        case .frame:
+            guard let patternNode = f["pattern"], let text = patternNode.nonEmptyString() else { return nil }
+            let confidence = f["confidence"]?.number(in: 0...1)
+            var kind: QuoteKind?
+            if let kindNode = f["quote_kind"], let k = kindNode.string() {
+                kind = QuoteKind(rawValue: k.value)
+                if kind == nil { kindNode.error(.badValue, "expected direct or partial, found '\(k.value)'") }
+            }
+            switch FramePattern.parse(text.value) {
+            case .success(let pattern):
+                guard let confidence else { return nil }
+                return .frame(FrameRule(pattern: pattern, confidence: confidence, kind: kind))
+            case .failure(let error):
+                patternNode.error(.badValue, error.description)
+                return nil
+            }
+        case .titles:
+            let titles = f["titles"]?.entries()?.compactMap { entry -> (String, Gender)? in
+                guard let g = gender(entry.value) else { return nil }
+                return (entry.key.value, g)
+            } ?? []
+            return .titles(TitlesRule(titles: titles))
+        case .pronouns:
+            var result: [(String, PronounsRule.Person)] = []
+            for entry in f["pronouns"]?.entries() ?? [] {
+                guard let person = PronounsRule.Person(rawValue: entry.key.value) else {
+                    entry.value.error(.unknownKey, "unknown pronoun class '\(entry.key.value)'; expected one of: \(PronounsRule.Person.allCases.map(\.rawValue).joined(separator: ", "))")
+                    continue
+                }
+                result += words(entry.value).map { ($0, person) }
+            }
+            return .pronouns(PronounsRule(pronouns: result))
+        case .personNouns:
+            var nouns: [(String, Gender, Bool)] = []
+            nouns += words(f["female"]).map { ($0, .female, false) }
+            nouns += words(f["male"]).map { ($0, .male, false) }
+            nouns += words(f["any"]).map { ($0, .any, false) }
+            nouns += words(f["plural"]).map { ($0, .any, true) }
+            return .personNouns(PersonNounsRule(nouns: nouns, sources: words(f["sources"])))
+        case .phraseWords:
+            return .phraseWords(PhraseWordsRule(determiners: words(f["determiners"]), prepositions: words(f["prepositions"]),
+                                                nameParticles: words(f["name_particles"]), relativePronouns: words(f["relative_pronouns"])))
+        case .firstNames:
+            var names: [(String, Gender)] = []
+            names += words(f["female"]).map { ($0, .female) }
+            names += words(f["male"]).map { ($0, .male) }
+            names += words(f["any"]).map { ($0, .any) }
+            return .firstNames(FirstNamesRule(names: names))
+        case .nonNameWords:
+            return .nonNameWords(NonNameWordsRule(words: words(f["words"])))
+        case .abbreviations:
+            return .abbreviations(AbbreviationsRule(abbreviations: words(f["abbreviations"])))
+        case .followOn:
+            guard let maxParagraphs = f["max_paragraphs"]?.integer(in: 0...10),
+                  let confidence = f["confidence"]?.number(in: 0...1) else { return nil }
+            return .followOn(FollowOnRule(maxParagraphs: maxParagraphs, confidence: confidence))
+        case .quoteFilter:
+            guard let minWords = f["min_words_without_cue"]?.integer(in: 0...1000),
+                  let minPartial = f["min_words_partial"]?.integer(in: 0...1000),
+                  let titleCase = f["drop_title_case"]?.bool(),
+                  let confidence = f["unattributed_confidence"]?.number(in: 0...1) else { return nil }
+            return .quoteFilter(QuoteFilterRule(minWordsWithoutCue: minWords, minWordsPartial: minPartial,
+                                                dropTitleCase: titleCase, unattributedConfidence: confidence))
+        }
+    }
+
+    private static func gender(_ node: RuleNode) -> Gender? {
+        guard let s = node.string() else { return nil }
+        guard let g = Gender(rawValue: s.value) else {
+            node.error(.badValue, "expected male, female or any, found '\(s.value)'")
+            return nil
+        }
+        return g
+    }
+
+    private static func decodeExamples(_ node: RuleNode, counter: Bool) -> [RuleExample] {
+        node.list()?.compactMap { item -> RuleExample? in
+            let keys = counter ? (["text"], [String]()) : (["text", "quotes"], [String]())
+            guard let f = item.fields(required: keys.0, optional: keys.1), let text = f["text"]?.nonEmptyString() else { return nil }
+            var quotes: [ExpectedQuote] = []
+            if !counter, let list = f["quotes"]?.list(allowEmpty: true) {
+                for q in list {
+                    guard let qf = q.fields(required: ["quote"], optional: ["speaker", "mention", "cue", "kind"]),
+                          let quote = qf["quote"]?.nonEmptyString() else { continue }
+                    var kind: QuoteKind?
+                    if let kn = qf["kind"], let k = kn.string() {
+                        kind = QuoteKind(rawValue: k.value)
+                        if kind == nil { kn.error(.badValue, "expected direct or partial, found '\(k.value)'") }
+                    }
+                    quotes.append(ExpectedQuote(quote: quote.value, speaker: qf["speaker"]?.string()?.value,
+                                                mention: qf["mention"]?.string()?.value, cue: qf["cue"]?.string()?.value,
+                                                kind: kind, location: q.location))
+                }
+            }
+            return RuleExample(text: text, quotes: quotes)
+        } ?? []
+    }
+}

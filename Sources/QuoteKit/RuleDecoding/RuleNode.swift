@@ -1,0 +1,161 @@
+import Yams
+
+/// A node of a rule file's YAML tree with its key path, read strictly: scalars are taken as
+/// written (YAML's `no`, `on` and `1.0` stay strings unless the schema asks for a boolean or a
+/// number) and problems are collected in a ``RuleDiagnostics`` instead of thrown.
+struct RuleNode {
+    let node: Node
+    let keyPath: String
+    let path: String
+    let diagnostics: RuleDiagnostics
+
+    var location: SourceLocation {
+        let mark = node.mark
+        return SourceLocation(path: path, line: mark?.line ?? 1, column: mark?.column ?? 1)
+    }
+
+    func child(_ node: Node, key: String) -> RuleNode {
+        RuleNode(node: node, keyPath: keyPath.isEmpty ? key : "\(keyPath).\(key)", path: path, diagnostics: diagnostics)
+    }
+
+    func child(_ node: Node, index: Int) -> RuleNode {
+        RuleNode(node: node, keyPath: "\(keyPath)[\(index)]", path: path, diagnostics: diagnostics)
+    }
+
+    func error(_ code: RuleDiagnostic.Code, _ message: String) {
+        diagnostics.add(RuleDiagnostic(.error, code, at: location, keyPath: keyPath, message))
+    }
+
+    private var typeName: String {
+        switch node {
+        case .scalar(let s): return s.tag == .implicit && s.string == "null" || s.string == "~" ? "null" : "a scalar"
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        }
+    }
+
+    private var isNull: Bool {
+        if case .scalar(let s) = node, s.style == .plain, ["", "~", "null", "Null", "NULL"].contains(s.string) {
+            return true
+        }
+        return false
+    }
+
+    /// A string scalar (quoted or plain, never null).
+    func string() -> Located<String>? {
+        guard case .scalar(let s) = node, !isNull else {
+            error(.typeMismatch, "expected a string, found \(isNull ? "null" : typeName)")
+            return nil
+        }
+        return Located(s.string, at: location)
+    }
+
+    /// A non-empty string.
+    func nonEmptyString() -> Located<String>? {
+        guard let s = string() else { return nil }
+        if s.value.trimmingSpaces.isEmpty {
+            error(.badValue, "expected a non-empty string")
+            return nil
+        }
+        return s
+    }
+
+    func bool() -> Bool? {
+        guard case .scalar(let s) = node, s.style == .plain, s.string == "true" || s.string == "false" else {
+            error(.typeMismatch, "expected true or false")
+            return nil
+        }
+        return s.string == "true"
+    }
+
+    func number(in range: ClosedRange<Double>? = nil) -> Double? {
+        guard case .scalar(let s) = node, s.style == .plain, let value = Double(s.string) else {
+            error(.typeMismatch, "expected a number")
+            return nil
+        }
+        if let range, !range.contains(value) {
+            error(.badValue, "expected a number in \(range.lowerBound)...\(range.upperBound), found \(s.string)")
+            return nil
+        }
+        return value
+    }
+
+    func integer(in range: ClosedRange<Int>) -> Int? {
+        guard case .scalar(let s) = node, s.style == .plain, let value = Int(s.string) else {
+            error(.typeMismatch, "expected an integer")
+            return nil
+        }
+        guard range.contains(value) else {
+            error(.badValue, "expected an integer in \(range.lowerBound)...\(range.upperBound), found \(value)")
+            return nil
+        }
+        return value
+    }
+
+    /// The items of a list; `allowEmpty` false reports an empty list.
+    func list(allowEmpty: Bool = false) -> [RuleNode]? {
+        guard case .sequence(let seq) = node else {
+            error(.typeMismatch, "expected a list, found \(isNull ? "null" : typeName)")
+            return nil
+        }
+        if seq.isEmpty && !allowEmpty { error(.badValue, "the list is empty") }
+        return seq.enumerated().map { child($0.element, index: $0.offset) }
+    }
+
+    func stringList(allowEmpty: Bool = false) -> [Located<String>]? {
+        list(allowEmpty: allowEmpty)?.compactMap { $0.nonEmptyString() }
+    }
+
+    /// The entries of a mapping, in file order, with string keys.
+    func entries() -> [(key: Located<String>, value: RuleNode)]? {
+        guard case .mapping(let mapping) = node else {
+            error(.typeMismatch, "expected a mapping, found \(isNull ? "null" : typeName)")
+            return nil
+        }
+        var result: [(Located<String>, RuleNode)] = []
+        for (k, v) in mapping {
+            let keyNode = child(k, key: k.scalar?.string ?? "?")
+            guard let key = keyNode.string() else { continue }
+            result.append((key, child(v, key: key.value)))
+        }
+        return result
+    }
+
+    /// The entries of a mapping checked against a closed set of keys: unknown keys and missing
+    /// required keys are reported. Returns the known entries by key.
+    func fields(required: [String], optional: [String]) -> [String: RuleNode]? {
+        guard let entries = entries() else { return nil }
+        var result: [String: RuleNode] = [:]
+        let allowed = required + optional
+        for (key, value) in entries {
+            if allowed.contains(key.value) {
+                result[key.value] = value
+            } else {
+                diagnostics.add(RuleDiagnostic(
+                    .error, .unknownKey, at: key.location, keyPath: value.keyPath,
+                    "unknown key '\(key.value)'; expected one of: \(allowed.joined(separator: ", "))"))
+            }
+        }
+        for key in required where result[key] == nil {
+            error(.missingKey, "missing required key '\(key)'")
+        }
+        return result
+    }
+}
+
+/// Collects diagnostics while rule files are decoded.
+final class RuleDiagnostics {
+    private(set) var all: [RuleDiagnostic] = []
+    func add(_ diagnostic: RuleDiagnostic) { all.append(diagnostic) }
+    var hasErrors: Bool { all.contains { $0.severity == .error } }
+}
+
+extension String {
+    var trimmingSpaces: Substring {
+        var s = Substring(self)
+        while let c = s.first, c.isWhitespace { s.removeFirst() }
+        while let c = s.last, c.isWhitespace { s.removeLast() }
+        return s
+    }
+}

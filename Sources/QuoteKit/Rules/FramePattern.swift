@@ -1,0 +1,72 @@
+/// A frame's token pattern, such as `QUOTE ,? SPEAKER CUE` or `according to SPEAKER , QUOTE`.
+///
+/// Elements are separated by spaces:
+/// - `QUOTE`: the quotation (exactly one);
+/// - `SPEAKER`: a speaker phrase: a name (with title and apposition), a pronoun or a description;
+/// - `CUE`: a reporting verb from the `cue_verbs` rules, with auxiliaries and adverbs;
+/// - `~`: a short complement inside the sentence (`told reporters`, `said in a statement`);
+/// - `...`: any words inside the same sentence;
+/// - `PARA`: a paragraph break;
+/// - `START`: the start of a sentence or paragraph;
+/// - any other word or punctuation is matched literally, ignoring case; `a|b` is either,
+///   a trailing `?` makes it optional (`,?`, `that?`).
+public struct FramePattern: Sendable, CustomStringConvertible {
+    public enum Element: Sendable, Equatable {
+        case quote, speaker, cue, short, gap, paragraph, start
+        case literal(alternatives: [String], optional: Bool)
+    }
+
+    public let elements: [Element]
+    public let source: String
+
+    /// Index of `QUOTE` in ``elements``.
+    public var quoteIndex: Int { elements.firstIndex(of: .quote)! }
+    public var description: String { source }
+
+    /// Parses a pattern; the error message says what is wrong.
+    public static func parse(_ source: String) -> Result<FramePattern, FramePatternError> {
+        var elements: [Element] = []
+        for word in source.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
+            switch word {
+            case "QUOTE": elements.append(.quote)
+            case "SPEAKER": elements.append(.speaker)
+            case "CUE": elements.append(.cue)
+            case "~": elements.append(.short)
+            case "...": elements.append(.gap)
+            case "PARA": elements.append(.paragraph)
+            case "START": elements.append(.start)
+            default:
+                var text = Substring(word)
+                var optional = false
+                if text.count > 1 && text.hasSuffix("?") {
+                    optional = true
+                    text = text.dropLast()
+                }
+                let alternatives = text.split(separator: "|", omittingEmptySubsequences: false).map { $0.lowercased() }
+                if alternatives.contains(where: \.isEmpty) {
+                    return .failure(FramePatternError("empty alternative in '\(word)'"))
+                }
+                if alternatives.contains(where: { $0.uppercased() == $0 && $0.lowercased() != $0 }) {
+                    return .failure(FramePatternError("unknown element '\(word)'; slots are QUOTE, SPEAKER, CUE, ~, ..., PARA, START"))
+                }
+                elements.append(.literal(alternatives: alternatives, optional: optional))
+            }
+        }
+        let quotes = elements.filter { $0 == .quote }.count
+        guard quotes == 1 else {
+            return .failure(FramePatternError("a pattern needs exactly one QUOTE, found \(quotes)"))
+        }
+        guard elements.filter({ $0 == .speaker }).count == 1 else {
+            return .failure(FramePatternError("a pattern needs exactly one SPEAKER"))
+        }
+        guard elements.filter({ $0 == .cue }).count <= 1 else {
+            return .failure(FramePatternError("a pattern has at most one CUE"))
+        }
+        return .success(FramePattern(elements: elements, source: source))
+    }
+}
+
+public struct FramePatternError: Error, Sendable, CustomStringConvertible {
+    public let description: String
+    init(_ description: String) { self.description = description }
+}

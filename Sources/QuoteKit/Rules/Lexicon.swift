@@ -1,0 +1,102 @@
+/// The rules of one language compiled into lookup tables for extraction.
+final class Lexicon: Sendable {
+    let language: String
+    let marks: QuoteMarkTable
+    /// Lowercased inflected form → lemma.
+    let cueForms: [String: String]
+    let auxiliaries: Set<String>
+    let adverbs: Set<String>
+    /// Frames, most confident first (ties: by id).
+    let frames: [(id: RuleID, rule: FrameRule)]
+    /// Lowercased title without its final period → gender.
+    let titles: [String: Gender]
+    let pronouns: [String: PronounsRule.Person]
+    let personNouns: [String: (gender: Gender, plural: Bool)]
+    /// Lowercased first name → gender.
+    let firstNames: [String: Gender]
+    let nonNameWords: Set<String>
+    /// Lowercased, without the final period.
+    let abbreviations: Set<String>
+    let followOn: (id: RuleID, rule: FollowOnRule)?
+    let filter: (id: RuleID, rule: QuoteFilterRule)
+    let sourceNouns: Set<String>
+    let determiners: Set<String>
+    let prepositions: Set<String>
+    let nameParticles: Set<String>
+    let relativePronouns: Set<String>
+
+    init(ruleSet: RuleSet, language: String) {
+        self.language = language
+        var pairs: [QuoteMarksRule.Pair] = []
+        var apostrophes: Set<String> = []
+        var elisions: Set<String> = []
+        var cueForms: [String: String] = [:]
+        var auxiliaries: Set<String> = [], adverbs: Set<String> = []
+        var frames: [(RuleID, FrameRule)] = []
+        var titles: [String: Gender] = [:], pronouns: [String: PronounsRule.Person] = [:]
+        var personNouns: [String: (Gender, Bool)] = [:], firstNames: [String: Gender] = [:]
+        var nonNameWords: Set<String> = [], abbreviations: Set<String> = []
+        var sourceNouns: Set<String> = [], determiners: Set<String> = [], prepositions: Set<String> = []
+        var nameParticles: Set<String> = [], relativePronouns: Set<String> = []
+        var followOn: (RuleID, FollowOnRule)?
+        var filter: (RuleID, QuoteFilterRule)?
+        func strip(_ s: String) -> String { s.hasSuffix(".") ? String(s.dropLast()).lowercased() : s.lowercased() }
+        for rule in ruleSet.rules(for: language) {
+            let id = rule.header.id
+            switch rule.body {
+            case .quoteMarks(let r):
+                pairs += r.pairs
+                apostrophes.formUnion(r.apostrophes)
+                elisions.formUnion(r.elisions.map { $0.lowercased() })
+            case .cueVerbs(let r):
+                for verb in r.verbs {
+                    let lemma = verb.lemma.value.lowercased()
+                    cueForms[lemma] = lemma
+                    for form in verb.forms { cueForms[form.lowercased()] = lemma }
+                }
+            case .cueModifiers(let r):
+                auxiliaries.formUnion(r.auxiliaries.map { $0.lowercased() })
+                adverbs.formUnion(r.adverbs.map { $0.lowercased() })
+            case .frame(let r): frames.append((id, r))
+            case .titles(let r): for (t, g) in r.titles { titles[strip(t)] = g }
+            case .pronouns(let r): for (w, p) in r.pronouns { pronouns[w.lowercased()] = p }
+            case .personNouns(let r):
+                for (n, g, p) in r.nouns { personNouns[n.lowercased()] = (g, p) }
+                sourceNouns.formUnion(r.sources.map { $0.lowercased() })
+            case .phraseWords(let r):
+                determiners.formUnion(r.determiners.map { $0.lowercased() })
+                prepositions.formUnion(r.prepositions.map { $0.lowercased() })
+                nameParticles.formUnion(r.nameParticles)
+                relativePronouns.formUnion(r.relativePronouns.map { $0.lowercased() })
+            case .firstNames(let r):
+                for (n, g) in r.names {
+                    let key = n.lowercased()
+                    if let old = firstNames[key], old != g { firstNames[key] = .any } else { firstNames[key] = g }
+                }
+            case .nonNameWords(let r): nonNameWords.formUnion(r.words.map { $0.lowercased() })
+            case .abbreviations(let r): abbreviations.formUnion(r.abbreviations.map(strip))
+            case .followOn(let r): followOn = (id, r)
+            case .quoteFilter(let r): filter = (id, r)
+            }
+        }
+        self.marks = QuoteMarkTable(pairs: pairs, apostrophes: apostrophes, elisions: elisions)
+        self.cueForms = cueForms
+        self.auxiliaries = auxiliaries
+        self.adverbs = adverbs
+        self.frames = frames.sorted { ($0.1.confidence, $1.0.rawValue) > ($1.1.confidence, $0.0.rawValue) }
+        self.titles = titles
+        self.pronouns = pronouns
+        self.personNouns = personNouns.mapValues { (gender: $0.0, plural: $0.1) }
+        self.firstNames = firstNames
+        self.nonNameWords = nonNameWords
+        self.sourceNouns = sourceNouns
+        self.determiners = determiners
+        self.prepositions = prepositions
+        self.nameParticles = nameParticles
+        self.relativePronouns = relativePronouns
+        self.abbreviations = abbreviations
+        self.followOn = followOn.map { (id: $0.0, rule: $0.1) }
+        self.filter = filter.map { (id: $0.0, rule: $0.1) }
+            ?? (RuleID("\(language).quote_filter"), QuoteFilterRule(minWordsWithoutCue: 0, minWordsPartial: 0, dropTitleCase: false, unattributedConfidence: 0.3))
+    }
+}

@@ -1,0 +1,207 @@
+/// A rule's id, derived from its path under a rules folder: `en/frames/said_x.yaml` is
+/// `en.frames.said_x`. The first component is the rule's language.
+public struct RuleID: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let rawValue: String
+
+    public init(_ rawValue: String) { self.rawValue = rawValue }
+
+    /// The id of the rule file at `relativePath` (relative to a rules folder), or nil when the
+    /// path is not `LANG/.../NAME.yaml`.
+    public init?(relativePath: String) {
+        var parts = relativePath.split(separator: "/").map(String.init)
+        guard parts.count >= 2, let last = parts.last else { return nil }
+        let name: Substring
+        if last.hasSuffix(".yaml") { name = last.dropLast(5) } else if last.hasSuffix(".yml") { name = last.dropLast(4) } else { return nil }
+        parts[parts.count - 1] = String(name)
+        rawValue = parts.joined(separator: ".")
+    }
+
+    /// The language folder the rule belongs to (`en`).
+    public var language: String { String(rawValue.prefix { $0 != "." }) }
+    public var description: String { rawValue }
+    public static func < (a: RuleID, b: RuleID) -> Bool { a.rawValue < b.rawValue }
+}
+
+/// The closed set of rule kinds. Each decodes into its own type.
+public enum RuleKind: String, CaseIterable, Sendable {
+    case quoteMarks = "quote_marks"
+    case cueVerbs = "cue_verbs"
+    case cueModifiers = "cue_modifiers"
+    case frame
+    case titles
+    case pronouns
+    case personNouns = "person_nouns"
+    case firstNames = "first_names"
+    case nonNameWords = "non_name_words"
+    case phraseWords = "phrase_words"
+    case abbreviations
+    case followOn = "follow_on"
+    case quoteFilter = "quote_filter"
+}
+
+/// What every rule file has besides its kind's own fields.
+public struct RuleHeader: Sendable {
+    public var id: RuleID
+    public var kind: RuleKind
+    public var description: String
+    public var enabled: Bool
+    public var examples: [RuleExample]
+    public var counterexamples: [RuleExample]
+    /// The file the rule was read from (as given to the loader).
+    public var path: String
+}
+
+/// A text and what extraction must produce from it. Expectations are strings, not offsets.
+public struct RuleExample: Sendable {
+    public var text: Located<String>
+    /// Expected quotes, in document order. Empty for a counterexample (no attribution at all).
+    public var quotes: [ExpectedQuote]
+}
+
+public struct ExpectedQuote: Sendable, Equatable {
+    /// The quoted words, without the quotation marks.
+    public var quote: String
+    /// The canonical speaker; nil means "not checked", `.some(nil)` (YAML `speaker: ~`) is not allowed:
+    /// write `speaker: ""` for an unknown speaker.
+    public var speaker: String?
+    public var mention: String?
+    public var cue: String?
+    public var kind: QuoteKind?
+    public var location: SourceLocation
+}
+
+/// One decoded rule.
+public struct Rule: Sendable {
+    public var header: RuleHeader
+    public var body: RuleBody
+}
+
+public enum RuleBody: Sendable {
+    case quoteMarks(QuoteMarksRule)
+    case cueVerbs(CueVerbsRule)
+    case cueModifiers(CueModifiersRule)
+    case frame(FrameRule)
+    case titles(TitlesRule)
+    case pronouns(PronounsRule)
+    case personNouns(PersonNounsRule)
+    case firstNames(FirstNamesRule)
+    case nonNameWords(NonNameWordsRule)
+    case phraseWords(PhraseWordsRule)
+    case abbreviations(AbbreviationsRule)
+    case followOn(FollowOnRule)
+    case quoteFilter(QuoteFilterRule)
+}
+
+/// Grammatical gender as the rules and the text show it.
+public enum Gender: String, Sendable, CaseIterable {
+    case male, female
+    /// Either; or not known.
+    case any
+}
+
+/// Quotation marks: which opening mark pairs with which closing marks.
+public struct QuoteMarksRule: Sendable {
+    public struct Pair: Sendable {
+        public var open: String
+        public var close: [String]
+    }
+    public var pairs: [Pair]
+    /// Marks that are also apostrophes: never a quotation mark between two letters.
+    public var apostrophes: [String]
+    /// Words written with a leading apostrophe ('em, 'tis): the apostrophe does not open a quote.
+    public var elisions: [String]
+}
+
+/// Reporting verbs, each lemma with its inflected forms.
+public struct CueVerbsRule: Sendable {
+    public struct Verb: Sendable {
+        public var lemma: Located<String>
+        public var forms: [String]
+    }
+    public var verbs: [Verb]
+}
+
+/// Words that may stand between a speaker and a cue verb (auxiliaries, adverbs).
+public struct CueModifiersRule: Sendable {
+    public var auxiliaries: [String]
+    public var adverbs: [String]
+}
+
+/// A token pattern around a quote, e.g. `QUOTE ,? SPEAKER CUE`.
+public struct FrameRule: Sendable {
+    public var pattern: FramePattern
+    public var confidence: Double
+    /// Whether the frame describes a full quotation (`direct`), a quoted fragment in reported
+    /// speech (`partial`) or lets the quote's position decide (nil).
+    public var kind: QuoteKind?
+}
+
+public struct TitlesRule: Sendable {
+    /// Title (as written, e.g. `Mrs.`) and the gender it implies.
+    public var titles: [(title: String, gender: Gender)]
+}
+
+public struct PronounsRule: Sendable {
+    public enum Person: String, Sendable, CaseIterable {
+        case male, female, plural, neutral
+        case firstSingular = "first_singular"
+        case firstPlural = "first_plural"
+        case second
+    }
+    /// Subject pronouns that can name a speaker, by class.
+    public var pronouns: [(word: String, person: Person)]
+}
+
+public struct PersonNounsRule: Sendable {
+    /// Nouns that describe a person ("spokeswoman"), with the gender they imply; plural nouns
+    /// ("officials") have gender `any` and `plural` true.
+    public var nouns: [(noun: String, gender: Gender, plural: Bool)]
+    /// Nouns for sources that are not people but speak in the news ("statement", "report").
+    public var sources: [String]
+}
+
+/// Closed-class words that shape a speaker phrase.
+public struct PhraseWordsRule: Sendable {
+    /// Words that open a description: "the", "a", "his".
+    public var determiners: [String]
+    /// Words that attach a phrase to a description: "a spokeswoman *for* the agency".
+    public var prepositions: [String]
+    /// Lowercase words inside names: "de", "van".
+    public var nameParticles: [String]
+    /// Words that open a relative clause after a speaker: "who", "which".
+    public var relativePronouns: [String]
+}
+
+public struct FirstNamesRule: Sendable {
+    public var names: [(name: String, gender: Gender)]
+}
+
+/// Capitalised words that never begin or belong to a person's name (sentence openers,
+/// weekdays, months).
+public struct NonNameWordsRule: Sendable {
+    public var words: [String]
+}
+
+/// Abbreviations after which a period does not end a sentence.
+public struct AbbreviationsRule: Sendable {
+    public var abbreviations: [String]
+}
+
+/// A quote with no cue of its own continues the previous quote's speaker.
+public struct FollowOnRule: Sendable {
+    /// How many paragraphs back the previous attributed quote may be (0: same paragraph only).
+    public var maxParagraphs: Int
+    public var confidence: Double
+}
+
+/// Which unattributed quoted spans are not speech (scare quotes, titles, terms).
+public struct QuoteFilterRule: Sendable {
+    /// A quote that no frame attributes is output only with at least this many words.
+    public var minWordsWithoutCue: Int
+    /// A partial quote (a fragment inside reported speech) is output only with at least this many words.
+    public var minWordsPartial: Int
+    /// Drop unattributed quotes written in Title Case ("Saturday Night Live").
+    public var dropTitleCase: Bool
+    /// Confidence of a quote output without attribution.
+    public var unattributedConfidence: Double
+}

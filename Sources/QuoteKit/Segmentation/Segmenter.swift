@@ -1,0 +1,176 @@
+/// Splits a document into paragraphs, sentences and word tokens with ICU.
+///
+/// Paragraphs: when the text has blank lines, they separate paragraphs and single line breaks
+/// are soft wraps; otherwise every line is a paragraph. ICU's sentence boundaries are then
+/// corrected: no break after an abbreviation from the rules (`Sen.`, `Dr.`), and none before a
+/// lowercase word (`"Is it true?" he asked.`).
+final class Segmenter {
+    private let words: ICUBreaker
+    private let sentences: ICUBreaker
+    private let abbreviations: Set<String>
+
+    init(locale: String, abbreviations: Set<String>) throws {
+        self.words = try ICUBreaker(kind: .word, locale: locale)
+        self.sentences = try ICUBreaker(kind: .sentence, locale: locale)
+        self.abbreviations = abbreviations
+    }
+
+    func analyze(_ text: String) throws -> AnalyzedText {
+        let buffer = TextBuffer(text)
+        let paragraphs = Self.paragraphs(buffer.bytes)
+        // Soft line breaks become spaces for ICU (same length, so offsets hold).
+        var flat = buffer.bytes
+        var inParagraph = [Bool](repeating: false, count: 0)
+        _ = inParagraph
+        var nextParagraph = 0
+        for (i, b) in flat.enumerated() where b == 0x0A || b == 0x0D {
+            while nextParagraph < paragraphs.count && paragraphs[nextParagraph].upperBound <= i { nextParagraph += 1 }
+            if nextParagraph < paragraphs.count && paragraphs[nextParagraph].contains(i) { flat[i] = 0x20 }
+        }
+        inParagraph = []
+
+        var tokens: [Token] = []
+        tokens.reserveCapacity(buffer.count / 5)
+        var paragraphTokens: [Range<Int>] = []
+        var sentenceRanges: [Range<Int>] = []
+        try flat.withUnsafeBufferPointer { bytes in
+            // Tokens.
+            var start = 0
+            var p = 0
+            var spaceBefore = true
+            try words.forEachBoundary(in: bytes) { end, status in
+                defer { start = end }
+                let first = bytes[start]
+                if status == 0 && (first == 0x20 || first == 0x09 || first == 0x0A || first == 0x0D
+                                   || (first == 0xC2 && bytes[start + 1] == 0xA0) || Self.isSpaceRun(bytes, start, end)) {
+                    spaceBefore = true
+                    return
+                }
+                while p < paragraphs.count && paragraphs[p].upperBound <= start { p += 1 }
+                let kind: Token.Kind = status >= 200 ? .word : status >= 100 ? .number : (status == 0 ? .punctuation : .word)
+                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+                let capitalized = text.unicodeScalars.first.map { $0.properties.isUppercase } ?? false
+                tokens.append(Token(start: start, end: end, kind: kind, text: text, lower: text.lowercased(),
+                                    isCapitalized: capitalized, spaceBefore: spaceBefore, paragraph: min(p, max(paragraphs.count - 1, 0))))
+                spaceBefore = false
+            }
+            // Sentences.
+            var sentenceStart = 0
+            try sentences.forEachBoundary(in: bytes) { end, _ in
+                sentenceRanges.append(sentenceStart..<end)
+                sentenceStart = end
+            }
+        }
+        // Paragraph token ranges.
+        var t = 0
+        for paragraph in paragraphs {
+            while t < tokens.count && tokens[t].start < paragraph.lowerBound { t += 1 }
+            let first = t
+            while t < tokens.count && tokens[t].start < paragraph.upperBound { t += 1 }
+            paragraphTokens.append(first..<t)
+        }
+        let merged = mergeSentences(sentenceRanges, tokens: tokens, bytes: buffer.bytes)
+        // Sentence index per token.
+        var s = 0
+        for i in tokens.indices {
+            while s + 1 < merged.count && merged[s].upperBound <= tokens[i].start { s += 1 }
+            tokens[i].sentence = s
+        }
+        return AnalyzedText(buffer: buffer, paragraphs: paragraphs, tokens: tokens, sentences: merged, paragraphTokens: paragraphTokens)
+    }
+
+    private static func isSpaceRun(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        var i = start
+        while i < end {
+            let b = bytes[i]
+            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D { i += 1; continue }
+            if b == 0xC2 && i + 1 < end && bytes[i + 1] == 0xA0 { i += 2; continue }
+            if b == 0xE2 && i + 2 < end && bytes[i + 1] == 0x80 && (bytes[i + 2] >= 0x80 && bytes[i + 2] <= 0x8B || bytes[i + 2] == 0xAF) { i += 3; continue }
+            if b == 0xE3 && i + 2 < end && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x80 { i += 3; continue }
+            return false
+        }
+        return true
+    }
+
+    /// Paragraph byte ranges, trimmed of surrounding whitespace.
+    static func paragraphs(_ bytes: [UInt8]) -> [Range<Int>] {
+        var hasBlankLine = false
+        var lineHasText = false
+        var sawLineBreak = false
+        for b in bytes {
+            if b == 0x0A {
+                if sawLineBreak && !lineHasText { hasBlankLine = true; break }
+                sawLineBreak = true
+                lineHasText = false
+            } else if b != 0x20 && b != 0x09 && b != 0x0D {
+                lineHasText = true
+            }
+        }
+        var result: [Range<Int>] = []
+        var start = 0
+        var i = 0
+        let n = bytes.count
+        func emit(_ s: Int, _ e: Int) {
+            var s = s, e = e
+            while s < e, bytes[s] == 0x20 || bytes[s] == 0x09 || bytes[s] == 0x0A || bytes[s] == 0x0D { s += 1 }
+            while e > s, bytes[e - 1] == 0x20 || bytes[e - 1] == 0x09 || bytes[e - 1] == 0x0A || bytes[e - 1] == 0x0D { e -= 1 }
+            if s < e { result.append(s..<e) }
+        }
+        while i < n {
+            let b = bytes[i]
+            if b == 0x0A || (b == 0x0D && (i + 1 == n || bytes[i + 1] != 0x0A)) {
+                if !hasBlankLine {
+                    emit(start, i)
+                    start = i + 1
+                } else {
+                    // A blank line follows when only spaces stand before the next line break.
+                    var j = i + 1
+                    while j < n, bytes[j] == 0x20 || bytes[j] == 0x09 || bytes[j] == 0x0D { j += 1 }
+                    if j == n || bytes[j] == 0x0A {
+                        emit(start, i)
+                        start = j
+                        i = j
+                        continue
+                    }
+                }
+            }
+            i += 1
+        }
+        emit(start, n)
+        return result
+    }
+
+    /// Joins ICU sentences split after an abbreviation or before a lowercase continuation.
+    private func mergeSentences(_ ranges: [Range<Int>], tokens: [Token], bytes: [UInt8]) -> [Range<Int>] {
+        guard !ranges.isEmpty else { return [] }
+        var result: [Range<Int>] = []
+        var t = 0
+        for range in ranges {
+            guard let last = result.last else { result.append(range); continue }
+            // Last word token of the previous sentence and first token of this one.
+            while t < tokens.count && tokens[t].start < range.lowerBound { t += 1 }
+            var k = t - 1
+            var endsWithPeriod = false
+            while k >= 0 && tokens[k].kind == .punctuation && tokens[k].start >= last.lowerBound {
+                if tokens[k].text == "." { endsWithPeriod = true }
+                k -= 1
+            }
+            let previousWord = k >= 0 && tokens[k].start >= last.lowerBound ? tokens[k] : nil
+            let sameParagraph = t < tokens.count && previousWord.map { $0.paragraph == tokens[t].paragraph } ?? false
+            var merge = false
+            if sameParagraph, let word = previousWord, endsWithPeriod, t - k == 2, abbreviations.contains(word.lower) {
+                merge = true
+            }
+            if sameParagraph, t < tokens.count, tokens[t].isWord, let first = tokens[t].text.unicodeScalars.first,
+               first.properties.isLowercase {
+                merge = true
+            }
+            if merge {
+                result[result.count - 1] = last.lowerBound..<range.upperBound
+            } else {
+                result.append(range)
+            }
+        }
+        return result
+    }
+}

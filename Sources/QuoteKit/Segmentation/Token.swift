@@ -1,0 +1,39 @@
+/// A word or punctuation token (whitespace is not a token). Offsets are UTF-8 byte offsets into
+/// the document; records convert them to code point offsets.
+struct Token: Sendable {
+    enum Kind: UInt8, Sendable { case word, number, punctuation }
+    var start: Int
+    var end: Int
+    var kind: Kind
+    var text: String
+    var lower: String
+    /// Starts with an uppercase letter.
+    var isCapitalized: Bool
+    var spaceBefore: Bool
+    var paragraph: Int
+    var sentence: Int = 0
+
+    var isWord: Bool { kind != .punctuation }
+}
+
+/// A document split into paragraphs, sentences and tokens.
+struct AnalyzedText: Sendable {
+    let buffer: TextBuffer
+    /// Paragraphs as byte ranges, without their line breaks and surrounding spaces; empty ones are skipped.
+    let paragraphs: [Range<Int>]
+    let tokens: [Token]
+    /// Byte ranges of sentences (as corrected by the abbreviation rules), in order.
+    let sentences: [Range<Int>]
+    /// For each paragraph, the range of its tokens.
+    let paragraphTokens: [Range<Int>]
+
+    /// Index of the first token starting at or after `byte`.
+    func tokenIndex(atOrAfter byte: Int) -> Int {
+        var lo = 0, hi = tokens.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if tokens[mid].start < byte { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+}

@@ -1,0 +1,85 @@
+/// A document's text as UTF-8 bytes, with fast conversion of byte offsets to the Unicode code
+/// point (scalar) offsets that QuoteKit reports.
+struct TextBuffer: Sendable {
+    let text: String
+    let bytes: [UInt8]
+    /// Scalars before byte `i * stride`.
+    private let checkpoints: [Int]
+    private static let stride = 64
+
+    init(_ text: String) {
+        self.text = text
+        let bytes = Array(text.utf8)
+        self.bytes = bytes
+        var checkpoints: [Int] = []
+        checkpoints.reserveCapacity(bytes.count / Self.stride + 2)
+        var scalars = 0
+        for i in 0..<bytes.count {
+            if i % Self.stride == 0 { checkpoints.append(scalars) }
+            if bytes[i] & 0xC0 != 0x80 { scalars += 1 }
+        }
+        if bytes.count % Self.stride == 0 { checkpoints.append(scalars) }
+        self.checkpoints = checkpoints
+    }
+
+    var count: Int { bytes.count }
+
+    /// The code point offset of UTF-8 byte offset `byte` (which must be on a scalar boundary).
+    func scalarOffset(_ byte: Int) -> Int {
+        let block = byte / Self.stride
+        var scalars = checkpoints[block]
+        var i = block * Self.stride
+        while i < byte {
+            if bytes[i] & 0xC0 != 0x80 { scalars += 1 }
+            i += 1
+        }
+        return scalars
+    }
+
+    /// The text of bytes `start..<end`.
+    func string(_ start: Int, _ end: Int) -> String {
+        guard start < end else { return "" }
+        return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
+    }
+
+    /// The scalar that starts at byte `i`, and its length in bytes.
+    @inline(__always)
+    func scalar(at i: Int) -> (Unicode.Scalar, Int) {
+        let b0 = UInt32(bytes[i])
+        if b0 < 0x80 { return (Unicode.Scalar(UInt8(b0)), 1) }
+        if b0 < 0xE0 {
+            let v = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+            return (Unicode.Scalar(v) ?? "\u{FFFD}", 2)
+        }
+        if b0 < 0xF0 {
+            let v = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+            return (Unicode.Scalar(v) ?? "\u{FFFD}", 3)
+        }
+        let v = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+            | UInt32(bytes[i + 3] & 0x3F)
+        return (Unicode.Scalar(v) ?? "\u{FFFD}", 4)
+    }
+
+    /// The scalar that ends just before byte `i`, and its start.
+    @inline(__always)
+    func scalar(before i: Int) -> (Unicode.Scalar, Int) {
+        var j = i - 1
+        while j > 0 && bytes[j] & 0xC0 == 0x80 { j -= 1 }
+        return (scalar(at: j).0, j)
+    }
+}
+
+/// How a character behaves next to a quotation mark.
+enum CharClass {
+    case space      // whitespace, or the edge of the text
+    case word       // letter, digit or mark
+    case punctuation
+
+    init(_ scalar: Unicode.Scalar?) {
+        guard let scalar else { self = .space; return }
+        let p = scalar.properties
+        if p.isWhitespace { self = .space }
+        else if p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark { self = .word }
+        else { self = .punctuation }
+    }
+}

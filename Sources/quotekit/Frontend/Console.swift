@@ -1,0 +1,62 @@
+import Foundation
+
+/// Writing to the standard streams.
+enum Console {
+    static func error(_ message: String) {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+}
+
+/// Where records go: standard output, or a file written under a temporary name and renamed into
+/// place when complete, so that an interrupted run never leaves a partial file behind.
+final class OutputSink {
+    private let handle: FileHandle
+    private let temporary: String?
+    private let destination: String?
+    private var buffer = Data()
+
+    init(path: String?) throws {
+        guard let path, path != "-" else {
+            handle = FileHandle.standardOutput
+            temporary = nil
+            destination = nil
+            return
+        }
+        let url = URL(fileURLWithPath: path)
+        let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp").path
+        guard FileManager.default.createFile(atPath: temp, contents: nil), let h = FileHandle(forWritingAtPath: temp) else {
+            throw RuleDirectoryLoader.Failure(description: "\(path): cannot write the output file")
+        }
+        handle = h
+        temporary = temp
+        destination = path
+    }
+
+    func write(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count > 1 << 16 { flush() }
+    }
+
+    func flush() {
+        guard !buffer.isEmpty else { return }
+        handle.write(buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Flushes and, for a file, moves it into place.
+    func finish() throws {
+        flush()
+        guard let temporary, let destination else { return }
+        try handle.close()
+        if rename(temporary, destination) != 0 {
+            throw RuleDirectoryLoader.Failure(description: "\(destination): cannot move the output into place: \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// Removes an unfinished output file.
+    func abandon() {
+        guard let temporary else { return }
+        try? handle.close()
+        unlink(temporary)
+    }
+}

@@ -1,0 +1,102 @@
+import ArgumentParser
+import Foundation
+import QuoteKit
+
+/// Output formats of `extract`.
+enum OutputFormat: String, ExpressibleByArgumentCaseIterable {
+    case jsonl, json, csv
+
+    func makeExporter() -> any QuoteExporter {
+        switch self {
+        case .jsonl: return JSONLinesQuoteExporter()
+        case .json: return JSONQuoteExporter()
+        case .csv: return CSVQuoteExporter()
+        }
+    }
+}
+
+protocol ExpressibleByArgumentCaseIterable: ExpressibleByArgument, CaseIterable, RawRepresentable where RawValue == String {}
+
+struct Extract: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Extract and attribute the quotes in documents (the default command).",
+        discussion: """
+        An INPUT is a .txt file (one document; its id is the path as given), a .jsonl file (one
+        document per line with string fields "id" and "text"; other fields are copied into the
+        records' "metadata"), a folder (its .txt and .jsonl files, sorted by name), or - for
+        standard input (also the default when no INPUT is given).
+
+        A bad input (missing file, malformed JSON line) is reported on standard error with its
+        file and line; the other documents are still processed, and the exit status is 1.
+        """
+    )
+
+    @Argument(help: "Files, folders, or - for standard input.")
+    var inputs: [String] = []
+
+    @Option(help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var format: OutputFormat = .jsonl
+
+    @Option(name: [.short, .long], help: "Write records to this file instead of standard output.")
+    var output: String?
+
+    @Option(name: .customLong("rules"), help: ArgumentHelp("A rules folder (LANG/NAME.yaml) layered over the built-in rules; repeatable, later folders win.", valueName: "dir"))
+    var ruleDirectories: [String] = []
+
+    @Option(help: "How standard input is read: text (one document) or jsonl.")
+    var inputFormat: InputFormat = .text
+
+    @Option(help: "The language of the documents (a folder of the rules).")
+    var lang: String = "en"
+
+    func run() throws {
+        let ruleSet: RuleSet
+        do {
+            ruleSet = try RuleDirectoryLoader.ruleSet(layering: ruleDirectories)
+        } catch {
+            Console.error("quotekit: error: \(error)")
+            throw ExitCode.failure
+        }
+        let extractor: QuoteExtractor
+        do {
+            extractor = try QuoteExtractor(ruleSet: ruleSet, language: lang)
+        } catch {
+            Console.error("quotekit: error: \(error)")
+            throw ExitCode(64)
+        }
+        let sink: OutputSink
+        do {
+            sink = try OutputSink(path: output)
+        } catch {
+            Console.error("quotekit: error: \(error)")
+            throw ExitCode.failure
+        }
+        var exporter = format.makeExporter()
+        var failures = 0
+        sink.write(exporter.begin())
+        InputReader(inputs: inputs, stdinFormat: inputFormat).read({ document in
+            do {
+                let records = try extractor.extract(text: document.text, documentID: document.id, metadata: document.metadata)
+                sink.write(exporter.export(records))
+            } catch {
+                failures += 1
+                Console.error("\(document.id): error: \(error)")
+            }
+        }, problem: { problem in
+            failures += 1
+            Console.error(problem.description)
+        })
+        sink.write(exporter.end())
+        do {
+            try sink.finish()
+        } catch {
+            sink.abandon()
+            Console.error("quotekit: error: \(error)")
+            throw ExitCode.failure
+        }
+        if failures > 0 {
+            Console.error("quotekit: \(failures) input\(failures == 1 ? "" : "s") could not be processed")
+            throw ExitCode.failure
+        }
+    }
+}
