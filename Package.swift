@@ -10,6 +10,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // Tests only: reads the CSV export back with an independent CSV parser.
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
     ],
     targets: [
         // ICU behind a small C target whose public header names no ICU type: the only layout
@@ -19,12 +21,7 @@ let package = Package(
             linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icudata")]
         ),
         // Turns Rules/**/*.yaml into Swift string literals so that the binary carries its rules.
-        .executableTarget(name: "EmbedRulesTool", path: "Sources/EmbedRulesTool"),
-        .plugin(
-            name: "EmbedRules",
-            capability: .buildTool(),
-            dependencies: ["EmbedRulesTool"]
-        ),
+        .plugin(name: "EmbedRules", capability: .buildTool()),
         .target(
             name: "QuoteKit",
             dependencies: ["CQuoteICU", .product(name: "Yams", package: "Yams")],
@@ -36,7 +33,7 @@ let package = Package(
         ),
         .testTarget(
             name: "QuoteKitTests",
-            dependencies: ["QuoteKit"],
+            dependencies: ["QuoteKit", .product(name: "SwiftCSV", package: "SwiftCSV")],
             exclude: ["Fixtures"]
         ),
         .testTarget(

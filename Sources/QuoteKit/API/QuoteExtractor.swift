@@ -41,7 +41,7 @@ public final class QuoteExtractor {
         let filter = lexicon.filter.rule
 
         var records: [QuoteRecord] = []
-        var previous: (span: QuoteSpan, person: Int?, speaker: String?, mention: TextSpan?, cue: TextSpan?, confidence: Double)?
+        var previous: (span: QuoteSpan, after: Int, cueTokens: Range<Int>?, person: Int?, speaker: String?, mention: TextSpan?, cue: TextSpan?, confidence: Double)?
         var previousSpeaker: Int?
 
         func span(_ range: Range<Int>) -> TextSpan {
@@ -56,9 +56,10 @@ public final class QuoteExtractor {
             let wordCount = inner.count
             guard wordCount > 0 else { continue }
 
+            let endsSentence = Self.endsWithFullStop(buffer.bytes, quote.contentStart, quote.contentEnd)
             var best: FrameMatch?
             for (id, frame) in lexicon.frames {
-                guard let m = matcher.match(id, frame, first: first, after: after) else { continue }
+                guard let m = matcher.match(id, frame, first: first, after: after, endsSentence: endsSentence) else { continue }
                 if best == nil || m.confidence > best!.confidence || (m.confidence == best!.confidence && m.reach < best!.reach) { best = m }
             }
 
@@ -69,14 +70,16 @@ public final class QuoteExtractor {
             var mention: TextSpan?
             var cue: TextSpan?
             var person: Int?
+            var cueTokens: Range<Int>?
 
             if let m = best {
                 if let k = m.kind { kind = k }
-                if kind == .partial && wordCount < filter.minWordsPartial && m.confidence < 0.9 { continue }
+                if kind == .partial && wordCount < filter.minWordsPartial { continue }
                 rule = m.rule.rawValue
                 confidence = m.confidence
                 mention = span(m.speaker.start..<m.speaker.end)
                 cue = m.cue.map(span)
+                cueTokens = m.cue
                 switch m.speaker.kind {
                 case .name:
                     person = people.person(named: m.speaker)
@@ -99,6 +102,7 @@ public final class QuoteExtractor {
                 speaker = prev.speaker
                 mention = prev.mention
                 cue = prev.cue
+                cueTokens = prev.cueTokens
                 person = prev.person
             } else {
                 if wordCount < filter.minWordsWithoutCue { continue }
@@ -113,7 +117,7 @@ public final class QuoteExtractor {
             records.append(QuoteRecord(doc: documentID, id: Self.recordID(documentID, start, end), start: start, end: end, text: text,
                                        kind: kind, speaker: speaker, speakerMention: mention, cue: cue, rule: rule,
                                        confidence: confidence, metadata: metadata))
-            previous = (quote, person, speaker, mention, cue, confidence)
+            previous = (quote, after, cueTokens, person, speaker, mention, cue, confidence)
         }
         return records
     }
@@ -127,6 +131,12 @@ public final class QuoteExtractor {
         }
         let hex = String(hash, radix: 16)
         return "q" + String(repeating: "0", count: 16 - hex.count) + hex
+    }
+
+    /// Whether the quoted text ends with a full stop (not an ellipsis).
+    static func endsWithFullStop(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Bool {
+        guard end > start, bytes[end - 1] == 0x2E else { return false }
+        return !(end - start >= 2 && bytes[end - 2] == 0x2E)
     }
 
     /// Whether `quote` opens its paragraph or shares a paragraph with `previous`.

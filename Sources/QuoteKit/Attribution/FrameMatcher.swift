@@ -14,15 +14,22 @@ struct FrameMatcher {
     }
 
     /// `first`: index of the quote's first token (its opening mark); `after`: index of the
-    /// first token after its closing mark.
-    func match(_ id: RuleID, _ frame: FrameRule, first: Int, after: Int) -> FrameMatch? {
+    /// first token after its closing mark; `endsSentence`: the quote ends with a full stop, so
+    /// words after it start a new sentence and cannot attribute it.
+    func match(_ id: RuleID, _ frame: FrameRule, first: Int, after: Int, endsSentence: Bool) -> FrameMatch? {
         let elements = frame.pattern.elements
         let q = frame.pattern.quoteIndex
+        if endsSentence, q + 1 < elements.count, elements[q + 1] != .paragraph { return nil }
         let openParagraph = tokens[first].paragraph
         let closeParagraph = tokens[max(first, after - 1)].paragraph
         guard let left = matchLeft(elements, q - 1, first - 1, openParagraph, tokens[first].sentence, Binding(edge: first)) else { return nil }
         guard let right = matchRight(elements, q + 1, after, closeParagraph, nil, Binding(speaker: left.speaker, cue: left.cue, literals: left.literals, edge: after - 1)) else { return nil }
         guard let speaker = right.speaker else { return nil }
+        // A cue followed by a colon introduces what follows, not the quote before it.
+        if q + 1 < elements.count, right.edge + 1 < tokens.count, tokens[right.edge + 1].text == ":",
+           tokens[right.edge + 1].paragraph == tokens[right.edge].paragraph {
+            return nil
+        }
         var cue = right.cue
         if cue == nil {
             // No CUE slot: the frame's words are the cue ("according to", a colon).
@@ -70,10 +77,11 @@ struct FrameMatcher {
             var p = pos
             for n in 0...limit {
                 if n > 0 {
-                    guard sameBlock(p, para), tokens[p].sentence == sentence else { return nil }
+                    guard p >= 0, tokens[p].paragraph == para, tokens[p].sentence == sentence else { return nil }
+                    if parser.quoteOf[p] >= 0 && el[e] == .short { return nil }
                     let t = tokens[p]
                     if el[e] == .short && !t.isWord { return nil }
-                    if isSentenceEnd(t) || t.text == ";" { return nil }
+                    if parser.quoteOf[p] < 0 && (isSentenceEnd(t) || t.text == ";") { return nil }
                     p -= 1
                 }
                 if let r = matchLeft(el, e - 1, p, para, sentence, b) { return r }
@@ -125,10 +133,11 @@ struct FrameMatcher {
             var p = pos
             for n in 0...limit {
                 if n > 0 {
-                    guard sameBlock(p, para), tokens[p].sentence == s else { return nil }
+                    guard p < tokens.count, tokens[p].paragraph == para, tokens[p].sentence == s else { return nil }
+                    if parser.quoteOf[p] >= 0 && el[e] == .short { return nil }
                     let t = tokens[p]
                     if el[e] == .short && !t.isWord { return nil }
-                    if isSentenceEnd(t) || t.text == ";" { return nil }
+                    if parser.quoteOf[p] < 0 && (isSentenceEnd(t) || t.text == ";") { return nil }
                     p += 1
                 }
                 if let r = matchRight(el, e + 1, p, para, s, b) { return r }

@@ -50,7 +50,10 @@ struct People {
         }
         // Full names first define persons; then single words link to them.
         for (m, words) in pending {
-            let title = m.nameStart > m.start ? tokens[m.start..<m.nameStart].first(where: { lexicon.titles[$0.lower] != nil })?.text : nil
+            var title: String?
+            if let t = (m.start..<m.nameStart).first(where: { lexicon.titles[tokens[$0].lower] != nil }) {
+                title = tokens[t].text + (t + 1 < m.nameStart && tokens[t + 1].text == "." ? "." : "")
+            }
             let p = link(words, title: title, gender: m.gender, at: m.start)
             timeline.append((m.start, p))
             persons[p].mentions.append(m.start)
@@ -145,7 +148,8 @@ struct People {
             return hit.person
         }
         if let s = previousSpeaker, persons[s].gender == .any { return s }
-        return nil
+        // Nobody of that gender is known: the most recently named person whose gender is unknown.
+        return timeline.last(where: { $0.token < at && persons[$0.person].gender == .any && persons[$0.person].words.count <= 3 })?.person
     }
 
     /// The person a description at token `at` refers to: one named next to the same noun

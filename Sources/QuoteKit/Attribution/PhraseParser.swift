@@ -7,6 +7,8 @@ struct PhraseParser {
 
     /// Longest description, in tokens.
     let maxDescription = 10
+    /// Longest unknown noun phrase accepted before a cue, in tokens.
+    let maxGeneric = 7
     /// Longest apposition or relative clause skipped between a name and its verb, in tokens.
     let maxApposition = 22
 
@@ -14,18 +16,43 @@ struct PhraseParser {
 
     // MARK: Word classes
 
-    func isCueVerb(_ i: Int) -> Bool { usable(i) && tokens[i].isWord && lexicon.cueForms[tokens[i].lower] != nil }
+    func isCueVerb(_ i: Int) -> Bool {
+        guard usable(i), tokens[i].isWord, lexicon.cueForms[tokens[i].lower] != nil else { return false }
+        // Inside a name ("the Washington Post") a capitalised verb form is not a cue.
+        return !(tokens[i].isCapitalized && i > 0 && tokens[i - 1].isCapitalized && tokens[i - 1].isWord
+                 && tokens[i - 1].sentence == tokens[i].sentence && !lexicon.nonNameWords.contains(tokens[i - 1].text))
+    }
 
     func isNameWord(_ i: Int) -> Bool {
         guard usable(i) else { return false }
         let t = tokens[i]
         guard t.isWord, t.isCapitalized else { return false }
-        return !lexicon.nonNameWords.contains(t.lower) && lexicon.pronouns[t.lower] == nil && lexicon.cueForms[t.lower] == nil
+        guard !lexicon.nonNameWords.contains(t.text), lexicon.pronouns[t.lower] == nil else { return false }
+        // A person noun is capitalised at the start of a sentence ("Residents said") or as a plural
+        // ("Democrats"), not as a name.
+        if let noun = lexicon.personNouns[t.lower], noun.plural || i == 0 || tokens[i - 1].sentence != t.sentence {
+            return false
+        }
+        // A capitalised verb form is a name word only inside a name: "Washington Post", not "Said Lee".
+        if lexicon.cueForms[t.lower] != nil {
+            return i > 0 && tokens[i - 1].isCapitalized && tokens[i - 1].isWord && tokens[i - 1].sentence == t.sentence
+                && !lexicon.nonNameWords.contains(tokens[i - 1].text)
+        }
+        return true
     }
 
     /// A title at `i` (with its period, if written): returns the index after it.
     func titleEnd(at i: Int) -> (end: Int, gender: Gender)? {
-        guard usable(i), tokens[i].isWord, tokens[i].isCapitalized, let g = lexicon.titles[tokens[i].lower] else { return nil }
+        guard usable(i), tokens[i].isWord, tokens[i].isCapitalized else { return nil }
+        let g: Gender
+        if let title = lexicon.titles[tokens[i].lower] {
+            g = title
+        } else if let noun = lexicon.personNouns[tokens[i].lower], !noun.plural, usable(i + 1), tokens[i + 1].isCapitalized {
+            // A role written as a title before a name: "Chief Executive Priya Raman".
+            g = noun.gender
+        } else {
+            return nil
+        }
         if usable(i + 1), tokens[i + 1].text == ".", !tokens[i + 1].spaceBefore { return (i + 2, g) }
         return (i + 1, g)
     }
@@ -166,6 +193,14 @@ struct PhraseParser {
             return [(Mention(start: first, end: first + 1, kind: .pronoun(person), nameStart: first), first + 1)]
         }
         var result: [(Mention, Int)] = []
+        // A role before a name: "said baker Tom Reilly", "economist Jared Bernstein said".
+        if !t.isCapitalized, lexicon.personNouns[t.lower] != nil {
+            var j = first + 1
+            while usable(j) && j - first < 3 && !tokens[j].isCapitalized && lexicon.personNouns[tokens[j].lower] != nil { j += 1 }
+            if isNameWord(j) {
+                return speakers(startingAt: j).filter { $0.mention.kind == .name }
+            }
+        }
         // Title and name.
         var k = first
         var gender = Gender.any
@@ -191,25 +226,50 @@ struct PhraseParser {
             // A title alone: "the President".
             result.append((Mention(start: first, end: nameStart, kind: .description, nameStart: first, gender: gender), nameStart))
         }
-        // Description: determiner ... up to punctuation, a verb or a clause word.
+        // Description: determiner ... up to punctuation, a verb or a clause word, with any
+        // prepositional phrase ("a spokeswoman for the agency").
         if lexicon.determiners.contains(t.lower) || lexicon.personNouns[t.lower]?.plural == true {
             var e = first + 1
             var sawPerson = lexicon.personNouns[t.lower] != nil
             var g = lexicon.personNouns[t.lower]?.gender ?? .any
             var plural = lexicon.personNouns[t.lower]?.plural ?? false
-            var lastHead = first
+            var inPhrase = false
             while usable(e) && e - first < maxDescription {
                 let w = tokens[e]
                 if !w.isWord && w.text != "-" && w.text != "'s" && w.text != "’s" { break }
                 if isCueVerb(e) || lexicon.relativePronouns.contains(w.lower) || lexicon.pronouns[w.lower] != nil { break }
-                if lexicon.prepositions.contains(w.lower) && sawPerson { break }
-                if let noun = lexicon.personNouns[w.lower] { sawPerson = true; g = noun.gender; plural = noun.plural; lastHead = e }
-                if lexicon.sourceNouns.contains(w.lower) { sawPerson = true; lastHead = e }
+                if lexicon.prepositions.contains(w.lower) {
+                    guard sawPerson else { break }
+                    inPhrase = true
+                }
+                if !inPhrase, let noun = lexicon.personNouns[w.lower] { sawPerson = true; g = noun.gender; plural = noun.plural }
+                if !inPhrase, lexicon.sourceNouns.contains(w.lower) { sawPerson = true }
                 e += 1
             }
             if sawPerson || (e > first + 1 && tokens[(first + 1)..<e].contains { $0.isCapitalized }) {
-                let end = sawPerson ? max(lastHead + 1, min(e, lastHead + 1)) : e
-                result.append((Mention(start: first, end: end, kind: .description, nameStart: first, gender: g, plural: plural), e))
+                result.append((Mention(start: first, end: e, kind: .description, nameStart: first, gender: g, plural: plural), e))
+            }
+        }
+        // Any short noun phrase (a name with modifiers, a description the lexicon does not know):
+        // "CrowdStrike co-founder Dmitri Alperovitch", "the billionaire business mogul". Tried last.
+        if t.isCapitalized || lexicon.determiners.contains(t.lower) || lexicon.personNouns[t.lower] != nil
+            || (t.kind == .word && !lexicon.functionWords.contains(t.lower) && !lexicon.prepositions.contains(t.lower)) {
+            var e = first
+            var lastNameRun: Int?
+            while usable(e) && e - first < maxGeneric {
+                let w = tokens[e]
+                if !(w.isWord || w.text == "-" || w.text == "'s" || w.text == "’s" || (w.text == "." && e > first && tokens[e - 1].isCapitalized)) { break }
+                if isCueVerb(e) || lexicon.relativePronouns.contains(w.lower) || lexicon.pronouns[w.lower] != nil
+                    || lexicon.auxiliaries.contains(w.lower) || lexicon.adverbs.contains(w.lower) { break }
+                if e > first && lexicon.functionWords.contains(w.lower) && !lexicon.determiners.contains(w.lower)
+                    && !lexicon.prepositions.contains(w.lower) && w.lower != "and" { break }
+                if isNameWord(e) && (e == first || !isNameWord(e - 1)) { lastNameRun = e }
+                e += 1
+                if e > first + 1 && !result.contains(where: { $0.1 == e }) {
+                    let nameStart = lastNameRun ?? first
+                    let isName = lastNameRun != nil && (nameStart..<e).allSatisfy { isNameWord($0) || tokens[$0].text == "-" || tokens[$0].text == "." }
+                    result.append((Mention(start: first, end: e, kind: isName ? .name : .description, nameStart: nameStart), e))
+                }
             }
         }
         // Skip an apposition: `X, a spokeswoman for the agency, said`.

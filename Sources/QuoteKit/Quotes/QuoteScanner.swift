@@ -50,6 +50,11 @@ struct QuoteScanner {
                 if mark.isApostrophe {
                     if before == .word && after == .word { continue }
                     if before != .word && after == .word && isElision(bytes, at: markEnd, end: end) { continue }
+                    // A plural possessive before a word ("the Joneses' dog") is not a closing mark.
+                    if before == .word, let p = prev, p == "s" || p == "S", after == .space, markEnd + 1 < end,
+                       CharClass(text.scalar(at: markEnd + 1).0) == .word {
+                        continue
+                    }
                 }
                 let canOpen = !mark.opens.isEmpty && stack.count < maxDepth
                 let oneWayOpen = mark.closes.isEmpty

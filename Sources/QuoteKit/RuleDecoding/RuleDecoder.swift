@@ -175,14 +175,16 @@ enum RuleDecoder {
         case .abbreviations:
             return .abbreviations(AbbreviationsRule(abbreviations: words(f["abbreviations"])))
         case .followOn:
-            guard let maxParagraphs = f["max_paragraphs"]?.integer(in: 0...10),
-                  let confidence = f["confidence"]?.number(in: 0...1) else { return nil }
+            let maxParagraphs = f["max_paragraphs"]?.integer(in: 0...10)
+            let confidence = f["confidence"]?.number(in: 0...1)
+            guard let maxParagraphs, let confidence else { return nil }
             return .followOn(FollowOnRule(maxParagraphs: maxParagraphs, confidence: confidence))
         case .quoteFilter:
-            guard let minWords = f["min_words_without_cue"]?.integer(in: 0...1000),
-                  let minPartial = f["min_words_partial"]?.integer(in: 0...1000),
-                  let titleCase = f["drop_title_case"]?.bool(),
-                  let confidence = f["unattributed_confidence"]?.number(in: 0...1) else { return nil }
+            let minWords = f["min_words_without_cue"]?.integer(in: 0...1000)
+            let minPartial = f["min_words_partial"]?.integer(in: 0...1000)
+            let titleCase = f["drop_title_case"]?.bool()
+            let confidence = f["unattributed_confidence"]?.number(in: 0...1)
+            guard let minWords, let minPartial, let titleCase, let confidence else { return nil }
             return .quoteFilter(QuoteFilterRule(minWordsWithoutCue: minWords, minWordsPartial: minPartial,
                                                 dropTitleCase: titleCase, unattributedConfidence: confidence))
         }

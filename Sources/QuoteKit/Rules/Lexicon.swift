@@ -15,6 +15,8 @@ final class Lexicon: Sendable {
     /// Lowercased first name → gender.
     let firstNames: [String: Gender]
     let nonNameWords: Set<String>
+    /// The non-name words lowercased: words that do not begin an unknown noun phrase.
+    let functionWords: Set<String>
     /// Lowercased, without the final period.
     let abbreviations: Set<String>
     let followOn: (id: RuleID, rule: FollowOnRule)?
@@ -73,7 +75,7 @@ final class Lexicon: Sendable {
                     let key = n.lowercased()
                     if let old = firstNames[key], old != g { firstNames[key] = .any } else { firstNames[key] = g }
                 }
-            case .nonNameWords(let r): nonNameWords.formUnion(r.words.map { $0.lowercased() })
+            case .nonNameWords(let r): nonNameWords.formUnion(r.words)
             case .abbreviations(let r): abbreviations.formUnion(r.abbreviations.map(strip))
             case .followOn(let r): followOn = (id, r)
             case .quoteFilter(let r): filter = (id, r)
@@ -89,6 +91,7 @@ final class Lexicon: Sendable {
         self.personNouns = personNouns.mapValues { (gender: $0.0, plural: $0.1) }
         self.firstNames = firstNames
         self.nonNameWords = nonNameWords
+        self.functionWords = Set(nonNameWords.map { $0.lowercased() })
         self.sourceNouns = sourceNouns
         self.determiners = determiners
         self.prepositions = prepositions

@@ -1,0 +1,115 @@
+import Foundation
+import XCTest
+
+/// Runs the built `quotekit` binary as a user would.
+final class CLITests: XCTestCase {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The quotekit binary next to the test bundle.
+    static var binary: URL {
+        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        while dir.path != "/" {
+            let candidate = dir.appendingPathComponent("quotekit")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            dir = dir.deletingLastPathComponent()
+        }
+        return root.appendingPathComponent(".build/debug/quotekit")
+    }
+
+    struct Run { var status: Int32; var stdout: String; var stderr: String }
+
+    func run(_ arguments: [String], stdin: String? = nil, in directory: URL? = nil) throws -> Run {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = directory ?? Self.root
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    func testHelpListsTheContract() throws {
+        let r = try run(["extract", "--help"])
+        XCTAssertEqual(r.status, 0)
+        for option in ["--format <format>", "--output <output>", "--rules <dir>", "--input-format <input-format>", "jsonl, json, csv"] {
+            XCTAssertTrue(r.stdout.contains(option), "help lacks \(option):\n\(r.stdout)")
+        }
+        let top = try run(["--help"])
+        XCTAssertTrue(top.stdout.contains("extract"))
+        XCTAssertTrue(top.stdout.contains("rules"))
+    }
+
+    func testExtractIsTheDefaultAndWorksFromAnyDirectory() throws {
+        let sample = Self.root.appendingPathComponent("Samples/news_report.txt").path
+        let r = try run([sample], in: URL(fileURLWithPath: NSTemporaryDirectory()))
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let first = try XCTUnwrap(r.stdout.split(separator: "\n").first)
+        let object = try JSONSerialization.jsonObject(with: Data(first.utf8)) as! [String: Any]
+        XCTAssertEqual(object["doc"] as? String, sample)
+    }
+
+    func testStandardInputAsTextAndAsJSONL() throws {
+        let text = "\"We tried everything we could,\" Ann Lee said."
+        let plain = try run(["extract", "--format", "csv"], stdin: text)
+        XCTAssertEqual(plain.status, 0, plain.stderr)
+        XCTAssertTrue(plain.stdout.hasPrefix("doc,id,start,end,text,kind,speaker,"))
+        XCTAssertTrue(plain.stdout.contains("-,q"))
+        let line = "{\"id\":\"a1\",\"text\":\"\\\"We tried everything we could,\\\" Ann Lee said.\",\"url\":\"https://x.test/1\"}\n"
+        let jsonl = try run(["extract", "--input-format", "jsonl", "-"], stdin: line)
+        XCTAssertEqual(jsonl.status, 0, jsonl.stderr)
+        XCTAssertTrue(jsonl.stdout.contains("\"doc\":\"a1\""))
+        XCTAssertTrue(jsonl.stdout.contains("\"metadata\":{\"url\":\"https://x.test/1\"}"))
+    }
+
+    func testABadLineIsReportedAndTheOthersStillRun() throws {
+        let lines = "{\"id\":\"a\",\"text\":\"\\\"We tried everything we could,\\\" Ann Lee said.\"}\n{not json}\n{\"id\":\"c\"}\n{\"id\":\"d\",\"text\":\"\\\"We tried everything we could,\\\" Bo Diaz said.\"}\n"
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("qk-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("docs.jsonl")
+        try lines.write(to: file, atomically: true, encoding: .utf8)
+        let r = try run(["extract", file.path, "missing.txt"])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertTrue(r.stderr.contains("docs.jsonl:2: error: not valid JSON"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("docs.jsonl:3: error: missing field \"text\""), r.stderr)
+        XCTAssertTrue(r.stderr.contains("missing.txt: error: no such file or folder"), r.stderr)
+        XCTAssertEqual(r.stdout.split(separator: "\n").count, 2)
+    }
+
+    func testOutputFileAndUsageErrors() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("qk-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("out.json").path
+        let r = try run(["extract", "Samples/news_report.txt", "--format", "json", "--output", out])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(r.stdout, "")
+        let data = try XCTUnwrap(FileManager.default.contents(atPath: out))
+        XCTAssertNotNil(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), ["out.json"])
+
+        let bad = try run(["extract", "--format", "xml"])
+        XCTAssertEqual(bad.status, 64)
+        XCTAssertTrue(bad.stderr.contains("xml"), bad.stderr)
+        let lang = try run(["extract", "--lang", "xx", "Samples/news_report.txt"])
+        XCTAssertEqual(lang.status, 64)
+        XCTAssertTrue(lang.stderr.contains("no rules for language 'xx'"), lang.stderr)
+    }
+
+    func testRulesValidateReportsPositions() throws {
+        let ok = try run(["rules", "validate"])
+        XCTAssertEqual(ok.status, 0, ok.stdout + ok.stderr)
+        let broken = Self.root.appendingPathComponent("Tests/QuoteKitTests/Fixtures/BrokenRules").path
+        let r = try run(["rules", "validate", broken])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertTrue(r.stdout.contains("unknown_key.yaml:4:1: error: [R002 unknown-key]"), r.stdout)
+    }
+}

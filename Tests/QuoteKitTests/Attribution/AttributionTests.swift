@@ -1,0 +1,107 @@
+import QuoteKit
+import XCTest
+
+/// Frames, follow-on quotes and speaker resolution.
+final class AttributionTests: XCTestCase {
+    private func only(_ text: String, file: StaticString = #filePath, line: UInt = #line) throws -> QuoteRecord {
+        let records = try extract(text)
+        XCTAssertEqual(records.count, 1, "\(records.map(\.text))", file: file, line: line)
+        return try XCTUnwrap(records.first, file: file, line: line)
+    }
+
+    func testFrames() throws {
+        let cases: [(text: String, speaker: String, cue: String, rule: String)] = [
+            ("\"We tried everything,\" Ann Lee wrote.", "Ann Lee", "wrote", "en.frames.quote_speaker_cue"),
+            ("\"We tried everything,\" said Ann Lee.", "Ann Lee", "said", "en.frames.quote_cue_speaker"),
+            ("Ann Lee said, \"We tried everything.\"", "Ann Lee", "said", "en.frames.speaker_cue_quote"),
+            ("Ann Lee said: \"We tried everything.\"", "Ann Lee", "said", "en.frames.speaker_cue_quote"),
+            ("According to Ann Lee, \"we tried everything.\"", "Ann Lee", "According to", "en.frames.according_to_before"),
+            ("Ann Lee: \"We tried everything.\"", "Ann Lee", ":", "en.frames.speaker_colon"),
+            ("Ann Lee insisted that the team had \"tried everything\" to win.", "Ann Lee", "insisted", "en.frames.speaker_cue_partial"),
+            ("\"We tried everything,\" Ann Lee has repeatedly said.", "Ann Lee", "has repeatedly said", "en.frames.quote_speaker_cue"),
+        ]
+        for c in cases {
+            let r = try only(c.text)
+            XCTAssertEqual(r.speaker, c.speaker, c.text)
+            XCTAssertEqual(r.cue?.text, c.cue, c.text)
+            XCTAssertEqual(r.rule, c.rule, c.text)
+        }
+    }
+
+    func testMidQuoteCueAttributesBothHalves() throws {
+        let records = try extract("\"We tried,\" Ann Lee said, \"and we will try again.\"")
+        XCTAssertEqual(quotes(records), ["We tried,", "and we will try again."])
+        XCTAssertEqual(records.map(\.speaker), ["Ann Lee", "Ann Lee"])
+    }
+
+    func testColonParagraphIntroducesTheNextParagraph() throws {
+        let records = try extract("Ann Lee said in her speech on Monday:\n\n\"Nobody is coming to save us, so we will save ourselves.\"")
+        XCTAssertEqual(records.first?.speaker, "Ann Lee")
+        XCTAssertEqual(records.first?.rule, "en.frames.speaker_cue_colon_paragraph")
+    }
+
+    func testAppositionAndTitles() throws {
+        var r = try only("Jane Roe, a spokeswoman for the agency, said, \"The review is finished.\"")
+        XCTAssertEqual(r.speaker, "Jane Roe")
+        XCTAssertEqual(r.speakerMention?.text, "Jane Roe")
+        r = try only("\"The review is finished,\" said Sen. Maria Ortiz, a Democrat from Texas.")
+        XCTAssertEqual(r.speaker, "Maria Ortiz")
+        XCTAssertEqual(r.speakerMention?.text, "Sen. Maria Ortiz")
+    }
+
+    func testFollowOnQuotesContinueTheSpeaker() throws {
+        let text = "\"We tried,\" Ann Lee said. \"We really did.\"\n\n\"Nobody can say we did not try our best.\"\n\nThe vote is on Friday.\n\n\"This quote stands alone and nobody said it here,\" the sign read."
+        let records = try extract(text)
+        XCTAssertEqual(records.prefix(3).map(\.speaker), ["Ann Lee", "Ann Lee", "Ann Lee"])
+        XCTAssertEqual(records[1].rule, "en.follow_on")
+        XCTAssertEqual(records[2].rule, "en.follow_on")
+        XCTAssertLessThan(records[1].confidence, records[0].confidence)
+    }
+
+    func testSurnamesAndTitlesResolveToTheFullName() throws {
+        let text = "Chrissy Teigen spoke on Monday. Her husband, John Legend, did not.\n\n\"It was hard,\" Teigen said.\n\n\"I was there,\" Ms. Teigen added."
+        let records = try extract(text)
+        XCTAssertEqual(records.map(\.speaker), ["Chrissy Teigen", "Chrissy Teigen"])
+        XCTAssertEqual(records.map { $0.speakerMention?.text }, ["Teigen", "Ms. Teigen"])
+    }
+
+    func testPronounsResolveToTheMostRecentCompatiblePerson() throws {
+        let text = "Mary Olsen and her brother Tom Olsen ran the farm.\n\n\"We sold the cows,\" Mr. Olsen said.\n\n\"It broke my heart,\" she said."
+        let records = try extract(text)
+        XCTAssertEqual(records.map(\.speaker), ["Tom Olsen", "Mary Olsen"])
+        XCTAssertEqual(records.last?.speakerMention?.text, "she")
+    }
+
+    func testMrsIsNotMr() throws {
+        let text = "Mr. Bennet and Mrs. Bennet came in.\n\n\"Nonsense,\" said Mrs. Bennet."
+        XCTAssertEqual(try extract(text).first?.speaker, "Mrs. Bennet")
+    }
+
+    func testDescriptionsResolveWhenTheDocumentLinksThem() throws {
+        let text = "Jane Roe, a spokeswoman for the agency, confirmed the plan on Monday.\n\n\"It is final,\" the spokeswoman said."
+        let r = try only(text)
+        XCTAssertEqual(r.speaker, "Jane Roe")
+        XCTAssertEqual(r.speakerMention?.text, "the spokeswoman")
+    }
+
+    func testUnresolvableDescriptionKeepsTheMentionWithoutASpeaker() throws {
+        let r = try only("\"We have no comment on the case,\" a spokesman for the agency said.")
+        XCTAssertNil(r.speaker)
+        XCTAssertEqual(r.speakerMention?.text, "a spokesman for the agency")
+    }
+
+    func testKinds() throws {
+        XCTAssertEqual(try only("\"We tried everything,\" Ann Lee said.").kind, .direct)
+        XCTAssertEqual(try only("Ann Lee called the plan \"a total disaster\" on Monday.").kind, .partial)
+        XCTAssertEqual(try only("The plan is \"a total disaster,\" Ann Lee said.").kind, .partial)
+    }
+
+    func testRecordIDsAreStable() throws {
+        let a = try extract("\"We tried everything,\" Ann Lee said.", id: "doc-1")
+        let b = try extract("\"We tried everything,\" Ann Lee said.", id: "doc-1")
+        let c = try extract("\"We tried everything,\" Ann Lee said.", id: "doc-2")
+        XCTAssertEqual(a.map(\.id), b.map(\.id))
+        XCTAssertNotEqual(a.map(\.id), c.map(\.id))
+        XCTAssertTrue(a[0].id.hasPrefix("q") && a[0].id.count == 17)
+    }
+}

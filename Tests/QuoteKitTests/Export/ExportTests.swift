@@ -1,0 +1,65 @@
+import Foundation
+import QuoteKit
+import SwiftCSV
+import XCTest
+
+final class ExportTests: XCTestCase {
+    private func sampleRecords() throws -> [QuoteRecord] {
+        let text = "“Commas, \"quotes\" and\nline breaks,” said Ann Lee. “Emoji 😀 too.”\n\n\"Tabs\there =1+1,\" Bo Diaz wrote."
+        let records = try QuoteExtractor().extract(text: text, documentID: "doc,1", metadata: [("url", .string("https://example.org/a?b=1,2")), ("n", .number("3"))])
+        XCTAssertEqual(records.count, 3)
+        return records
+    }
+
+    /// The CSV export reads back with an independent RFC 4180 parser into the JSONL fields.
+    func testCSVReadsBackIntoTheSameFieldsAsJSONL() throws {
+        let records = try sampleRecords()
+        var csvExporter = CSVQuoteExporter()
+        let csv = csvExporter.exportAll(records)
+        var jsonlExporter = JSONLinesQuoteExporter()
+        let jsonl = jsonlExporter.exportAll(records)
+        let parsed = try CSV<Named>(string: csv)
+        XCTAssertEqual(parsed.header, CSVQuoteExporter.columns)
+        let objects = try jsonl.split(separator: "\n").map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+        XCTAssertEqual(parsed.rows.count, objects.count)
+        for (row, object) in zip(parsed.rows, objects) {
+            for key in ["doc", "id", "text", "kind", "speaker", "rule"] {
+                XCTAssertEqual(row[key], (object[key] as? String) ?? "", key)
+            }
+            for key in ["start", "end"] { XCTAssertEqual(row[key], "\(object[key] as! Int)") }
+            XCTAssertEqual(Double(row["confidence"]!), object["confidence"] as? Double)
+            for span in ["speaker_mention", "cue"] {
+                let value = object[span] as? [String: Any]
+                XCTAssertEqual(row["\(span)_text"], (value?["text"] as? String) ?? "")
+                XCTAssertEqual(row["\(span)_start"], value.map { "\($0["start"] as! Int)" } ?? "")
+                XCTAssertEqual(row["\(span)_end"], value.map { "\($0["end"] as! Int)" } ?? "")
+            }
+            let metadata = try JSONSerialization.jsonObject(with: Data(row["metadata"]!.utf8)) as! [String: Any]
+            XCTAssertEqual(metadata["url"] as? String, "https://example.org/a?b=1,2")
+        }
+    }
+
+    func testJSONIsAValidArrayOfTheSameRecords() throws {
+        let records = try sampleRecords()
+        var json = JSONQuoteExporter()
+        var jsonl = JSONLinesQuoteExporter()
+        let array = try JSONSerialization.jsonObject(with: Data(json.exportAll(records).utf8)) as! [[String: Any]]
+        let lines = jsonl.exportAll(records).split(separator: "\n").map { try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+        XCTAssertEqual(array.count, lines.count)
+        for (a, b) in zip(array, lines) { XCTAssertEqual(NSDictionary(dictionary: a), NSDictionary(dictionary: b)) }
+        var empty = JSONQuoteExporter()
+        XCTAssertEqual(empty.exportAll([]), "[]\n")
+    }
+
+    func testJSONLKeysAndEscapes() throws {
+        let records = try sampleRecords()
+        var jsonl = JSONLinesQuoteExporter()
+        let lines = jsonl.exportAll(records).split(separator: "\n")
+        XCTAssertTrue(lines[0].hasPrefix("{\"doc\":\"doc,1\",\"id\":\"q"))
+        XCTAssertTrue(lines[0].contains("\\n"))
+        XCTAssertTrue(lines[2].contains("Tabs\\there"))
+        let first = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as! [String: Any]
+        XCTAssertEqual(Set(first.keys), ["doc", "id", "start", "end", "text", "kind", "speaker", "speaker_mention", "cue", "rule", "confidence", "metadata"])
+        XCTAssertEqual(first["text"] as? String, "Commas, \"quotes\" and\nline breaks,")
+    }
+}

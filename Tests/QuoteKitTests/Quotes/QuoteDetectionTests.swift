@@ -1,0 +1,84 @@
+import QuoteKit
+import XCTest
+
+/// Which spans are quotes: marks, pairing, apostrophes, nesting, paragraphs, recovery.
+/// Every text here is attributed ("X said") so that the quote filter keeps the quote.
+final class QuoteDetectionTests: XCTestCase {
+    func testEveryMarkStyle() throws {
+        let cases: [(String, String)] = [
+            ("Ann Lee said, \"We will win the vote.\"", "We will win the vote."),
+            ("Ann Lee said, “We will win the vote.”", "We will win the vote."),
+            ("Ann Lee said, ‘We will win the vote.’", "We will win the vote."),
+            ("Ann Lee said, «We will win the vote.»", "We will win the vote."),
+            ("Ann Lee said, ‹We will win the vote.›", "We will win the vote."),
+            ("Ann Lee said, „We will win the vote.“", "We will win the vote."),
+            ("Ann Lee said, ‚We will win the vote.‘", "We will win the vote."),
+            ("Ann Lee said, 「We will win the vote.」", "We will win the vote."),
+            ("Ann Lee said, 『We will win the vote.』", "We will win the vote."),
+            ("Ann Lee said, ``We will win the vote.''", "We will win the vote."),
+            ("Ann Lee said, ''We will win the vote.''", "We will win the vote."),
+            ("Ann Lee said, 'We will win the vote.'", "We will win the vote."),
+        ]
+        for (text, quote) in cases {
+            let records = try extract(text)
+            XCTAssertEqual(quotes(records), [quote], text)
+            XCTAssertEqual(records.first?.speaker, "Ann Lee", text)
+        }
+    }
+
+    func testOffsetsAreCodePointsWithoutMarks() throws {
+        let text = "😀 Zoë said: “Café é bom.” 👍🏽"
+        let r = try XCTUnwrap(extract(text).first)
+        let scalars = Array(text.unicodeScalars)
+        XCTAssertEqual(String(String.UnicodeScalarView(scalars[r.start..<r.end])), "Café é bom.")
+        XCTAssertEqual(r.start, 13)
+    }
+
+    func testApostrophesNeverOpenOrClose() throws {
+        let text = "Ann Lee said, 'Jones' dog isn't back since the '90s and we don't know why.'"
+        XCTAssertEqual(quotes(try extract(text)), ["Jones' dog isn't back since the '90s and we don't know why."])
+        let curly = "Ann Lee said, ‘Jones’ dog isn’t back since the ’90s, and ’em dogs don’t care.’"
+        XCTAssertEqual(quotes(try extract(curly)), ["Jones’ dog isn’t back since the ’90s, and ’em dogs don’t care."])
+        XCTAssertEqual(try extract("The ’90s were the workers’ decade, and the Joneses’ too."), [])
+    }
+
+    func testNestedQuoteBelongsToTheOuterQuote() throws {
+        let text = "\"He told me, 'If we lose, we lose together,' and I believed him,\" Ann Lee said."
+        XCTAssertEqual(quotes(try extract(text)), ["He told me, 'If we lose, we lose together,' and I believed him,"])
+        let curly = "“He said ‘never’ and then ‘always’ in one breath,” Ann Lee said."
+        XCTAssertEqual(quotes(try extract(curly)), ["He said ‘never’ and then ‘always’ in one breath,"])
+    }
+
+    func testQuoteOverSeveralParagraphsIsOneRecord() throws {
+        let text = "Ann Lee said:\n\n\"The first part of the answer is long.\n\n\"The second part is longer still.\n\n\"And the third ends it.\"\n\nThe meeting then ended."
+        let records = try extract(text)
+        XCTAssertEqual(records.count, 1)
+        XCTAssertEqual(records.first?.text, "The first part of the answer is long.\n\n\"The second part is longer still.\n\n\"And the third ends it.")
+        XCTAssertEqual(records.first?.speaker, "Ann Lee")
+    }
+
+    func testUnclosedMarkDoesNotSwallowTheDocument() throws {
+        let text = "\"This mark is never closed, Ann Lee said.\n\nA later paragraph says nothing.\n\n\"This one is closed and long enough,\" Bo Diaz said."
+        let records = try extract(text)
+        XCTAssertEqual(quotes(records), ["This one is closed and long enough,"])
+        XCTAssertEqual(records.first?.speaker, "Bo Diaz")
+    }
+
+    func testStraightQuotesPairByContext() throws {
+        let text = "\"We tried,\" Ann Lee said. \"We failed.\" Then Bo Diaz said \"no one cared\" and left."
+        XCTAssertEqual(quotes(try extract(text)), ["We tried,", "We failed.", "no one cared"])
+    }
+
+    func testScareQuotesTitlesAndTermsAreNotOutput() throws {
+        XCTAssertEqual(try extract("The fetus had to reach the \"safer\" zone of 28 weeks."), [])
+        XCTAssertEqual(try extract("She hosted “Saturday Night Live” in May."), [])
+        XCTAssertEqual(try extract("The Senate used the “nuclear option” in 2013."), [])
+    }
+
+    func testSoftLineBreaksInsideAParagraph() throws {
+        let text = "\"We went out into the cold\nand did not come back,\" said Ann Lee.\n\nThe end."
+        let records = try extract(text)
+        XCTAssertEqual(quotes(records), ["We went out into the cold\nand did not come back,"])
+        XCTAssertEqual(records.first?.speaker, "Ann Lee")
+    }
+}
