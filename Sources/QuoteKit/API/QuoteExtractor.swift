@@ -63,6 +63,10 @@ public final class QuoteExtractor {
                 if best == nil || m.confidence > best!.confidence || (m.confidence == best!.confidence && m.reach < best!.reach) { best = m }
             }
 
+            if filter.dropTitleAfterPossessive, first > 0, tokens[first - 1].paragraph == tokens[first].paragraph,
+               tokens[first - 1].lower.hasSuffix("'s") || tokens[first - 1].lower.hasSuffix("’s"), isTitleCase(inner) {
+                continue
+            }
             var kind = positionalKind(quote, first: first, after: after, tokens: tokens, buffer: buffer)
             var rule: String
             var confidence: Double
@@ -96,7 +100,8 @@ public final class QuoteExtractor {
                 }
             } else if let (id, follow) = lexicon.followOn, let prev = previous, prev.speaker != nil || prev.mention != nil,
                       quote.firstParagraph - prev.span.lastParagraph <= follow.maxParagraphs,
-                      startsParagraphOrFollows(quote, prev.span, analyzed), wordCount >= filter.minWordsWithoutCue || kind == .direct {
+                      startsParagraphOrFollows(quote, prev.span, analyzed), wordCount >= filter.minWordsWithoutCue || kind == .direct,
+                      wordCount >= follow.minWordsAlone || !isWholeParagraph(quote, analyzed) {
                 rule = id.rawValue
                 confidence = follow.confidence * prev.confidence
                 speaker = prev.speaker
@@ -137,6 +142,15 @@ public final class QuoteExtractor {
     static func endsWithFullStop(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Bool {
         guard end > start, bytes[end - 1] == 0x2E else { return false }
         return !(end - start >= 2 && bytes[end - 2] == 0x2E)
+    }
+
+    /// Whether `quote` (with its marks) is all its paragraph holds.
+    private func isWholeParagraph(_ quote: QuoteSpan, _ analyzed: AnalyzedText) -> Bool {
+        let p = analyzed.paragraphs[quote.firstParagraph]
+        guard p.lowerBound == quote.openStart else { return false }
+        var end = quote.closeEnd
+        while end < p.upperBound, [0x2E, 0x20, 0x2C, 0x3B, 0x21, 0x3F].contains(analyzed.buffer.bytes[end]) { end += 1 }
+        return end >= analyzed.paragraphs[quote.lastParagraph].upperBound
     }
 
     /// Whether `quote` opens its paragraph or shares a paragraph with `previous`.

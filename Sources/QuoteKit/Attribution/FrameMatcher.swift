@@ -47,6 +47,20 @@ struct FrameMatcher {
 
     private func isSentenceEnd(_ t: Token) -> Bool { t.text == "." || t.text == "?" || t.text == "!" }
 
+    /// Whether `comma` ends an introductory phrase: "On Tuesday, …", "Speaking in Ohio, …".
+    private func afterIntroductoryPhrase(_ comma: Int) -> Bool {
+        guard parser.usable(comma), tokens[comma].text == "," else { return false }
+        var first = comma
+        while first > 0 && tokens[first - 1].sentence == tokens[comma].sentence && tokens[first - 1].paragraph == tokens[comma].paragraph {
+            first -= 1
+        }
+        guard first < comma, comma - first <= 12 else { return false }
+        let word = tokens[first].lower
+        let lexicon = parser.lexicon
+        if (first + 1..<comma).contains(where: { parser.isCueVerb($0) || lexicon.pronouns[tokens[$0].lower] != nil }) { return false }
+        return lexicon.prepositions.contains(word) || lexicon.functionWords.contains(word) || word.hasSuffix("ing")
+    }
+
     private func matchLeft(_ el: [FramePattern.Element], _ e: Int, _ pos: Int, _ para: Int, _ sentence: Int, _ b: Binding) -> Binding? {
         if e < 0 { return b }
         switch el[e] {
@@ -59,6 +73,12 @@ struct FrameMatcher {
             }
             return optional ? matchLeft(el, e - 1, pos, para, sentence, b) : nil
         case .speaker:
+            // Before a participle after a comma ("…, calling him a liar") the speaker is the
+            // sentence's subject, not the phrase before the comma.
+            if parser.usable(pos), tokens[pos].text == ",", let cue = b.cue, cue.lowerBound == pos + 1,
+               tokens[cue.upperBound - 1].lower.hasSuffix("ing") {
+                return nil
+            }
             for m in parser.speakers(endingAt: pos) where tokens[m.start].paragraph == para {
                 var nb = b
                 nb.speaker = m
@@ -92,7 +112,7 @@ struct FrameMatcher {
             return matchLeft(el, e - 1, pos, para - 1, tokens[pos].sentence, b)
         case .start:
             if pos < 0 || tokens[pos].paragraph != para || tokens[pos].sentence != tokens[pos + 1].sentence
-                || isSentenceEnd(tokens[pos]) {
+                || isSentenceEnd(tokens[pos]) || afterIntroductoryPhrase(pos) {
                 return matchLeft(el, e - 1, pos, para, sentence, b)
             }
             return nil

@@ -95,8 +95,9 @@ enum RuleDecoder {
         case .firstNames: return ([], ["female", "male", "any"])
         case .nonNameWords: return (["words"], [])
         case .abbreviations: return (["abbreviations"], [])
-        case .followOn: return (["max_paragraphs", "confidence"], [])
-        case .quoteFilter: return (["min_words_without_cue", "min_words_partial", "drop_title_case", "unattributed_confidence"], [])
+        case .followOn: return (["max_paragraphs", "min_words_alone", "confidence"], [])
+        case .quoteFilter: return (["min_words_without_cue", "min_words_partial", "drop_title_case", "drop_title_after_possessive",
+                                    "unattributed_confidence"], [])
         }
     }
 
@@ -176,17 +177,19 @@ enum RuleDecoder {
             return .abbreviations(AbbreviationsRule(abbreviations: words(f["abbreviations"])))
         case .followOn:
             let maxParagraphs = f["max_paragraphs"]?.integer(in: 0...10)
+            let minWordsAlone = f["min_words_alone"]?.integer(in: 0...1000)
             let confidence = f["confidence"]?.number(in: 0...1)
-            guard let maxParagraphs, let confidence else { return nil }
-            return .followOn(FollowOnRule(maxParagraphs: maxParagraphs, confidence: confidence))
+            guard let maxParagraphs, let minWordsAlone, let confidence else { return nil }
+            return .followOn(FollowOnRule(maxParagraphs: maxParagraphs, minWordsAlone: minWordsAlone, confidence: confidence))
         case .quoteFilter:
             let minWords = f["min_words_without_cue"]?.integer(in: 0...1000)
             let minPartial = f["min_words_partial"]?.integer(in: 0...1000)
             let titleCase = f["drop_title_case"]?.bool()
+            let possessive = f["drop_title_after_possessive"]?.bool()
             let confidence = f["unattributed_confidence"]?.number(in: 0...1)
-            guard let minWords, let minPartial, let titleCase, let confidence else { return nil }
-            return .quoteFilter(QuoteFilterRule(minWordsWithoutCue: minWords, minWordsPartial: minPartial,
-                                                dropTitleCase: titleCase, unattributedConfidence: confidence))
+            guard let minWords, let minPartial, let titleCase, let possessive, let confidence else { return nil }
+            return .quoteFilter(QuoteFilterRule(minWordsWithoutCue: minWords, minWordsPartial: minPartial, dropTitleCase: titleCase,
+                                                dropTitleAfterPossessive: possessive, unattributedConfidence: confidence))
         }
     }
 

@@ -191,6 +191,9 @@ public struct AbbreviationsRule: Sendable {
 public struct FollowOnRule: Sendable {
     /// How many paragraphs back the previous attributed quote may be (0: same paragraph only).
     public var maxParagraphs: Int
+    /// A quote that is a paragraph on its own continues the speaker only with at least this many
+    /// words (shorter ones are usually headings).
+    public var minWordsAlone: Int
     public var confidence: Double
 }
 
@@ -202,6 +205,8 @@ public struct QuoteFilterRule: Sendable {
     public var minWordsPartial: Int
     /// Drop unattributed quotes written in Title Case ("Saturday Night Live").
     public var dropTitleCase: Bool
+    /// Drop quotes in Title Case right after a possessive ("CNN's “State of the Union”"), attributed or not.
+    public var dropTitleAfterPossessive: Bool
     /// Confidence of a quote output without attribution.
     public var unattributedConfidence: Double
 }
