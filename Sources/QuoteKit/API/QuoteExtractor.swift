@@ -57,8 +57,9 @@ public final class QuoteExtractor {
             guard wordCount > 0 else { continue }
 
             let endsSentence = Self.endsWithFullStop(buffer.bytes, quote.contentStart, quote.contentEnd)
+            let kind = positionalKind(quote, first: first, after: after, tokens: tokens, buffer: buffer)
             var best: FrameMatch?
-            for (id, frame) in lexicon.frames {
+            for (id, frame) in lexicon.frames where frame.kind == nil || frame.kind == kind {
                 guard let m = matcher.match(id, frame, first: first, after: after, endsSentence: endsSentence) else { continue }
                 if best == nil || m.confidence > best!.confidence || (m.confidence == best!.confidence && m.reach < best!.reach) { best = m }
             }
@@ -67,7 +68,6 @@ public final class QuoteExtractor {
                tokens[first - 1].lower.hasSuffix("'s") || tokens[first - 1].lower.hasSuffix("’s"), isTitleCase(inner) {
                 continue
             }
-            var kind = positionalKind(quote, first: first, after: after, tokens: tokens, buffer: buffer)
             var rule: String
             var confidence: Double
             var speaker: String?
@@ -76,8 +76,12 @@ public final class QuoteExtractor {
             var person: Int?
             var cueTokens: Range<Int>?
 
+            // A frame that finds the previous quote's own cue ("…," Lee said. "…") is a follow-on.
+            if let m = best, let prev = previous, let follow = lexicon.followOn, m.cue != nil, m.cue == prev.cueTokens,
+               m.confidence < follow.rule.confidence * prev.confidence {
+                best = nil
+            }
             if let m = best {
-                if let k = m.kind { kind = k }
                 if kind == .partial && wordCount < filter.minWordsPartial { continue }
                 rule = m.rule.rawValue
                 confidence = m.confidence
@@ -100,7 +104,8 @@ public final class QuoteExtractor {
                 }
             } else if let (id, follow) = lexicon.followOn, let prev = previous, prev.speaker != nil || prev.mention != nil,
                       quote.firstParagraph - prev.span.lastParagraph <= follow.maxParagraphs,
-                      startsParagraphOrFollows(quote, prev.span, analyzed), wordCount >= filter.minWordsWithoutCue || kind == .direct,
+                      startsParagraphOrFollows(quote, prev.span, analyzed),
+                      wordCount >= filter.minWordsWithoutCue || kind == .direct || tokens[prev.after - 1].sentence == tokens[first].sentence,
                       wordCount >= follow.minWordsAlone || !isWholeParagraph(quote, analyzed) {
                 rule = id.rawValue
                 confidence = follow.confidence * prev.confidence

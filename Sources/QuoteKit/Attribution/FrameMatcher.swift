@@ -47,6 +47,24 @@ struct FrameMatcher {
 
     private func isSentenceEnd(_ t: Token) -> Bool { t.text == "." || t.text == "?" || t.text == "!" }
 
+    /// Whether token `i` ends a sentence: a full stop after an abbreviation ("Mr.") or an initial does not.
+    private func isSentenceEnd(_ i: Int) -> Bool {
+        let t = tokens[i]
+        guard isSentenceEnd(t) else { return false }
+        if t.text == ".", i > 0, !t.spaceBefore {
+            let w = tokens[i - 1]
+            if parser.lexicon.abbreviations.contains(w.lower) || parser.lexicon.titles[w.lower] != nil { return false }
+            if w.isWord && w.text.unicodeScalars.count == 1 && w.isCapitalized { return false }
+        }
+        return true
+    }
+
+    /// Whether the token after `pos` starts a sentence (or follows an introductory phrase).
+    private func atSentenceStart(_ pos: Int, _ para: Int) -> Bool {
+        pos < 0 || tokens[pos].paragraph != para || tokens[pos].sentence != tokens[pos + 1].sentence
+            || isSentenceEnd(tokens[pos]) || afterIntroductoryPhrase(pos)
+    }
+
     /// Whether `comma` ends an introductory phrase: "On Tuesday, …", "Speaking in Ohio, …".
     private func afterIntroductoryPhrase(_ comma: Int) -> Bool {
         guard parser.usable(comma), tokens[comma].text == "," else { return false }
@@ -69,7 +87,8 @@ struct FrameMatcher {
                 var nb = b
                 nb.literals.append(pos)
                 nb.edge = pos
-                if let r = matchLeft(el, e - 1, pos - 1, para, sentence, nb) { return r }
+                // A literal full stop leads into the previous sentence.
+                if let r = matchLeft(el, e - 1, pos - 1, para, tokens[pos].sentence, nb) { return r }
             }
             return optional ? matchLeft(el, e - 1, pos, para, sentence, b) : nil
         case .speaker:
@@ -101,7 +120,7 @@ struct FrameMatcher {
                     if parser.quoteOf[p] >= 0 && el[e] == .short { return nil }
                     let t = tokens[p]
                     if el[e] == .short && !t.isWord { return nil }
-                    if parser.quoteOf[p] < 0 && (isSentenceEnd(t) || t.text == ";") { return nil }
+                    if parser.quoteOf[p] < 0 && (isSentenceEnd(p) || t.text == ";") { return nil }
                     p -= 1
                 }
                 if let r = matchLeft(el, e - 1, p, para, sentence, b) { return r }
@@ -111,9 +130,11 @@ struct FrameMatcher {
             guard parser.usable(pos), tokens[pos].paragraph == para - 1 else { return nil }
             return matchLeft(el, e - 1, pos, para - 1, tokens[pos].sentence, b)
         case .start:
-            if pos < 0 || tokens[pos].paragraph != para || tokens[pos].sentence != tokens[pos + 1].sentence
-                || isSentenceEnd(tokens[pos]) || afterIntroductoryPhrase(pos) {
-                return matchLeft(el, e - 1, pos, para, sentence, b)
+            if atSentenceStart(pos, para) { return matchLeft(el, e - 1, pos, para, sentence, b) }
+            // A sentence adverb or conjunction before the subject: "Then he …", "But Trump …".
+            if parser.usable(pos), tokens[pos].isWord, parser.lexicon.functionWords.contains(tokens[pos].lower),
+               !parser.lexicon.determiners.contains(tokens[pos].lower), atSentenceStart(pos - 1, para) {
+                return matchLeft(el, e - 1, pos - 1, para, sentence, b)
             }
             return nil
         case .quote:
@@ -157,7 +178,7 @@ struct FrameMatcher {
                     if parser.quoteOf[p] >= 0 && el[e] == .short { return nil }
                     let t = tokens[p]
                     if el[e] == .short && !t.isWord { return nil }
-                    if parser.quoteOf[p] < 0 && (isSentenceEnd(t) || t.text == ";") { return nil }
+                    if parser.quoteOf[p] < 0 && (isSentenceEnd(p) || t.text == ";") { return nil }
                     p += 1
                 }
                 if let r = matchRight(el, e + 1, p, para, s, b) { return r }

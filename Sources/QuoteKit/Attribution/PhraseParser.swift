@@ -74,6 +74,19 @@ struct PhraseParser {
         }
         if let name = name(endingAt: last) { result.append(name) }
         if let description = description(endingAt: last) { result.append(description) }
+        // A parenthesis after a name: "Gov. John Kasich (R-OH)".
+        if t.text == ")" {
+            var k = last - 1
+            while k > last - 10 && usable(k) && tokens[k].text != "(" && tokens[k].paragraph == t.paragraph { k -= 1 }
+            if usable(k), tokens[k].text == "(", var inner = name(endingAt: k - 1) {
+                inner.end = last + 1
+                result.append(inner)
+            }
+        }
+        // A comma between the subject and its verb: "Gov. John Kasich (R-OH), said".
+        if t.text == ",", last > 0, tokens[last - 1].text == ")" {
+            result += speakers(endingAt: last - 1)
+        }
         // Apposition or relative clause: `NAME, a spokeswoman for the agency, said`.
         if t.text == "," {
             var k = last - 1

@@ -131,8 +131,8 @@ public struct CueModifiersRule: Sendable {
 public struct FrameRule: Sendable {
     public var pattern: FramePattern
     public var confidence: Double
-    /// Whether the frame describes a full quotation (`direct`), a quoted fragment in reported
-    /// speech (`partial`) or lets the quote's position decide (nil).
+    /// The frame applies only to quotes of this kind (nil: any). A quote is `direct` when it
+    /// stands as a sentence of its own (or after a cue and a comma or colon).
     public var kind: QuoteKind?
 }
 
