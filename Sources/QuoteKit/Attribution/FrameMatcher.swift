@@ -114,18 +114,22 @@ struct FrameMatcher {
         case .short, .gap:
             let limit = el[e] == .short ? maxShort : maxGap
             var p = pos
+            var last: Binding?
+            // `...` before the quote takes the farthest match in the sentence: in "Cruz said he is
+            // sure Rubio will continue to be "…"", the main clause's speaker is the source.
+            let leftmost = el[e] == .gap
             for n in 0...limit {
                 if n > 0 {
-                    guard p >= 0, tokens[p].paragraph == para, tokens[p].sentence == sentence else { return nil }
-                    if parser.quoteOf[p] >= 0 && el[e] == .short { return nil }
+                    guard p >= 0, tokens[p].paragraph == para, tokens[p].sentence == sentence else { return last }
+                    if parser.quoteOf[p] >= 0 && el[e] == .short { return last }
                     let t = tokens[p]
-                    if el[e] == .short && !t.isWord { return nil }
-                    if parser.quoteOf[p] < 0 && (isSentenceEnd(p) || t.text == ";") { return nil }
+                    if el[e] == .short && !t.isWord { return last }
+                    if parser.quoteOf[p] < 0 && (isSentenceEnd(p) || t.text == ";") { return last }
                     p -= 1
                 }
-                if let r = matchLeft(el, e - 1, p, para, sentence, b) { return r }
+                if let r = matchLeft(el, e - 1, p, para, sentence, b) { if !leftmost { return r }; last = r }
             }
-            return nil
+            return last
         case .paragraph:
             guard parser.usable(pos), tokens[pos].paragraph == para - 1 else { return nil }
             return matchLeft(el, e - 1, pos, para - 1, tokens[pos].sentence, b)

@@ -5,7 +5,8 @@
 /// - `SPEAKER`: a speaker phrase: a name (with title and apposition), a pronoun or a description;
 /// - `CUE`: a reporting verb from the `cue_verbs` rules, with auxiliaries and adverbs;
 /// - `~`: a short complement inside the sentence (`told reporters`, `said in a statement`);
-/// - `...`: any words inside the same sentence;
+/// - `...`: any words inside the same sentence (before the quote, the farthest match wins:
+///   the main clause's speaker, not a nested one's);
 /// - `PARA`: a paragraph break;
 /// - `START`: the start of a sentence or paragraph;
 /// - any other word or punctuation is matched literally, ignoring case; `a|b` is either,
