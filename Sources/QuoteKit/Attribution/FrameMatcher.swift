@@ -49,14 +49,7 @@ struct FrameMatcher {
 
     /// Whether token `i` ends a sentence: a full stop after an abbreviation ("Mr.") or an initial does not.
     private func isSentenceEnd(_ i: Int) -> Bool {
-        let t = tokens[i]
-        guard isSentenceEnd(t) else { return false }
-        if t.text == ".", i > 0, !t.spaceBefore {
-            let w = tokens[i - 1]
-            if parser.lexicon.abbreviations.contains(w.lower) || parser.lexicon.titles[w.lower] != nil { return false }
-            if w.isWord && w.text.unicodeScalars.count == 1 && w.isCapitalized { return false }
-        }
-        return true
+        tokens[i].text == "." ? parser.isFullStop(i) : isSentenceEnd(tokens[i])
     }
 
     /// Whether the token after `pos` starts a sentence (or follows an introductory phrase).

@@ -62,6 +62,18 @@ struct PhraseParser {
         usable(i + 1) && tokens[i].isWord && tokens[i].text.unicodeScalars.count == 1 && tokens[i].isCapitalized && tokens[i + 1].text == "."
     }
 
+    /// Whether token `i` is a full stop that ends a sentence (not the period of "Mr." or "W.").
+    func isFullStop(_ i: Int) -> Bool {
+        let t = tokens[i]
+        guard t.text == "." else { return false }
+        if i > 0, !t.spaceBefore {
+            let w = tokens[i - 1]
+            if lexicon.abbreviations.contains(w.lower) || lexicon.titles[w.lower] != nil { return false }
+            if w.isWord && w.text.unicodeScalars.count == 1 && w.isCapitalized { return false }
+        }
+        return true
+    }
+
     // MARK: Speaker phrases
 
     /// Speaker phrases that end at token `last` (inclusive), best first.
@@ -93,7 +105,7 @@ struct PhraseParser {
             var steps = 0
             while k >= 0 && steps < maxApposition && usable(k) && tokens[k].paragraph == t.paragraph {
                 let w = tokens[k]
-                if w.text == "." || w.text == "?" || w.text == "!" || w.text == ";" || isCueVerb(k) && steps > 0 && !isPersonNounOrName(k) { break }
+                if isFullStop(k) || w.text == "?" || w.text == "!" || w.text == ";" || isCueVerb(k) && steps > 0 && !isPersonNounOrName(k) { break }
                 if w.text == "," {
                     if let inner = name(endingAt: k - 1) ?? description(endingAt: k - 1), inner.end == k {
                         result.append(inner)
@@ -274,8 +286,6 @@ struct PhraseParser {
                 if !(w.isWord || w.text == "-" || w.text == "'s" || w.text == "’s" || (w.text == "." && e > first && tokens[e - 1].isCapitalized)) { break }
                 if isCueVerb(e) || lexicon.relativePronouns.contains(w.lower) || lexicon.pronouns[w.lower] != nil
                     || lexicon.auxiliaries.contains(w.lower) || lexicon.adverbs.contains(w.lower) { break }
-                if e > first && lexicon.functionWords.contains(w.lower) && !lexicon.determiners.contains(w.lower)
-                    && !lexicon.prepositions.contains(w.lower) && w.lower != "and" { break }
                 if isNameWord(e) && (e == first || !isNameWord(e - 1)) { lastNameRun = e }
                 e += 1
                 if e > first + 1 && !result.contains(where: { $0.1 == e }) {
@@ -291,7 +301,7 @@ struct PhraseParser {
             var j = next + 1
             while usable(j) && j - next < maxApposition && tokens[j].paragraph == t.paragraph {
                 let w = tokens[j].text
-                if w == "." || w == "?" || w == "!" || w == ";" { break }
+                if isFullStop(j) || w == "?" || w == "!" || w == ";" { break }
                 if w == "," { withApposition.append((m, j + 1)); break }
                 j += 1
             }
