@@ -19,12 +19,19 @@ struct FrameMatcher {
     func match(_ id: RuleID, _ frame: FrameRule, first: Int, after: Int, endsSentence: Bool) -> FrameMatch? {
         let elements = frame.pattern.elements
         let q = frame.pattern.quoteIndex
-        if endsSentence, q + 1 < elements.count, elements[q + 1] != .paragraph { return nil }
+        let attachesAfter = q + 1 < elements.count && elements[q + 1] != .paragraph
         let openParagraph = tokens[first].paragraph
         let closeParagraph = tokens[max(first, after - 1)].paragraph
         guard let left = matchLeft(elements, q - 1, first - 1, openParagraph, tokens[first].sentence, Binding(edge: first)) else { return nil }
         guard let right = matchRight(elements, q + 1, after, closeParagraph, nil, Binding(speaker: left.speaker, cue: left.cue, literals: left.literals, edge: after - 1)) else { return nil }
         guard let speaker = right.speaker else { return nil }
+        // After a quote that ends with a full stop, words that follow start a new sentence; they
+        // attribute the quote only as a short clause of their own: "…." Trump said.
+        if endsSentence && attachesAfter {
+            let next = right.edge + 1
+            guard next >= tokens.count || tokens[next].paragraph != tokens[right.edge].paragraph
+                    || [".", "!"].contains(tokens[next].text) else { return nil }
+        }
         // A cue followed by a colon introduces what follows, not the quote before it.
         if q + 1 < elements.count, right.edge + 1 < tokens.count, tokens[right.edge + 1].text == ":",
            tokens[right.edge + 1].paragraph == tokens[right.edge].paragraph {

@@ -18,6 +18,13 @@ struct PhraseParser {
 
     func isCueVerb(_ i: Int) -> Bool {
         guard usable(i), tokens[i].isWord, lexicon.cueForms[tokens[i].lower] != nil else { return false }
+        // After an article or a possessive the form is a noun: "the report", "his call", "Trump's tweet".
+        if i > 0 {
+            let p = tokens[i - 1].lower
+            if ["a", "an", "the", "his", "her", "its", "their", "our", "my", "your"].contains(p) || p.hasSuffix("'s") || p.hasSuffix("’s") {
+                return false
+            }
+        }
         // Inside a name ("the Washington Post") a capitalised verb form is not a cue.
         return !(tokens[i].isCapitalized && i > 0 && tokens[i - 1].isCapitalized && tokens[i - 1].isWord
                  && tokens[i - 1].sentence == tokens[i].sentence && !lexicon.nonNameWords.contains(tokens[i - 1].text))

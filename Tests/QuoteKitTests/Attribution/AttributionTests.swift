@@ -104,4 +104,31 @@ final class AttributionTests: XCTestCase {
         XCTAssertNotEqual(a.map(\.id), c.map(\.id))
         XCTAssertTrue(a[0].id.hasPrefix("q") && a[0].id.count == 17)
     }
+
+    func testWordsAfterAFullStopStartANewSentence() throws {
+        // The cue after a quote that ends with a full stop belongs to the next quote...
+        let records = try extract("“We will win the state.” Pataki says Kasich “has a record of bringing people together.”")
+        XCTAssertEqual(records.last?.speaker, "Pataki")
+        XCTAssertNotEqual(records.first?.speaker, "Pataki")
+        // ...unless it is a short clause of its own.
+        XCTAssertEqual(try only("“I hope you find the emails.” Trump said.").speaker, "Trump")
+    }
+
+    func testParticipleCueTakesTheSentenceSubject() throws {
+        let r = try only("Speaking in Salem, Ann Lee went after Bo Diaz, calling him “a total stiff.”")
+        XCTAssertEqual(r.speaker, "Ann Lee")
+        XCTAssertEqual(r.cue?.text, "calling")
+    }
+
+    func testNestedReportedSpeechTakesTheMainClauseSpeaker() throws {
+        let r = try only("Ann Lee said she is certain Bo Diaz will continue to be “a champion for the state.”")
+        XCTAssertEqual(r.speaker, "Ann Lee")
+    }
+
+    func testVerbFormsAfterAnArticleAreNouns() throws {
+        let r = try only("“Immigrants are integrating into society,” the report concluded.")
+        XCTAssertEqual(r.speakerMention?.text, "the report")
+        XCTAssertEqual(r.cue?.text, "concluded")
+        XCTAssertNil(r.speaker)
+    }
 }
