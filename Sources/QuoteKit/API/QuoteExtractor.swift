@@ -143,9 +143,11 @@ public final class QuoteExtractor {
         return "q" + String(repeating: "0", count: 16 - hex.count) + hex
     }
 
-    /// Whether the quoted text ends with a full stop (not an ellipsis).
+    /// Whether the quoted text ends with a full stop (not an ellipsis). A question or an
+    /// exclamation mark is left out: "Why?" Trump asked reporters.
     static func endsWithFullStop(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Bool {
-        guard end > start, bytes[end - 1] == 0x2E else { return false }
+        guard end > start else { return false }
+        guard bytes[end - 1] == 0x2E else { return false }
         return !(end - start >= 2 && bytes[end - 2] == 0x2E)
     }
 

@@ -15,7 +15,8 @@ struct FrameMatcher {
 
     /// `first`: index of the quote's first token (its opening mark); `after`: index of the
     /// first token after its closing mark; `endsSentence`: the quote ends with a full stop, so
-    /// words after it start a new sentence and cannot attribute it.
+    /// words after it start a new sentence and attribute it only when they continue in lowercase
+    /// or form a short clause of their own ("…." Trump said.).
     func match(_ id: RuleID, _ frame: FrameRule, first: Int, after: Int, endsSentence: Bool) -> FrameMatch? {
         let elements = frame.pattern.elements
         let q = frame.pattern.quoteIndex
@@ -29,8 +30,9 @@ struct FrameMatcher {
         // attribute the quote only as a short clause of their own: "…." Trump said.
         if endsSentence && attachesAfter {
             let next = right.edge + 1
-            guard next >= tokens.count || tokens[next].paragraph != tokens[right.edge].paragraph
-                    || [".", "!"].contains(tokens[next].text) else { return nil }
+            let startsLower = after < tokens.count && tokens[after].isWord && !tokens[after].isCapitalized
+            guard startsLower || next >= tokens.count || tokens[next].paragraph != tokens[right.edge].paragraph
+                    || [".", "!", "?"].contains(tokens[next].text) else { return nil }
         }
         // A cue followed by a colon introduces what follows, not the quote before it.
         if q + 1 < elements.count, right.edge + 1 < tokens.count, tokens[right.edge + 1].text == ":",

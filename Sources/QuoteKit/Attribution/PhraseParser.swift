@@ -269,7 +269,8 @@ struct PhraseParser {
             while usable(e) && e - first < maxDescription {
                 let w = tokens[e]
                 if !w.isWord && w.text != "-" && w.text != "'s" && w.text != "’s" { break }
-                if isCueVerb(e) || lexicon.relativePronouns.contains(w.lower) || lexicon.pronouns[w.lower] != nil { break }
+                if isCueVerb(e) || lexicon.relativePronouns.contains(w.lower) || lexicon.pronouns[w.lower] != nil
+                    || lexicon.auxiliaries.contains(w.lower) || lexicon.adverbs.contains(w.lower) { break }
                 if lexicon.prepositions.contains(w.lower) {
                     guard sawPerson else { break }
                     inPhrase = true
