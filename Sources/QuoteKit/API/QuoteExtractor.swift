@@ -105,7 +105,8 @@ public final class QuoteExtractor {
             } else if let (id, follow) = lexicon.followOn, let prev = previous, prev.speaker != nil || prev.mention != nil,
                       quote.firstParagraph - prev.span.lastParagraph <= follow.maxParagraphs,
                       startsParagraphOrFollows(quote, prev.span, analyzed),
-                      wordCount >= filter.minWordsWithoutCue || kind == .direct || tokens[prev.after - 1].sentence == tokens[first].sentence,
+                      wordCount >= filter.minWordsWithoutCue || kind == .direct || Self.isListed(after: prev.after, before: first, tokens),
+                      !(filter.dropTitleCase && isTitleCase(inner)),
                       wordCount >= follow.minWordsAlone || !isWholeParagraph(quote, analyzed) {
                 rule = id.rawValue
                 confidence = follow.confidence * prev.confidence
@@ -149,6 +150,13 @@ public final class QuoteExtractor {
         guard end > start else { return false }
         guard bytes[end - 1] == 0x2E else { return false }
         return !(end - start >= 2 && bytes[end - 2] == 0x2E)
+    }
+
+    /// Whether only punctuation and "and"/"or" stand between two quotes: a list of fragments
+    /// ("incredibly ugly," "a huge shock" and "a fight").
+    static func isListed(after previous: Int, before next: Int, _ tokens: [Token]) -> Bool {
+        guard previous <= next, previous > 0, tokens[previous - 1].sentence == tokens[min(next, tokens.count - 1)].sentence else { return false }
+        return tokens[previous..<next].allSatisfy { !$0.isWord || ["and", "or", "but", "nor"].contains($0.lower) }
     }
 
     /// Whether `quote` (with its marks) is all its paragraph holds.
