@@ -174,9 +174,18 @@ public final class QuoteExtractor {
         return analyzed.paragraphs[quote.firstParagraph].lowerBound == quote.openStart
     }
 
+    /// Whether the words are a title: at most eight, every one capitalised but for articles,
+    /// prepositions and conjunctions, at least two capitalised ("Saturday Night Live", "Shark Tank").
     private func isTitleCase(_ words: [Token]) -> Bool {
-        let content = words.filter { $0.text.unicodeScalars.count > 3 || $0.isCapitalized }
-        return !content.isEmpty && content.allSatisfy(\.isCapitalized) && words.count <= 8
+        guard words.count <= 8 else { return false }
+        var capitalised = 0
+        for w in words {
+            if w.isCapitalized || w.kind == .number { capitalised += 1; continue }
+            let small = lexicon.determiners.contains(w.lower) || lexicon.prepositions.contains(w.lower)
+                || ["and", "or", "but", "nor", "is", "as"].contains(w.lower)
+            if !small { return false }
+        }
+        return capitalised >= 2 || (words.count == 1 && capitalised == 1)
     }
 
     /// `direct` when the quote stands as a sentence of its own (or after a cue and a comma or

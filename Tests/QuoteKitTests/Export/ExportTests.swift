@@ -55,6 +55,7 @@ final class ExportTests: XCTestCase {
         let records = try sampleRecords()
         var jsonl = JSONLinesQuoteExporter()
         let lines = jsonl.exportAll(records).split(separator: "\n")
+        guard lines.count == 3 else { return XCTFail("expected 3 lines, got \(lines.count)") }
         XCTAssertTrue(lines[0].hasPrefix("{\"doc\":\"doc,1\",\"id\":\"q"))
         XCTAssertTrue(lines[0].contains("\\n"))
         XCTAssertTrue(lines[2].contains("Tabs\\there"))
