@@ -139,7 +139,8 @@ struct FrameMatcher {
             if atSentenceStart(pos, para) { return matchLeft(el, e - 1, pos, para, sentence, b) }
             // A sentence adverb or conjunction before the subject: "Then he …", "But Trump …".
             if parser.usable(pos), tokens[pos].isWord, parser.lexicon.functionWords.contains(tokens[pos].lower),
-               !parser.lexicon.determiners.contains(tokens[pos].lower), atSentenceStart(pos - 1, para) {
+               !parser.lexicon.determiners.contains(tokens[pos].lower), !parser.lexicon.prepositions.contains(tokens[pos].lower),
+               atSentenceStart(pos - 1, para) {
                 return matchLeft(el, e - 1, pos - 1, para, sentence, b)
             }
             return nil

@@ -85,7 +85,7 @@ enum RuleDecoder {
     private static func ownKeys(_ kind: RuleKind) -> (required: [String], optional: [String]) {
         switch kind {
         case .quoteMarks: return (["pairs"], ["apostrophes", "elisions"])
-        case .cueVerbs: return (["verbs"], [])
+        case .cueVerbs: return (["verbs"], ["excluded_forms"])
         case .cueModifiers: return ([], ["auxiliaries", "adverbs"])
         case .frame: return (["pattern", "confidence"], ["quote_kind"])
         case .titles: return (["titles"], [])
@@ -120,7 +120,7 @@ enum RuleDecoder {
             let verbs = f["verbs"]?.entries()?.map { entry in
                 CueVerbsRule.Verb(lemma: entry.key, forms: entry.value.stringList(allowEmpty: true)?.map(\.value) ?? [])
             } ?? []
-            return .cueVerbs(CueVerbsRule(verbs: verbs))
+            return .cueVerbs(CueVerbsRule(verbs: verbs, excludedForms: words(f["excluded_forms"])))
         case .cueModifiers:
             return .cueModifiers(CueModifiersRule(auxiliaries: words(f["auxiliaries"]), adverbs: words(f["adverbs"])))
         case .frame:

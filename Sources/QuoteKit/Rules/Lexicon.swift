@@ -34,6 +34,7 @@ final class Lexicon: Sendable {
         var elisions: Set<String> = []
         var cueForms: [String: String] = [:]
         var auxiliaries: Set<String> = [], adverbs: Set<String> = []
+        var excludedForms: Set<String> = []
         var frames: [(RuleID, FrameRule)] = []
         var titles: [String: Gender] = [:], pronouns: [String: PronounsRule.Person] = [:]
         var personNouns: [String: (Gender, Bool)] = [:], firstNames: [String: Gender] = [:]
@@ -56,6 +57,7 @@ final class Lexicon: Sendable {
                     cueForms[lemma] = lemma
                     for form in verb.forms { cueForms[form.lowercased()] = lemma }
                 }
+                excludedForms.formUnion(r.excludedForms.map { $0.lowercased() })
             case .cueModifiers(let r):
                 auxiliaries.formUnion(r.auxiliaries.map { $0.lowercased() })
                 adverbs.formUnion(r.adverbs.map { $0.lowercased() })
@@ -82,7 +84,7 @@ final class Lexicon: Sendable {
             }
         }
         self.marks = QuoteMarkTable(pairs: pairs, apostrophes: apostrophes, elisions: elisions)
-        self.cueForms = cueForms
+        self.cueForms = cueForms.filter { !excludedForms.contains($0.key) }
         self.auxiliaries = auxiliaries
         self.adverbs = adverbs
         self.frames = frames.sorted { ($0.1.confidence, $1.0.rawValue) > ($1.1.confidence, $0.0.rawValue) }

@@ -119,6 +119,9 @@ public struct CueVerbsRule: Sendable {
         public var forms: [String]
     }
     public var verbs: [Verb]
+    /// Forms that are more often something else ("state", "comments", "post"): never a cue,
+    /// whichever verb lists them.
+    public var excludedForms: [String]
 }
 
 /// Words that may stand between a speaker and a cue verb (auxiliaries, adverbs).
