@@ -96,8 +96,8 @@ struct FrameMatcher {
         case .speaker:
             // Before a participle after a comma ("…, calling him a liar") the speaker is the
             // sentence's subject, not the phrase before the comma.
-            if parser.usable(pos), tokens[pos].text == ",", let cue = b.cue, cue.lowerBound == pos + 1,
-               tokens[cue.upperBound - 1].lower.hasSuffix("ing") {
+            if parser.usable(pos), [",", "and", "but", "by", "while", "before", "after", "without", "when", "as"].contains(tokens[pos].lower),
+               let cue = b.cue, cue.lowerBound == pos + 1, tokens[cue.upperBound - 1].lower.hasSuffix("ing") {
                 return nil
             }
             for m in parser.speakers(endingAt: pos) where tokens[m.start].paragraph == para {

@@ -107,21 +107,29 @@ struct PhraseParser {
             result += speakers(endingAt: last - 1)
         }
         // Apposition or relative clause: `NAME, a spokeswoman for the agency, said`.
+        // Several commas may stand between them ("Clinton, during a meeting in Columbus, Ohio,
+        // said"): a phrase that opens the sentence is preferred over a nearer one.
         if t.text == "," {
             var k = last - 1
             var steps = 0
+            var commas = 0
+            var found: [Mention] = []
             while k >= 0 && steps < maxApposition && usable(k) && tokens[k].paragraph == t.paragraph {
                 let w = tokens[k]
                 if isFullStop(k) || w.text == "?" || w.text == "!" || w.text == ";" || isCueVerb(k) && steps > 0 && !isPersonNounOrName(k) { break }
                 if w.text == "," {
                     if let inner = name(endingAt: k - 1) ?? description(endingAt: k - 1), inner.end == k {
-                        result.append(inner)
+                        found.append(inner)
                     }
-                    break
+                    commas += 1
+                    if commas == 3 { break }
                 }
                 k -= 1
                 steps += 1
             }
+            let opening = found.filter { $0.start == 0 || tokens[$0.start - 1].sentence != tokens[$0.start].sentence
+                || tokens[$0.start - 1].paragraph != tokens[$0.start].paragraph }
+            result += opening + found.filter { m in !opening.contains(m) }.prefix(1)
         }
         return result
     }
