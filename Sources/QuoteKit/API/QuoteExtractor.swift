@@ -88,20 +88,8 @@ public final class QuoteExtractor {
                 mention = span(m.speaker.start..<m.speaker.end)
                 cue = m.cue.map(span)
                 cueTokens = m.cue
-                switch m.speaker.kind {
-                case .name:
-                    person = people.person(named: m.speaker)
-                    speaker = person.map { people.persons[$0].canonical }
-                        ?? buffer.string(tokens[m.speaker.nameStart].start, tokens[m.speaker.end - 1].end)
-                case .pronoun(let p):
-                    person = people.person(pronoun: p, at: m.speaker.start, previousSpeaker: previousSpeaker)
-                    speaker = person.map { people.persons[$0].canonical }
-                    confidence *= person == nil ? 0.8 : 0.95
-                case .description:
-                    person = people.person(description: m.speaker, at: m.speaker.start)
-                    speaker = person.map { people.persons[$0].canonical }
-                    confidence *= person == nil ? 0.85 : 0.8
-                }
+                (person, speaker, confidence) = resolve(m.speaker, confidence, people: people, parser: parser,
+                                                        previousSpeaker: previousSpeaker, buffer: buffer)
             } else if let (id, follow) = lexicon.followOn, let prev = previous, prev.speaker != nil || prev.mention != nil,
                       quote.firstParagraph - prev.span.lastParagraph <= follow.maxParagraphs,
                       startsParagraphOrFollows(quote, prev.span, analyzed),
@@ -131,6 +119,33 @@ public final class QuoteExtractor {
             previous = (quote, after, cueTokens, person, speaker, mention, cue, confidence)
         }
         return records
+    }
+
+    /// The person a speaker mention refers to, the speaker name to report, and the confidence
+    /// adjusted for how the mention was resolved.
+    private func resolve(_ mention: Mention, _ confidence: Double, people: People, parser: PhraseParser,
+                         previousSpeaker: Int?, buffer: TextBuffer) -> (Int?, String?, Double) {
+        let tokens = parser.tokens
+        switch mention.kind {
+        case .name:
+            let person = people.person(named: mention)
+            let name = person.map { people.persons[$0].canonical }
+                ?? buffer.string(tokens[mention.nameStart].start, tokens[mention.end - 1].end)
+            return (person, name, confidence)
+        case .pronoun(let p):
+            let person = people.person(pronoun: p, at: mention.start, previousSpeaker: previousSpeaker)
+            return (person, person.map { people.persons[$0].canonical }, confidence * (person == nil ? 0.8 : 0.95))
+        case .description:
+            let person = people.person(description: mention, at: mention.start)
+            return (person, person.map { people.persons[$0].canonical }, confidence * (person == nil ? 0.85 : 0.8))
+        case .relative:
+            guard let range = mention.antecedent,
+                  let antecedent = parser.speakers(endingAt: range.upperBound - 1).first(where: { $0.start == range.lowerBound })
+            else { return (nil, nil, confidence * 0.8) }
+            let (person, name, c) = resolve(antecedent, confidence, people: people, parser: parser,
+                                            previousSpeaker: previousSpeaker, buffer: buffer)
+            return (person, name, c * 0.95)
+        }
     }
 
     /// `q` + 16 hex digits of a 64-bit FNV-1a hash of the document id and the offsets.

@@ -4,6 +4,8 @@ struct Mention: Sendable, Equatable {
         case name
         case pronoun(PronounsRule.Person)
         case description
+        /// "who" in "Mike Lee, who declared": the phrase it refers to is `antecedent`.
+        case relative
     }
     var start: Int
     var end: Int
@@ -12,6 +14,8 @@ struct Mention: Sendable, Equatable {
     var nameStart: Int
     var gender: Gender = .any
     var plural = false
+    /// For a relative pronoun: the name or description it refers to.
+    var antecedent: Range<Int>?
 }
 
 /// A frame that matched around a quote.

@@ -91,6 +91,15 @@ struct PhraseParser {
         if let person = lexicon.pronouns[t.lower], t.isWord {
             return [Mention(start: last, end: last + 1, kind: .pronoun(person), nameStart: last)]
         }
+        // A relative pronoun after a name: "Mike Lee, who declared".
+        if t.lower == "who", last > 0 {
+            let end = tokens[last - 1].text == "," ? last - 2 : last - 1
+            if let antecedent = speakers(endingAt: end).first(where: { $0.kind != .relative }) {
+                var m = Mention(start: last, end: last + 1, kind: .relative, nameStart: last, gender: antecedent.gender, plural: antecedent.plural)
+                m.antecedent = antecedent.start..<antecedent.end
+                return [m]
+            }
+        }
         if let name = name(endingAt: last) { result.append(name) }
         if let description = description(endingAt: last) { result.append(description) }
         // A parenthesis after a name: "Gov. John Kasich (R-OH)".

@@ -131,4 +131,10 @@ final class AttributionTests: XCTestCase {
         XCTAssertEqual(r.cue?.text, "concluded")
         XCTAssertNil(r.speaker)
     }
+
+    func testRelativePronounPointsToItsAntecedent() throws {
+        let r = try only("Cruz won an endorsement from Mike Lee, who declared in the spin room, “It is time to unite behind him.”")
+        XCTAssertEqual(r.speakerMention?.text, "who")
+        XCTAssertEqual(r.speaker, "Mike Lee")
+    }
 }
