@@ -94,7 +94,7 @@ public final class QuoteExtractor {
                       quote.firstParagraph - prev.span.lastParagraph <= follow.maxParagraphs,
                       startsParagraphOrFollows(quote, prev.span, analyzed),
                       wordCount >= filter.minWordsWithoutCue || kind == .direct || Self.isListed(after: prev.after, before: first, tokens),
-                      !(filter.dropTitleCase && isTitleCase(inner)),
+                      !(filter.dropTitleCase && isHeading(inner, quote, buffer)),
                       wordCount >= follow.minWordsAlone || !isWholeParagraph(quote, analyzed) {
                 rule = id.rawValue
                 confidence = follow.confidence * prev.confidence
@@ -187,6 +187,15 @@ public final class QuoteExtractor {
     private func startsParagraphOrFollows(_ quote: QuoteSpan, _ previous: QuoteSpan, _ analyzed: AnalyzedText) -> Bool {
         if quote.firstParagraph == previous.lastParagraph { return true }
         return analyzed.paragraphs[quote.firstParagraph].lowerBound == quote.openStart
+    }
+
+    /// Whether a quote that continues a speaker looks like a heading instead: all capitals, or
+    /// Title Case without closing punctuation ("Shark Tank" but not "Eh, Mrs. Corney?").
+    private func isHeading(_ words: [Token], _ quote: QuoteSpan, _ buffer: TextBuffer) -> Bool {
+        guard isTitleCase(words) else { return false }
+        if words.count >= 2 && words.allSatisfy({ $0.text.unicodeScalars.allSatisfy { !$0.properties.isLowercase } }) { return true }
+        let last = buffer.bytes[quote.contentEnd - 1]
+        return ![0x2E, 0x3F, 0x21, 0x2C].contains(last)
     }
 
     /// Whether the words are a title: at most eight, every one capitalised but for articles,
