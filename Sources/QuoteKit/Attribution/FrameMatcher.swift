@@ -162,6 +162,9 @@ struct FrameMatcher {
             return optional ? matchRight(el, e + 1, pos, para, sentence, b) : nil
         case .speaker:
             guard sameBlock(pos, para) else { return nil }
+            // A participle is not inverted with its subject: in `"…," blaming Bloomberg` the
+            // name is the object.
+            if let cue = b.cue, cue.upperBound == pos, tokens[cue.upperBound - 1].lower.hasSuffix("ing") { return nil }
             for (m, next) in parser.speakers(startingAt: pos) {
                 var nb = b
                 nb.speaker = m
