@@ -59,7 +59,7 @@ public final class QuoteExtractor {
             let endsSentence = Self.endsWithFullStop(buffer.bytes, quote.contentStart, quote.contentEnd)
             let kind = positionalKind(quote, first: first, after: after, tokens: tokens, buffer: buffer)
             var best: FrameMatch?
-            for (id, frame) in lexicon.frames where frame.kind == nil || frame.kind == kind {
+            for (id, frame) in lexicon.frames where (frame.kind == nil || frame.kind == kind) && wordCount >= frame.minWords {
                 guard let m = matcher.match(id, frame, first: first, after: after, endsSentence: endsSentence) else { continue }
                 if best == nil || m.confidence > best!.confidence || (m.confidence == best!.confidence && m.reach < best!.reach) { best = m }
             }

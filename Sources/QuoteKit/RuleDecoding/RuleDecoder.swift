@@ -87,7 +87,7 @@ enum RuleDecoder {
         case .quoteMarks: return (["pairs"], ["apostrophes", "elisions"])
         case .cueVerbs: return (["verbs"], ["excluded_forms"])
         case .cueModifiers: return ([], ["auxiliaries", "adverbs"])
-        case .frame: return (["pattern", "confidence"], ["quote_kind"])
+        case .frame: return (["pattern", "confidence"], ["quote_kind", "min_words"])
         case .titles: return (["titles"], [])
         case .pronouns: return (["pronouns"], [])
         case .personNouns: return ([], ["female", "male", "any", "plural", "sources"])
@@ -131,10 +131,11 @@ enum RuleDecoder {
                 kind = QuoteKind(rawValue: k.value)
                 if kind == nil { kindNode.error(.badValue, "expected direct or partial, found '\(k.value)'") }
             }
+            let minWords = f["min_words"].map { $0.integer(in: 0...1000) } ?? 0
             switch FramePattern.parse(text.value) {
             case .success(let pattern):
-                guard let confidence else { return nil }
-                return .frame(FrameRule(pattern: pattern, confidence: confidence, kind: kind))
+                guard let confidence, let minWords else { return nil }
+                return .frame(FrameRule(pattern: pattern, confidence: confidence, kind: kind, minWords: minWords))
             case .failure(let error):
                 patternNode.error(.badValue, error.description)
                 return nil

@@ -137,6 +137,8 @@ public struct FrameRule: Sendable {
     /// The frame applies only to quotes of this kind (nil: any). A quote is `direct` when it
     /// stands as a sentence of its own (or after a cue and a comma or colon).
     public var kind: QuoteKind?
+    /// The frame applies only to quotes of at least this many words.
+    public var minWords: Int
 }
 
 public struct TitlesRule: Sendable {
