@@ -112,4 +112,40 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(r.status, 1)
         XCTAssertTrue(r.stdout.contains("unknown_key.yaml:4:1: error: [R002 unknown-key]"), r.stdout)
     }
+
+    func testRulesValidateRunsTheExamplesOfUserRules() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("qk-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("en"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let rule = """
+        kind: cue_verbs
+        description: Newsroom verbs.
+        verbs:
+          harrumph: [harrumphs, harrumphed, harrumphing]
+        examples:
+          - text: '"Nonsense and more nonsense," Ann Lee harrumphed.'
+            quotes:
+              - {quote: 'Something else entirely', speaker: Ann Lee}
+
+        """
+        try rule.write(to: dir.appendingPathComponent("en/newsroom.yaml"), atomically: true, encoding: .utf8)
+        let r = try run(["rules", "validate", dir.path])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertTrue(r.stdout.contains("newsroom.yaml:6:11: error: [R007 example-failed] en.newsroom: for 'Something else entirely': quote: expected 'Something else entirely', got 'Nonsense and more nonsense,'"), r.stdout)
+    }
+
+    func testAnUnwritableOutputIsAnErrorNotACrash() throws {
+        guard FileManager.default.fileExists(atPath: "/dev/full") else { return }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "'\(Self.binary.path)' Samples/news_report.txt > /dev/full"]
+        process.currentDirectoryURL = Self.root
+        let err = Pipe()
+        process.standardError = err
+        try process.run()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 1)
+        XCTAssertTrue(message.contains("cannot write"), message)
+    }
 }

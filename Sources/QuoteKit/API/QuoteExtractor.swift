@@ -21,10 +21,18 @@ public final class QuoteExtractor {
         self.scanner = QuoteScanner(table: lexicon.marks)
     }
 
+    /// The quotes of `document`, in document order, carrying its metadata.
+    /// - Throws: ``ICUError`` when ICU cannot segment the text.
+    public func extract(_ document: Document) throws -> [QuoteRecord] {
+        try extract(text: document.text, documentID: document.id, metadata: document.metadata)
+    }
+
     /// The quotes of one document, in document order.
+    /// - Throws: ``ICUError`` when ICU cannot segment the text.
     public func extract(text: String, documentID: String, metadata: [(key: String, value: MetadataValue)] = []) throws -> [QuoteRecord] {
         let analyzed = try segmenter.analyze(text)
         let spans = scanner.scan(analyzed.buffer, paragraphs: analyzed.paragraphs)
+        if spans.isEmpty { return [] }
         let tokens = analyzed.tokens
         var quoteOf = [Int32](repeating: -1, count: tokens.count)
         var bounds: [(first: Int, after: Int)] = []

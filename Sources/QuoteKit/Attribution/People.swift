@@ -1,5 +1,6 @@
 /// The people (and organisations) named in one document, so that "Teigen", "Ms. Teigen" and
-/// "she" resolve to one canonical name.
+/// "she" resolve to one canonical name. Every look-up is a dictionary access or a binary search,
+/// so a document with many names stays linear.
 struct People {
     struct Person {
         /// Name words without titles, as written ("Chrissy", "Teigen").
@@ -17,15 +18,32 @@ struct People {
     private(set) var persons: [Person] = []
     /// Name mentions in document order: (token index, person).
     private var timeline: [(token: Int, person: Int)] = []
-    /// Person nouns seen next to a name ("spokeswoman Jane Roe", "Roe, a spokeswoman"): noun → [(token, person)].
+    /// Person of the name mention that starts at a token.
+    private var mentionAt: [Int: Int] = [:]
+    /// Person nouns seen next to a name ("spokeswoman Jane Roe", "Roe, a spokeswoman"): noun → [(token, person)], ascending.
     private var roles: [String: [(token: Int, person: Int)]] = [:]
+    /// For each timeline entry, the most mentioned person so far whose gender is compatible with
+    /// a description of gender `any`, `male` or `female` (ties: the earliest mentioned).
+    private var salient: [(any: Int?, male: Int?, female: Int?)] = []
+
+    // Indexes for linking names while collecting.
+    private var byWords: [[String]: Int] = [:]
+    private var byFirstLast: [String: Int] = [:]
+    private var byLast: [String: [Int]] = [:]
+    private var byFirst: [String: [Int]] = [:]
+    private var singles: [String: [Int]] = [:]
+
     let parser: PhraseParser
     var lexicon: Lexicon { parser.lexicon }
     var tokens: [Token] { parser.tokens }
 
+    /// How many earlier mentions a pronoun looks back over.
+    private let pronounWindow = 400
+
     init(parser: PhraseParser) {
         self.parser = parser
         collect()
+        computeSalience()
     }
 
     private func stripPossessive(_ s: String) -> String {
@@ -36,7 +54,6 @@ struct People {
     /// Finds every name in the document and groups them into persons.
     private mutating func collect() {
         var i = 0
-        var pending: [(Mention, [String])] = []
         while i < tokens.count {
             let startsName = parser.isNameWord(i) || parser.titleEnd(at: i) != nil
             guard startsName, !(i > 0 && parser.isNameWord(i - 1)),
@@ -45,53 +62,73 @@ struct People {
                 continue
             }
             let words = tokens[m.nameStart..<m.end].filter { $0.isWord }.map { stripPossessive($0.text) }
-            if !words.isEmpty { pending.append((m, words)) }
+            if !words.isEmpty {
+                var title: String?
+                if let t = (m.start..<m.nameStart).first(where: { lexicon.titles[tokens[$0].lower] != nil }) {
+                    title = tokens[t].text + (t + 1 < m.nameStart && tokens[t + 1].text == "." ? "." : "")
+                }
+                let p = link(words, title: title, gender: m.gender)
+                timeline.append((m.start, p))
+                mentionAt[m.start] = p
+                persons[p].mentions.append(m.start)
+                noteRoles(around: m, person: p)
+            }
             i = max(next, i + 1)
         }
-        // Full names first define persons; then single words link to them.
-        for (m, words) in pending {
-            var title: String?
-            if let t = (m.start..<m.nameStart).first(where: { lexicon.titles[tokens[$0].lower] != nil }) {
-                title = tokens[t].text + (t + 1 < m.nameStart && tokens[t + 1].text == "." ? "." : "")
-            }
-            let p = link(words, title: title, gender: m.gender, at: m.start)
-            timeline.append((m.start, p))
-            persons[p].mentions.append(m.start)
-            noteRoles(around: m, person: p)
+    }
+
+    private mutating func add(_ person: Person) -> Int {
+        persons.append(person)
+        let p = persons.count - 1
+        index(p)
+        return p
+    }
+
+    private mutating func index(_ p: Int) {
+        let words = persons[p].words
+        if words.count >= 2 {
+            byWords[words] = p
+            byFirstLast[words.first! + " " + words.last!] = p
+            byLast[words.last!, default: []].append(p)
+            byFirst[words.first!, default: []].append(p)
+        } else {
+            singles[words[0], default: []].append(p)
         }
     }
 
     /// The person these name words refer to, creating one when none fits.
-    private mutating func link(_ words: [String], title: String?, gender: Gender, at token: Int) -> Int {
+    private mutating func link(_ words: [String], title: String?, gender: Gender) -> Int {
         if words.count >= 2 {
-            if let p = persons.lastIndex(where: { $0.words == words }) { merge(p, gender); return p }
-            // "Hillary Rodham Clinton" after "Hillary Clinton".
-            if let p = persons.lastIndex(where: { $0.words.count >= 2 && $0.words.first == words.first && $0.words.last == words.last }) {
-                merge(p, gender); return p
-            }
-            // An earlier single-word person ("Teigen") whose name this completes.
-            if let p = persons.lastIndex(where: { $0.words.count == 1 && ($0.words[0] == words.last || $0.words[0] == words.first) && compatible($0.gender, gender) }) {
-                persons[p].words = words
+            if let p = byWords[words] ?? byFirstLast[words.first! + " " + words.last!] {
                 merge(p, gender)
                 return p
             }
-            persons.append(Person(words: words, title: title, gender: gender))
-            return persons.count - 1
+            // An earlier single-word person ("Teigen") whose name this completes.
+            let candidates = (singles[words.last!] ?? []) + (singles[words.first!] ?? [])
+            if let p = candidates.filter({ compatible(persons[$0].gender, gender) }).max() {
+                let word = persons[p].words[0]
+                singles[word]?.removeAll { $0 == p }
+                persons[p].words = words
+                index(p)
+                merge(p, gender)
+                return p
+            }
+            return add(Person(words: words, title: title, gender: gender))
         }
         let word = words[0]
-        // Most recent person with this surname (or first name), compatible by gender.
-        let candidates = persons.indices.filter { persons[$0].words.count >= 2 && (persons[$0].words.last == word || persons[$0].words.first == word) }
-        if let p = candidates.filter({ compatible(persons[$0].gender, gender) }).max(by: { (persons[$0].mentions.last ?? -1) < (persons[$1].mentions.last ?? -1) }) {
+        // The most recently mentioned person with this surname (or first name), compatible by gender.
+        let candidates = (byLast[word] ?? []) + (byFirst[word] ?? [])
+        if let p = candidates.filter({ compatible(persons[$0].gender, gender) })
+            .max(by: { (persons[$0].mentions.last ?? -1) < (persons[$1].mentions.last ?? -1) }) {
             merge(p, gender)
             return p
         }
-        if let p = persons.lastIndex(where: { $0.words == [word] && compatible($0.gender, gender) && (title == nil || $0.title == nil || $0.title == title) }) {
+        if let p = singles[word]?.last(where: { compatible(persons[$0].gender, gender) && (title == nil || persons[$0].title == nil || persons[$0].title == title) }) {
             merge(p, gender)
             if persons[p].title == nil { persons[p].title = title }
             return p
         }
-        persons.append(Person(words: [word], title: title, gender: gender))
-        return persons.count - 1
+        return add(Person(words: [word], title: title, gender: gender))
     }
 
     private mutating func merge(_ p: Int, _ gender: Gender) {
@@ -124,10 +161,43 @@ struct People {
         }
     }
 
+    /// Running "most mentioned so far" per gender class, over the timeline.
+    private mutating func computeSalience() {
+        var counts = [Int](repeating: 0, count: persons.count)
+        var best: (any: Int?, male: Int?, female: Int?) = (nil, nil, nil)
+        func better(_ p: Int, than q: Int?) -> Bool {
+            guard let q else { return true }
+            return counts[p] > counts[q] || (counts[p] == counts[q] && persons[p].mentions[0] < persons[q].mentions[0])
+        }
+        salient.reserveCapacity(timeline.count)
+        for (_, p) in timeline {
+            counts[p] += 1
+            if persons[p].words.count >= 2 {
+                if better(p, than: best.any) { best.any = p }
+                if persons[p].gender != .female, better(p, than: best.male) { best.male = p }
+                if persons[p].gender != .male, better(p, than: best.female) { best.female = p }
+            }
+            salient.append(best)
+        }
+    }
+
+    /// Index of the last timeline entry before token `at`, or -1.
+    private func lastEntry(before at: Int) -> Int {
+        var lo = 0, hi = timeline.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if timeline[mid].token < at { lo = mid + 1 } else { hi = mid }
+        }
+        return lo - 1
+    }
+
     /// The person named by a name mention.
     func person(named m: Mention) -> Int? {
-        timeline.first(where: { $0.token == m.start })?.person
-            ?? timeline.last(where: { $0.token <= m.start && $0.token >= m.start - 3 && m.start < tokens.count })?.person
+        if let p = mentionAt[m.start] { return p }
+        for k in stride(from: m.start - 1, through: max(0, m.start - 3), by: -1) {
+            if let p = mentionAt[k] { return p }
+        }
+        return nil
     }
 
     /// The person a pronoun at token `at` refers to: the previous speaker when compatible, else the
@@ -140,16 +210,21 @@ struct People {
         default: return nil
         }
         if let s = previousSpeaker, persons[s].gender == gender { return s }
+        let last = lastEntry(before: at)
+        let window = stride(from: last, through: max(0, last - pronounWindow), by: -1)
         // Most recent named person of this gender; then the previous speaker if its gender is unknown.
-        if let hit = timeline.last(where: { $0.token < at && persons[$0.person].gender == gender }) {
-            if let s = previousSpeaker, persons[s].gender == .any, let last = persons[s].mentions.last(where: { $0 < at }), last > hit.token {
+        if let k = window.first(where: { persons[timeline[$0].person].gender == gender }) {
+            let hit = timeline[k]
+            if let s = previousSpeaker, persons[s].gender == .any, let mention = persons[s].mentions.last(where: { $0 < at }),
+               mention > hit.token {
                 return s
             }
             return hit.person
         }
         if let s = previousSpeaker, persons[s].gender == .any { return s }
         // Nobody of that gender is known: the most recently named person whose gender is unknown.
-        return timeline.last(where: { $0.token < at && persons[$0.person].gender == .any && persons[$0.person].words.count <= 3 })?.person
+        return window.first(where: { persons[timeline[$0].person].gender == .any && persons[timeline[$0].person].words.count <= 3 })
+            .map { timeline[$0].person }
     }
 
     /// The person a description at token `at` refers to: one named next to the same noun
@@ -158,15 +233,15 @@ struct People {
     func person(description m: Mention, at: Int) -> Int? {
         let words = tokens[m.start..<m.end].map(\.lower)
         for w in words.reversed() where lexicon.personNouns[w] != nil {
-            if let hit = roles[w]?.last(where: { $0.token < at }) { return hit.person }
+            if let list = roles[w], let hit = list.last(where: { $0.token < at }) { return hit.person }
         }
         guard tokens[m.start].lower == "the", !m.plural, words.contains(where: { lexicon.personNouns[$0] != nil }) else { return nil }
-        var best: (count: Int, first: Int, person: Int)?
-        for (p, person) in persons.enumerated() where compatible(person.gender, m.gender) && person.words.count >= 2 {
-            let count = person.mentions.filter { $0 < at }.count
-            guard count > 0, let first = person.mentions.first else { continue }
-            if best == nil || count > best!.count || (count == best!.count && first < best!.first) { best = (count, first, p) }
+        let last = lastEntry(before: at)
+        guard last >= 0 else { return nil }
+        switch m.gender {
+        case .any: return salient[last].any
+        case .male: return salient[last].male
+        case .female: return salient[last].female
         }
-        return best?.person
     }
 }

@@ -66,7 +66,7 @@ struct PhraseParser {
 
     /// A single capital letter followed by a period ("J."), as in a name.
     func isInitial(_ i: Int) -> Bool {
-        usable(i + 1) && tokens[i].isWord && tokens[i].text.unicodeScalars.count == 1 && tokens[i].isCapitalized && tokens[i + 1].text == "."
+        usable(i) && usable(i + 1) && tokens[i].isWord && tokens[i].text.unicodeScalars.count == 1 && tokens[i].isCapitalized && tokens[i + 1].text == "."
     }
 
     /// Whether token `i` is a full stop that ends a sentence (not the period of "Mr." or "W.").
@@ -188,14 +188,19 @@ struct PhraseParser {
     /// A description ending at `last`: determiner ... noun, possibly with a prepositional phrase
     /// ("a spokeswoman for the agency"), or a bare plural person noun ("officials").
     func description(endingAt last: Int) -> Mention? {
-        guard usable(last), tokens[last].isWord else { return nil }
+        description(endingAt: last, budget: maxDescription)
+    }
+
+    /// `budget`: tokens the whole description may still take, prepositional phrases included.
+    private func description(endingAt last: Int, budget: Int) -> Mention? {
+        guard budget > 0, usable(last), tokens[last].isWord else { return nil }
         var k = last
         var steps = 0
         var sawPerson = false
         var gender = Gender.any
         var plural = false
         var headFound = false
-        while k >= 0 && steps < maxDescription && usable(k) && tokens[k].paragraph == tokens[last].paragraph {
+        while k >= 0 && steps < budget && usable(k) && tokens[k].paragraph == tokens[last].paragraph {
             let w = tokens[k]
             if let noun = lexicon.personNouns[w.lower] {
                 if !headFound || !sawPerson { gender = noun.gender; plural = noun.plural }
@@ -206,8 +211,8 @@ struct PhraseParser {
             headFound = true
             if lexicon.determiners.contains(w.lower) && k < last {
                 // A prepositional phrase belongs to an earlier head: "a spokeswoman for the agency".
-                if k >= 2, usable(k - 1), lexicon.prepositions.contains(tokens[k - 1].lower), steps + 2 < maxDescription,
-                   let outer = description(endingAt: k - 2), outer.end == k - 1 {
+                if k >= 2, usable(k - 1), lexicon.prepositions.contains(tokens[k - 1].lower), steps + 2 < budget,
+                   let outer = description(endingAt: k - 2, budget: budget - steps - 2), outer.end == k - 1 {
                     return Mention(start: outer.start, end: last + 1, kind: .description, nameStart: outer.start,
                                    gender: outer.gender, plural: outer.plural)
                 }

@@ -25,7 +25,8 @@ enum JSONWriter {
 
     /// A number in [0, 1] with at most three decimals: `0.95`, `1`, `0`.
     static func confidence(_ value: Double) -> String {
-        let thousandths = Int((value * 1000).rounded())
+        guard value.isFinite else { return "0" }
+        let thousandths = Int((min(max(value, 0), 1) * 1000).rounded())
         if thousandths >= 1000 { return "1" }
         if thousandths <= 0 { return "0" }
         var digits = String(thousandths)
@@ -37,7 +38,8 @@ enum JSONWriter {
     static func value(_ v: MetadataValue, into out: inout String) {
         switch v {
         case .string(let s): string(s, into: &out)
-        case .number(let n): out.append(n)
+        case .number(let n):
+            if isNumber(n) { out.append(n) } else { string(n, into: &out) }
         case .bool(let b): out.append(b ? "true" : "false")
         case .null: out.append("null")
         case .array(let items):
@@ -57,6 +59,27 @@ enum JSONWriter {
             }
             out.append("}")
         }
+    }
+
+    /// Whether `text` is a JSON number (RFC 8259), so that it can be written as is.
+    static func isNumber(_ text: String) -> Bool {
+        let b = Array(text.utf8)
+        var i = 0
+        func digits() -> Int {
+            let s = i
+            while i < b.count, b[i] >= 0x30, b[i] <= 0x39 { i += 1 }
+            return i - s
+        }
+        if i < b.count, b[i] == 0x2D { i += 1 }
+        guard i < b.count else { return false }
+        if b[i] == 0x30 { i += 1 } else if digits() == 0 { return false }
+        if i < b.count, b[i] == 0x2E { i += 1; if digits() == 0 { return false } }
+        if i < b.count, b[i] == 0x65 || b[i] == 0x45 {
+            i += 1
+            if i < b.count, b[i] == 0x2B || b[i] == 0x2D { i += 1 }
+            if digits() == 0 { return false }
+        }
+        return i == b.count
     }
 
     static func span(_ s: TextSpan?, into out: inout String) {

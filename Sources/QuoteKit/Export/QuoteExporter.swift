@@ -38,7 +38,10 @@ public struct JSONQuoteExporter: QuoteExporter {
     public static let identifier = "json"
     private var count = 0
     public init() {}
-    public mutating func begin() -> String { "[" }
+    public mutating func begin() -> String {
+        count = 0
+        return "["
+    }
     public mutating func export(_ records: [QuoteRecord]) -> String {
         var out = ""
         for r in records {

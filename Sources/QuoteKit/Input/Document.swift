@@ -26,9 +26,11 @@ public struct Document: Sendable {
         for (key, v) in fields {
             switch key {
             case "id":
+                guard id == nil else { throw .duplicateField("id") }
                 guard case .string(let s) = v else { throw .fieldNotString("id") }
                 id = s
             case "text":
+                guard text == nil else { throw .duplicateField("text") }
                 guard case .string(let s) = v else { throw .fieldNotString("text") }
                 text = s
             default:
@@ -47,6 +49,7 @@ public enum DocumentError: Error, Equatable, CustomStringConvertible, Sendable {
     case notAnObject
     case missingField(String)
     case fieldNotString(String)
+    case duplicateField(String)
 
     public var description: String {
         switch self {
@@ -54,6 +57,7 @@ public enum DocumentError: Error, Equatable, CustomStringConvertible, Sendable {
         case .notAnObject: return "a line must be a JSON object with string fields \"id\" and \"text\""
         case .missingField(let f): return "missing field \"\(f)\""
         case .fieldNotString(let f): return "field \"\(f)\" must be a string"
+        case .duplicateField(let f): return "field \"\(f)\" appears twice"
         }
     }
 }
@@ -216,17 +220,21 @@ struct JSONParser {
             case 0x75:
                 var scalar = try hex4()
                 if scalar >= 0xD800 && scalar < 0xDC00 {
+                    // A high surrogate pairs with a following low one; alone it is U+FFFD and
+                    // whatever escape follows is decoded on its own.
+                    var paired = false
                     if i + 6 <= bytes.count, bytes[i] == 0x5C, bytes[i + 1] == 0x75 {
+                        let mark = i
                         i += 2
                         let low = try hex4()
                         if low >= 0xDC00 && low < 0xE000 {
                             scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                            paired = true
                         } else {
-                            scalar = 0xFFFD
+                            i = mark
                         }
-                    } else {
-                        scalar = 0xFFFD
                     }
+                    if !paired { scalar = 0xFFFD }
                 } else if scalar >= 0xDC00 && scalar < 0xE000 {
                     scalar = 0xFFFD
                 }

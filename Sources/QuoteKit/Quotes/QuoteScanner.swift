@@ -35,6 +35,8 @@ struct QuoteScanner {
     private func scan(_ bytes: UnsafeBufferPointer<UInt8>, text: TextBuffer, paragraphs: [Range<Int>]) -> [QuoteSpan] {
         var spans: [QuoteSpan] = []
         var stack: [Open] = []
+        // Openers ignored because the stack was full, by pair: their closers are skipped too.
+        var ignored = [Int](repeating: 0, count: table.pairCount)
         var resumeAt = -1
         for (p, paragraph) in paragraphs.enumerated() {
             var i = max(paragraph.lowerBound, resumeAt)
@@ -51,9 +53,9 @@ struct QuoteScanner {
                     if before == .word && after == .word { continue }
                     if before != .word && after == .word && isElision(bytes, at: markEnd, end: end) { continue }
                     // A plural possessive before a word ("the Joneses' dog") is not a closing mark.
-                    if before == .word, let p = prev, p == "s" || p == "S", after == .space, markEnd + 1 < end,
-                       CharClass(text.scalar(at: markEnd + 1).0) == .word {
-                        continue
+                    if before == .word, let p = prev, p == "s" || p == "S", after == .space {
+                        let spaceLength = text.scalar(at: markEnd).1
+                        if markEnd + spaceLength < end, CharClass(text.scalar(at: markEnd + spaceLength).0) == .word { continue }
                     }
                 }
                 let canOpen = !mark.opens.isEmpty && stack.count < maxDepth
@@ -61,9 +63,16 @@ struct QuoteScanner {
                 let oneWayClose = mark.opens.isEmpty
                 let leftFlanking = after != .space && before != .word
                 let rightFlanking = before != .space && after != .word
+                if stack.count >= maxDepth, let p = mark.closes.first(where: { ignored[$0] > 0 }),
+                   oneWayClose || rightFlanking {
+                    ignored[p] -= 1
+                    continue
+                }
                 let target = stack.lastIndex { mark.closes.contains($0.pair) }
                 if let k = target, oneWayClose ? !(mark.isApostrophe && !rightFlanking) : (rightFlanking && !(leftFlanking && before == .space)) {
                     close(k, at: i, markEnd, paragraph: p, &stack, &spans, text)
+                } else if !mark.opens.isEmpty && stack.count >= maxDepth && (oneWayOpen || leftFlanking) {
+                    ignored[mark.opens[0]] += 1
                 } else if canOpen && (oneWayOpen ? true : leftFlanking) {
                     if mark.isApostrophe && !leftFlanking { continue }
                     stack.append(Open(start: i, end: markEnd, pair: mark.opens[0], paragraph: p))
@@ -72,6 +81,7 @@ struct QuoteScanner {
                 }
             }
             // End of paragraph: continue the outermost quote if the next paragraph reopens it.
+            for k in ignored.indices { ignored[k] = 0 }
             guard let outer = stack.first else { continue }
             stack.removeAll(keepingCapacity: true)
             if p + 1 < paragraphs.count {

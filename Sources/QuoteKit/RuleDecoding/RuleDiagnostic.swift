@@ -37,9 +37,3 @@ public struct RuleDiagnostic: Error, Hashable, Sendable, CustomStringConvertible
         return "\(location): \(severity.rawValue): [\(code.rawValue)] \(message)\(at)"
     }
 }
-
-/// Thrown when rules cannot be used; carries every problem found.
-public struct RuleLoadingError: Error, CustomStringConvertible, Sendable {
-    public var diagnostics: [RuleDiagnostic]
-    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
-}

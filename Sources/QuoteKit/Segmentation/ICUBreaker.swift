@@ -1,7 +1,7 @@
 import CQuoteICU
 
 /// The kinds of boundaries ICU finds.
-public enum BreakKind: Sendable {
+enum BreakKind: Sendable {
     case word
     case sentence
 }

@@ -20,14 +20,15 @@ final class Segmenter {
         let paragraphs = Self.paragraphs(buffer.bytes)
         // Soft line breaks become spaces for ICU (same length, so offsets hold).
         var flat = buffer.bytes
-        var inParagraph = [Bool](repeating: false, count: 0)
-        _ = inParagraph
-        var nextParagraph = 0
-        for (i, b) in flat.enumerated() where b == 0x0A || b == 0x0D {
-            while nextParagraph < paragraphs.count && paragraphs[nextParagraph].upperBound <= i { nextParagraph += 1 }
-            if nextParagraph < paragraphs.count && paragraphs[nextParagraph].contains(i) { flat[i] = 0x20 }
+        for paragraph in paragraphs {
+            var i = paragraph.lowerBound
+            while i < paragraph.upperBound {
+                let length = Self.lineBreak(flat, i)
+                if length == 0 { i += 1; continue }
+                for k in i..<(i + length) { flat[k] = 0x20 }
+                i += length
+            }
         }
-        inParagraph = []
 
         var tokens: [Token] = []
         tokens.reserveCapacity(buffer.count / 5)
@@ -85,59 +86,86 @@ final class Segmenter {
             let b = bytes[i]
             if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D { i += 1; continue }
             if b == 0xC2 && i + 1 < end && bytes[i + 1] == 0xA0 { i += 2; continue }
-            if b == 0xE2 && i + 2 < end && bytes[i + 1] == 0x80 && (bytes[i + 2] >= 0x80 && bytes[i + 2] <= 0x8B || bytes[i + 2] == 0xAF) { i += 3; continue }
+            if b == 0xE2 && i + 2 < end && bytes[i + 1] == 0x80
+                && (bytes[i + 2] >= 0x80 && bytes[i + 2] <= 0x8B || bytes[i + 2] == 0xAF || bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9) { i += 3; continue }
+            if b == 0xC2 && i + 1 < end && bytes[i + 1] == 0x85 { i += 2; continue }
             if b == 0xE3 && i + 2 < end && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x80 { i += 3; continue }
             return false
         }
         return true
     }
 
-    /// Paragraph byte ranges, trimmed of surrounding whitespace.
-    static func paragraphs(_ bytes: [UInt8]) -> [Range<Int>] {
-        var hasBlankLine = false
-        var lineHasText = false
-        var sawLineBreak = false
-        for b in bytes {
-            if b == 0x0A {
-                if sawLineBreak && !lineHasText { hasBlankLine = true; break }
-                sawLineBreak = true
-                lineHasText = false
-            } else if b != 0x20 && b != 0x09 && b != 0x0D {
-                lineHasText = true
-            }
+    /// The length of the line break at byte `i` (LF, CR LF, CR, NEL, U+2028, U+2029), or 0.
+    @inline(__always)
+    static func lineBreak(_ bytes: [UInt8], _ i: Int) -> Int {
+        switch bytes[i] {
+        case 0x0A: return 1
+        case 0x0D: return i + 1 < bytes.count && bytes[i + 1] == 0x0A ? 2 : 1
+        case 0xC2: return i + 1 < bytes.count && bytes[i + 1] == 0x85 ? 2 : 0
+        case 0xE2: return i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9) ? 3 : 0
+        default: return 0
         }
-        var result: [Range<Int>] = []
+    }
+
+    /// Paragraph byte ranges, trimmed of surrounding whitespace. When the text has a blank line
+    /// between two lines of text, blank lines separate paragraphs; otherwise each line is one.
+    static func paragraphs(_ bytes: [UInt8]) -> [Range<Int>] {
+        // Lines, and whether each holds anything but spaces.
+        var lines: [(range: Range<Int>, blank: Bool)] = []
         var start = 0
+        var blank = true
         var i = 0
         let n = bytes.count
-        func emit(_ s: Int, _ e: Int) {
-            var s = s, e = e
-            while s < e, bytes[s] == 0x20 || bytes[s] == 0x09 || bytes[s] == 0x0A || bytes[s] == 0x0D { s += 1 }
-            while e > s, bytes[e - 1] == 0x20 || bytes[e - 1] == 0x09 || bytes[e - 1] == 0x0A || bytes[e - 1] == 0x0D { e -= 1 }
-            if s < e { result.append(s..<e) }
-        }
         while i < n {
-            let b = bytes[i]
-            if b == 0x0A || (b == 0x0D && (i + 1 == n || bytes[i + 1] != 0x0A)) {
-                if !hasBlankLine {
-                    emit(start, i)
-                    start = i + 1
-                } else {
-                    // A blank line follows when only spaces stand before the next line break.
-                    var j = i + 1
-                    while j < n, bytes[j] == 0x20 || bytes[j] == 0x09 || bytes[j] == 0x0D { j += 1 }
-                    if j == n || bytes[j] == 0x0A {
-                        emit(start, i)
-                        start = j
-                        i = j
-                        continue
-                    }
-                }
+            let length = lineBreak(bytes, i)
+            if length > 0 {
+                lines.append((start..<i, blank))
+                i += length
+                start = i
+                blank = true
+                continue
             }
+            let b = bytes[i]
+            if b != 0x20 && b != 0x09 && b != 0x0B && b != 0x0C { blank = false }
             i += 1
         }
-        emit(start, n)
+        lines.append((start..<n, blank))
+        var firstText = -1, lastText = -1
+        for (k, line) in lines.enumerated() where !line.blank {
+            if firstText < 0 { firstText = k }
+            lastText = k
+        }
+        guard firstText >= 0 else { return [] }
+        let blankLines = lines[firstText...lastText].contains { $0.blank }
+        var result: [Range<Int>] = []
+        func emit(_ s: Int, _ e: Int) {
+            var s = s, e = e
+            while s < e, isSpaceByte(bytes[s]) { s += 1 }
+            while e > s, isSpaceByte(bytes[e - 1]) { e -= 1 }
+            if s < e { result.append(s..<e) }
+        }
+        if !blankLines {
+            for line in lines where !line.blank { emit(line.range.lowerBound, line.range.upperBound) }
+            return result
+        }
+        var paragraphStart: Int?
+        var paragraphEnd = 0
+        for line in lines {
+            if line.blank {
+                if let s = paragraphStart { emit(s, paragraphEnd) }
+                paragraphStart = nil
+            } else {
+                if paragraphStart == nil { paragraphStart = line.range.lowerBound }
+                paragraphEnd = line.range.upperBound
+            }
+        }
+        if let s = paragraphStart { emit(s, paragraphEnd) }
         return result
+    }
+
+    @inline(__always)
+    private static func isSpaceByte(_ b: UInt8) -> Bool {
+        b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0B || b == 0x0C
     }
 
     /// Joins ICU sentences split after an abbreviation or before a lowercase continuation.

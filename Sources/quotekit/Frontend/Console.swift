@@ -32,20 +32,28 @@ final class OutputSink {
         destination = path
     }
 
+    /// The first write error; once set, nothing more is written.
+    private(set) var failure: Error?
+
     func write(_ text: String) {
         buffer.append(contentsOf: text.utf8)
         if buffer.count > 1 << 16 { flush() }
     }
 
     func flush() {
-        guard !buffer.isEmpty else { return }
-        handle.write(buffer)
+        guard !buffer.isEmpty, failure == nil else { return }
+        do {
+            try handle.write(contentsOf: buffer)
+        } catch {
+            failure = RuleDirectoryLoader.Failure(description: "\(destination ?? "standard output"): cannot write: \(error.localizedDescription)")
+        }
         buffer.removeAll(keepingCapacity: true)
     }
 
     /// Flushes and, for a file, moves it into place.
     func finish() throws {
         flush()
+        if let failure { throw failure }
         guard let temporary, let destination else { return }
         try handle.close()
         if rename(temporary, destination) != 0 {

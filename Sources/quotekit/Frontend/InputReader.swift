@@ -85,9 +85,11 @@ struct InputReader {
             if length < 0 { break }
             number += 1
             guard let line else { continue }
-            let text = line.withMemoryRebound(to: UInt8.self, capacity: length) {
+            var text = line.withMemoryRebound(to: UInt8.self, capacity: length) {
                 String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
             }
+            // A byte-order mark before the first line is not part of the JSON.
+            if number == 1, text.hasPrefix("\u{FEFF}") { text.removeFirst() }
             if text.allSatisfy({ $0.isWhitespace }) { continue }
             do {
                 document(try Document.parseJSONLine(text))

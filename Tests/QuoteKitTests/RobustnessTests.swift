@@ -1,0 +1,66 @@
+import Foundation
+import QuoteKit
+import XCTest
+
+/// Odd and hostile input: no crash, sensible output. Each case once crashed or misbehaved.
+final class RobustnessTests: XCTestCase {
+    func testOddInputsDoNotCrash() throws {
+        let texts = [
+            "", " \n\t ", "the Joneses'\u{A0}", "the Joneses’\u{3000}end", ". Obama: \"We will win this.\"", ".Obama \"we will\"",
+            String(repeating: "\"", count: 10_000), String(repeating: "“", count: 10_000), String(repeating: "\r\n", count: 1_000),
+            "x" + String(repeating: " of the x", count: 20_000) + " said, \"hello there my friend.\"",
+            "\"", "”", "'", "Mr.", "Mr. \"", "\u{0}\"a b c d\"\u{0} said Ann Lee.",
+        ]
+        for text in texts {
+            XCTAssertNoThrow(try extract(text), String(text.prefix(40)))
+        }
+        XCTAssertEqual(try extract(". Obama: \"We will win this.\"").first?.speaker, "Obama")
+    }
+
+    func testAllLineBreakKindsSeparateParagraphs() throws {
+        for br in ["\n", "\r\n", "\r", "\u{2028}", "\u{85}"] {
+            let text = "Intro.\(br)\(br)\"We will win this\(br)fight together,\" Bob Diaz said.\(br)\(br)End."
+            let records = try extract(text)
+            XCTAssertEqual(records.count, 1, "line break \(br.unicodeScalars.map { String($0.value, radix: 16) })")
+            XCTAssertEqual(records.first?.speaker, "Bob Diaz")
+        }
+    }
+
+    func testDeepNestingStillClosesTheOuterQuote() throws {
+        let text = "Ann Lee said, " + String(repeating: "“a ‘b ", count: 25) + "x" + String(repeating: "’ c” d", count: 25)
+        let records = try extract(text)
+        XCTAssertEqual(records.count, 1)
+        XCTAssertEqual(records.first?.text.count, 297)
+    }
+
+    func testManyNamesStayFast() throws {
+        // Thousands of distinct names and a few quotes: speaker resolution must not scan every name per name.
+        var text = ""
+        for i in 0..<5_000 { text += "Xa\(i) Yb\(i) met Zc\(i). " }
+        text += "\n\n\"We will win this one,\" Xa7 Yb7 said."
+        let records = try extract(text)
+        XCTAssertEqual(records.last?.speaker, "Xa7 Yb7")
+    }
+
+    func testExportersSurviveOddRecordsAndReuse() throws {
+        var record = try XCTUnwrap(extract("\"We will win this one,\" Ann Lee said.").first)
+        record.confidence = .nan
+        record.metadata = [("n", .number("1,\"injected\":true"))]
+        var jsonl = JSONLinesQuoteExporter()
+        let line = jsonl.exportAll([record])
+        let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
+        XCTAssertEqual(object["confidence"] as? Double, 0)
+        XCTAssertEqual((object["metadata"] as? [String: Any])?["n"] as? String, "1,\"injected\":true")
+        var json = JSONQuoteExporter()
+        _ = json.exportAll([record])
+        XCTAssertNotNil(try JSONSerialization.jsonObject(with: Data(json.exportAll([record]).utf8)) as? [Any])
+    }
+
+    func testUnpairedSurrogateKeepsTheNextCharacter() throws {
+        let doc = try Document.parseJSONLine(#"{"id": "c", "text": "x", "m": "\ud800\u0041B"}"#)
+        XCTAssertEqual(doc.metadata.first?.value, .string("\u{FFFD}AB"))
+        XCTAssertThrowsError(try Document.parseJSONLine(#"{"id": "a", "id": "b", "text": "x"}"#)) {
+            XCTAssertEqual($0 as? DocumentError, .duplicateField("id"))
+        }
+    }
+}
