@@ -12,10 +12,8 @@ struct qk_breaker {
 
 static const UChar empty_text[1] = {0};
 
-qk_breaker *qk_breaker_open(qk_break_kind kind, const char *locale, int32_t *status) {
-    UErrorCode error = U_ZERO_ERROR;
-    UBreakIteratorType type = kind == QK_BREAK_SENTENCE ? UBRK_SENTENCE : UBRK_WORD;
-    UBreakIterator *iterator = ubrk_open(type, locale, empty_text, 0, &error);
+/* Wraps an opened iterator (or reports `error`) in a qk_breaker. */
+static qk_breaker *wrap(UBreakIterator *iterator, UErrorCode error, int32_t *status) {
     if (U_FAILURE(error)) {
         if (status) *status = (int32_t)error;
         return NULL;
@@ -31,23 +29,21 @@ qk_breaker *qk_breaker_open(qk_break_kind kind, const char *locale, int32_t *sta
     return breaker;
 }
 
+qk_breaker *qk_breaker_open(qk_break_kind kind, const char *locale, int32_t *status) {
+    UErrorCode error = U_ZERO_ERROR;
+    UBreakIteratorType type = kind == QK_BREAK_SENTENCE ? UBRK_SENTENCE : UBRK_WORD;
+    UBreakIterator *iterator = ubrk_open(type, locale, empty_text, 0, &error);
+    return wrap(iterator, error, status);
+}
+
 qk_breaker *qk_breaker_clone(const qk_breaker *source, int32_t *status) {
     UErrorCode error = U_ZERO_ERROR;
     UBreakIterator *iterator = ubrk_clone(source->iterator, &error);
-    if (U_FAILURE(error)) {
-        if (status) *status = (int32_t)error;
-        return NULL;
+    qk_breaker *breaker = wrap(iterator, error, status);
+    if (breaker) {
+        UErrorCode reset = U_ZERO_ERROR;
+        ubrk_setText(breaker->iterator, empty_text, 0, &reset);
     }
-    qk_breaker *breaker = calloc(1, sizeof *breaker);
-    if (!breaker) {
-        ubrk_close(iterator);
-        if (status) *status = (int32_t)U_MEMORY_ALLOCATION_ERROR;
-        return NULL;
-    }
-    breaker->iterator = iterator;
-    UErrorCode reset = U_ZERO_ERROR;
-    ubrk_setText(iterator, empty_text, 0, &reset);
-    if (status) *status = 0;
     return breaker;
 }
 

@@ -47,7 +47,7 @@ struct FrameMatcher {
             if let lo = chosen.min(), let hi = chosen.max() { cue = lo..<(hi + 1) }
         }
         let reach = (first - left.edge) + (right.edge - after + 1)
-        return FrameMatch(rule: id, confidence: frame.confidence, speaker: speaker, cue: cue, kind: frame.kind, reach: reach)
+        return FrameMatch(rule: id, confidence: frame.confidence, speaker: speaker, cue: cue, reach: reach)
     }
 
     private func sameBlock(_ i: Int, _ paragraph: Int) -> Bool {

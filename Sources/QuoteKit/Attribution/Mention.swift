@@ -25,7 +25,6 @@ struct FrameMatch: Sendable {
     var speaker: Mention
     /// Token range of the cue (verb with its auxiliaries, or the frame's literal words).
     var cue: Range<Int>?
-    var kind: QuoteKind?
     /// How many tokens the match spans outside the quote (shorter is closer).
     var reach: Int
 }
