@@ -175,6 +175,11 @@ final class Segmenter {
         var t = 0
         for range in ranges {
             guard let last = result.last else { result.append(range); continue }
+            // Whitespace between paragraphs is not a sentence of its own.
+            if bytes[range].allSatisfy({ Self.isSpaceByte($0) }) {
+                result[result.count - 1] = last.lowerBound..<range.upperBound
+                continue
+            }
             // Last word token of the previous sentence and first token of this one.
             while t < tokens.count && tokens[t].start < range.lowerBound { t += 1 }
             var k = t - 1
