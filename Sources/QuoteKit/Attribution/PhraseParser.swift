@@ -73,6 +73,8 @@ struct PhraseParser {
     func isFullStop(_ i: Int) -> Bool {
         let t = tokens[i]
         guard t.text == "." else { return false }
+        // Inside a sentence (as segmented and corrected) a period belongs to an abbreviation: "the U.S. pulls back".
+        if i + 1 < tokens.count, tokens[i + 1].sentence == t.sentence, tokens[i + 1].paragraph == t.paragraph { return false }
         if i > 0, !t.spaceBefore {
             let w = tokens[i - 1]
             if lexicon.abbreviations.contains(w.lower) || lexicon.titles[w.lower] != nil { return false }
