@@ -12,7 +12,8 @@ struct QuoteSpan: Sendable {
 ///
 /// - A straight or otherwise two-way mark opens when it is followed by a non-space and not
 ///   preceded by a letter, and closes when it is preceded by a non-space and not followed by a
-///   letter; a one-way mark (“ «) keeps its direction.
+///   letter (or stands between spaces while a quote is open); a one-way mark (« ») keeps its
+///   direction.
 /// - A mark that is also an apostrophe never counts between two letters, nor before an elided
 ///   word ('em, ’90s), nor as a closing mark when no quote it could close is open.
 /// - A quote nested in an open quote belongs to it: only outermost quotes are returned.
@@ -76,7 +77,8 @@ struct QuoteScanner {
                 } else if canOpen && (oneWayOpen ? true : leftFlanking) {
                     if mark.isApostrophe && !leftFlanking { continue }
                     stack.append(Open(start: i, end: markEnd, pair: mark.opens[0], paragraph: p))
-                } else if let k = target, rightFlanking {
+                } else if let k = target, rightFlanking || (before == .space && after == .space && !mark.isApostrophe) {
+                    // A two-way mark between spaces closes an open quote: `the "power of 'we' " and`.
                     close(k, at: i, markEnd, paragraph: p, &stack, &spans, text)
                 }
             }

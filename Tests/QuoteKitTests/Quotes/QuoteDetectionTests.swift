@@ -81,4 +81,13 @@ final class QuoteDetectionTests: XCTestCase {
         XCTAssertEqual(quotes(records), ["We went out into the cold\nand did not come back,"])
         XCTAssertEqual(records.first?.speaker, "Ann Lee")
     }
+
+    func testMarksUsedTheOtherWayRound() throws {
+        // ” as an opening mark (Scandinavian style, or a typo).
+        XCTAssertEqual(quotes(try extract("Ann Lee said doing so ”appeared to be an attempt at poisoning the vote.”")),
+                       ["appeared to be an attempt at poisoning the vote."])
+        // A straight mark between spaces closes the open quote.
+        XCTAssertEqual(quotes(try extract("Ann Lee keeps talking about the \"collective power of 'we' \" and left.")),
+                       ["collective power of 'we'"])
+    }
 }
