@@ -79,6 +79,7 @@ struct FrameMatcher {
         let lexicon = parser.lexicon
         if (first + 1..<comma).contains(where: { parser.isCueVerb($0) || lexicon.pronouns[tokens[$0].lower] != nil }) { return false }
         return lexicon.prepositions.contains(word) || lexicon.functionWords.contains(word) || word.hasSuffix("ing")
+            || comma - first <= 3
     }
 
     private func matchLeft(_ el: [FramePattern.Element], _ e: Int, _ pos: Int, _ para: Int, _ sentence: Int, _ b: Binding) -> Binding? {
@@ -100,7 +101,10 @@ struct FrameMatcher {
                let cue = b.cue, cue.lowerBound == pos + 1, tokens[cue.upperBound - 1].lower.hasSuffix("ing") {
                 return nil
             }
+            let participle = b.cue.map { $0.lowerBound == pos + 1 && tokens[$0.upperBound - 1].lower.hasSuffix("ing") } ?? false
             for m in parser.speakers(endingAt: pos) where tokens[m.start].paragraph == para {
+                // "sent an email saying": the phrase before a participle is its verb's object.
+                if participle && m.kind == .description { continue }
                 var nb = b
                 nb.speaker = m
                 nb.edge = m.start
@@ -125,7 +129,7 @@ struct FrameMatcher {
                     guard p >= 0, tokens[p].paragraph == para, tokens[p].sentence == sentence else { return last }
                     if parser.quoteOf[p] >= 0 && el[e] == .short { return last }
                     let t = tokens[p]
-                    if el[e] == .short && !t.isWord { return last }
+                    if el[e] == .short && (!t.isWord || parser.isCueVerb(p)) { return last }
                     if parser.quoteOf[p] < 0 && (isSentenceEnd(p) || t.text == ";") { return last }
                     p -= 1
                 }
@@ -187,7 +191,7 @@ struct FrameMatcher {
                     guard p < tokens.count, tokens[p].paragraph == para, tokens[p].sentence == s else { return nil }
                     if parser.quoteOf[p] >= 0 && el[e] == .short { return nil }
                     let t = tokens[p]
-                    if el[e] == .short && !t.isWord { return nil }
+                    if el[e] == .short && (!t.isWord || parser.isCueVerb(p)) { return nil }
                     if parser.quoteOf[p] < 0 && (isSentenceEnd(p) || t.text == ";") { return nil }
                     p += 1
                 }
