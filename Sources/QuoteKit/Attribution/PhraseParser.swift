@@ -343,7 +343,8 @@ struct PhraseParser {
 
     // MARK: Cues
 
-    /// A cue ending at `last` (the verb), extended left over adverbs and auxiliaries.
+    /// A cue ending at `last` (the verb), extended left over adverbs and auxiliaries. A passive
+    /// ("is nicknamed", "was called") is not a cue: its subject is not the speaker.
     func cue(endingAt last: Int) -> Range<Int>? {
         guard isCueVerb(last) else { return nil }
         var start = last
@@ -351,7 +352,19 @@ struct PhraseParser {
               lexicon.auxiliaries.contains(tokens[start - 1].lower) || lexicon.adverbs.contains(tokens[start - 1].lower) {
             start -= 1
         }
+        if isPassive(start..<(last + 1)) { return nil }
         return start..<(last + 1)
+    }
+
+    private static let be: Set<String> = ["is", "was", "are", "were", "be", "been", "being", "'s", "’s"]
+
+    /// Whether a verb group is passive: a form of "be" directly before a past participle.
+    private func isPassive(_ range: Range<Int>) -> Bool {
+        let verb = tokens[range.upperBound - 1].lower
+        guard range.count >= 2, verb.hasSuffix("ed") || verb == "said" || verb == "told" || verb == "known" else { return false }
+        var k = range.upperBound - 2
+        while k >= range.lowerBound, lexicon.adverbs.contains(tokens[k].lower) { k -= 1 }
+        return k >= range.lowerBound && Self.be.contains(tokens[k].lower)
     }
 
     /// A cue starting at `first`: auxiliaries and adverbs, then the verb. Returns its range.
@@ -361,7 +374,7 @@ struct PhraseParser {
             if isCueVerb(k) { break }
             k += 1
         }
-        guard isCueVerb(k) else { return nil }
+        guard isCueVerb(k), !isPassive(first..<(k + 1)) else { return nil }
         return first..<(k + 1)
     }
 }
