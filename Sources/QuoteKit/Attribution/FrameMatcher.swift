@@ -94,7 +94,7 @@ struct FrameMatcher {
                 if let r = matchLeft(el, e - 1, pos - 1, para, tokens[pos].sentence, nb) { return r }
             }
             return optional ? matchLeft(el, e - 1, pos, para, sentence, b) : nil
-        case .speaker:
+        case .speaker, .name:
             // Before a participle after a comma ("…, calling him a liar") the speaker is the
             // sentence's subject, not the phrase before the comma.
             if parser.usable(pos), [",", "and", "but", "by", "while", "before", "after", "without", "when", "as"].contains(tokens[pos].lower),
@@ -105,6 +105,7 @@ struct FrameMatcher {
             for m in parser.speakers(endingAt: pos) where tokens[m.start].paragraph == para {
                 // "sent an email saying": the phrase before a participle is its verb's object.
                 if participle && m.kind == .description { continue }
+                if el[e] == .name && m.kind != .name { continue }
                 var nb = b
                 nb.speaker = m
                 nb.edge = m.start
@@ -164,12 +165,12 @@ struct FrameMatcher {
                 if let r = matchRight(el, e + 1, pos + 1, para, sentence ?? tokens[pos].sentence, nb) { return r }
             }
             return optional ? matchRight(el, e + 1, pos, para, sentence, b) : nil
-        case .speaker:
+        case .speaker, .name:
             guard sameBlock(pos, para) else { return nil }
             // A participle is not inverted with its subject: in `"…," blaming Bloomberg` the
             // name is the object.
             if let cue = b.cue, cue.upperBound == pos, tokens[cue.upperBound - 1].lower.hasSuffix("ing") { return nil }
-            for (m, next) in parser.speakers(startingAt: pos) {
+            for (m, next) in parser.speakers(startingAt: pos) where el[e] != .name || m.kind == .name {
                 var nb = b
                 nb.speaker = m
                 nb.edge = next - 1

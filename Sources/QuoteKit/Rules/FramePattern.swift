@@ -3,6 +3,7 @@
 /// Elements are separated by spaces:
 /// - `QUOTE`: the quotation (exactly one);
 /// - `SPEAKER`: a speaker phrase: a name (with title and apposition), a pronoun or a description;
+/// - `NAME`: a speaker phrase that is a name (with its title);
 /// - `CUE`: a reporting verb from the `cue_verbs` rules, with auxiliaries and adverbs;
 /// - `~`: a short complement inside the sentence (`told reporters`, `said in a statement`);
 /// - `...`: any words inside the same sentence (before the quote, the farthest match wins:
@@ -13,7 +14,7 @@
 ///   a trailing `?` makes it optional (`,?`, `that?`).
 public struct FramePattern: Sendable, CustomStringConvertible {
     public enum Element: Sendable, Equatable {
-        case quote, speaker, cue, short, gap, paragraph, start
+        case quote, speaker, name, cue, short, gap, paragraph, start
         case literal(alternatives: [String], optional: Bool)
     }
 
@@ -31,6 +32,7 @@ public struct FramePattern: Sendable, CustomStringConvertible {
             switch word {
             case "QUOTE": elements.append(.quote)
             case "SPEAKER": elements.append(.speaker)
+            case "NAME": elements.append(.name)
             case "CUE": elements.append(.cue)
             case "~": elements.append(.short)
             case "...": elements.append(.gap)
@@ -48,7 +50,7 @@ public struct FramePattern: Sendable, CustomStringConvertible {
                     return .failure(FramePatternError("empty alternative in '\(word)'"))
                 }
                 if alternatives.contains(where: { $0.uppercased() == $0 && $0.lowercased() != $0 }) {
-                    return .failure(FramePatternError("unknown element '\(word)'; slots are QUOTE, SPEAKER, CUE, ~, ..., PARA, START"))
+                    return .failure(FramePatternError("unknown element '\(word)'; slots are QUOTE, SPEAKER, NAME, CUE, ~, ..., PARA, START"))
                 }
                 elements.append(.literal(alternatives: alternatives, optional: optional))
             }
@@ -57,8 +59,8 @@ public struct FramePattern: Sendable, CustomStringConvertible {
         guard quotes == 1 else {
             return .failure(FramePatternError("a pattern needs exactly one QUOTE, found \(quotes)"))
         }
-        guard elements.filter({ $0 == .speaker }).count == 1 else {
-            return .failure(FramePatternError("a pattern needs exactly one SPEAKER"))
+        guard elements.filter({ $0 == .speaker || $0 == .name }).count == 1 else {
+            return .failure(FramePatternError("a pattern needs exactly one SPEAKER or NAME"))
         }
         guard elements.filter({ $0 == .cue }).count <= 1 else {
             return .failure(FramePatternError("a pattern has at most one CUE"))

@@ -16,13 +16,14 @@ final class AttributionTests: XCTestCase {
             ("Ann Lee said, \"We tried everything.\"", "Ann Lee", "said", "en.frames.speaker_cue_quote"),
             ("Ann Lee said: \"We tried everything.\"", "Ann Lee", "said", "en.frames.speaker_cue_quote"),
             ("According to Ann Lee, \"we tried everything.\"", "Ann Lee", "According to", "en.frames.according_to_before"),
-            ("Ann Lee: \"We tried everything.\"", "Ann Lee", ":", "en.frames.speaker_colon"),
+            ("Ann Lee: \"We tried everything.\"", "Ann Lee", ":", "en.frames.name_colon"),
+            ("The spokeswoman: \"We tried everything.\"", "", ":", "en.frames.speaker_colon"),
             ("Ann Lee insisted that the team had \"tried everything\" to win.", "Ann Lee", "insisted", "en.frames.speaker_cue_partial"),
             ("\"We tried everything,\" Ann Lee has repeatedly said.", "Ann Lee", "has repeatedly said", "en.frames.quote_speaker_cue"),
         ]
         for c in cases {
             let r = try only(c.text)
-            XCTAssertEqual(r.speaker, c.speaker, c.text)
+            XCTAssertEqual(r.speaker ?? "", c.speaker, c.text)
             XCTAssertEqual(r.cue?.text, c.cue, c.text)
             XCTAssertEqual(r.rule, c.rule, c.text)
         }
