@@ -65,10 +65,13 @@ public final class QuoteExtractor {
             guard wordCount > 0 else { continue }
 
             let endsSentence = Self.endsWithFullStop(buffer.bytes, quote.contentStart, quote.contentEnd)
+            let lastByte = buffer.bytes[quote.contentEnd - 1]
+            let endsClause = lastByte == 0x2C || lastByte == 0x3F || lastByte == 0x21
             let kind = positionalKind(quote, first: first, after: after, tokens: tokens, buffer: buffer)
             var best: FrameMatch?
             for (id, frame) in lexicon.frames where (frame.kind == nil || frame.kind == kind) && wordCount >= frame.minWords {
-                guard let m = matcher.match(id, frame, first: first, after: after, endsSentence: endsSentence) else { continue }
+                guard let m = matcher.match(id, frame, first: first, after: after, endsSentence: endsSentence,
+                                            endsClause: endsClause) else { continue }
                 if best == nil || m.confidence > best!.confidence || (m.confidence == best!.confidence && m.reach < best!.reach) { best = m }
             }
 

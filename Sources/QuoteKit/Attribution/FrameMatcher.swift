@@ -17,10 +17,13 @@ struct FrameMatcher {
     /// first token after its closing mark; `endsSentence`: the quote ends with a full stop, so
     /// words after it start a new sentence and attribute it only when they continue in lowercase
     /// or form a short clause of their own ("…." Trump said.).
-    func match(_ id: RuleID, _ frame: FrameRule, first: Int, after: Int, endsSentence: Bool) -> FrameMatch? {
+    /// `endsClause`: the quote ends with a comma, a question or an exclamation mark, so the words
+    /// after it may be its speaker and verb.
+    func match(_ id: RuleID, _ frame: FrameRule, first: Int, after: Int, endsSentence: Bool, endsClause: Bool) -> FrameMatch? {
         let elements = frame.pattern.elements
         let q = frame.pattern.quoteIndex
         let attachesAfter = q + 1 < elements.count && elements[q + 1] != .paragraph
+        if elements.contains(.verb) && !endsClause { return nil }
         let openParagraph = tokens[first].paragraph
         let closeParagraph = tokens[max(first, after - 1)].paragraph
         guard let left = matchLeft(elements, q - 1, first - 1, openParagraph, tokens[first].sentence, Binding(edge: first)) else { return nil }
@@ -112,6 +115,8 @@ struct FrameMatcher {
                 if let r = matchLeft(el, e - 1, m.start - 1, para, sentence, nb) { return r }
             }
             return nil
+        case .verb:
+            return nil
         case .cue:
             guard sameBlock(pos, para), let c = parser.cue(endingAt: pos) else { return nil }
             var nb = b
@@ -183,6 +188,12 @@ struct FrameMatcher {
             nb.cue = c
             nb.edge = c.upperBound - 1
             return matchRight(el, e + 1, c.upperBound, para, sentence ?? tokens[pos].sentence, nb)
+        case .verb:
+            guard sameBlock(pos, para), let v = parser.unlistedVerb(at: pos) else { return nil }
+            var nb = b
+            nb.cue = v
+            nb.edge = v.upperBound - 1
+            return matchRight(el, e + 1, v.upperBound, para, sentence ?? tokens[pos].sentence, nb)
         case .short, .gap:
             let limit = el[e] == .short ? maxShort : maxGap
             let s = sentence ?? (sameBlock(pos, para) ? tokens[pos].sentence : -1)

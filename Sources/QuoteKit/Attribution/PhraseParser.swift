@@ -367,6 +367,22 @@ struct PhraseParser {
         return k >= range.lowerBound && Self.be.contains(tokens[k].lower)
     }
 
+    /// A lowercase word at `i` (after optional adverbs) that ends its clause and is no function
+    /// word: the verb of `"…," Hollande retaliated.` when the rules do not list it.
+    func unlistedVerb(at i: Int) -> Range<Int>? {
+        var k = i
+        while usable(k), lexicon.adverbs.contains(tokens[k].lower), k - i < 2 { k += 1 }
+        guard usable(k), tokens[k].kind == .word, !tokens[k].isCapitalized else { return nil }
+        let w = tokens[k].lower
+        guard !lexicon.functionWords.contains(w), !lexicon.prepositions.contains(w), !lexicon.determiners.contains(w),
+              lexicon.pronouns[w] == nil, !lexicon.auxiliaries.contains(w), lexicon.personNouns[w] == nil,
+              w.hasSuffix("ed") || w.hasSuffix("s") else { return nil }
+        let next = k + 1
+        guard next >= tokens.count || tokens[next].paragraph != tokens[k].paragraph
+                || [".", ",", ";", "!", "?"].contains(tokens[next].text) else { return nil }
+        return i..<(k + 1)
+    }
+
     /// A cue starting at `first`: auxiliaries and adverbs, then the verb. Returns its range.
     func cue(startingAt first: Int) -> Range<Int>? {
         var k = first

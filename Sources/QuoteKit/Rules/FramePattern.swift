@@ -5,6 +5,9 @@
 /// - `SPEAKER`: a speaker phrase: a name (with title and apposition), a pronoun or a description;
 /// - `NAME`: a speaker phrase that is a name (with its title);
 /// - `CUE`: a reporting verb from the `cue_verbs` rules, with auxiliaries and adverbs;
+/// - `VERB`: any other lowercase word that ends its clause, standing for a reporting verb the
+///   rules do not list ("…," Hollande retaliated.); only right after a quote that ends with a
+///   comma, a question or an exclamation mark;
 /// - `~`: a short complement inside the sentence (`told reporters`, `said in a statement`);
 /// - `...`: any words inside the same sentence (before the quote, the farthest match wins:
 ///   the main clause's speaker, not a nested one's);
@@ -14,7 +17,7 @@
 ///   a trailing `?` makes it optional (`,?`, `that?`).
 public struct FramePattern: Sendable, CustomStringConvertible {
     public enum Element: Sendable, Equatable {
-        case quote, speaker, name, cue, short, gap, paragraph, start
+        case quote, speaker, name, cue, verb, short, gap, paragraph, start
         case literal(alternatives: [String], optional: Bool)
     }
 
@@ -34,6 +37,7 @@ public struct FramePattern: Sendable, CustomStringConvertible {
             case "SPEAKER": elements.append(.speaker)
             case "NAME": elements.append(.name)
             case "CUE": elements.append(.cue)
+            case "VERB": elements.append(.verb)
             case "~": elements.append(.short)
             case "...": elements.append(.gap)
             case "PARA": elements.append(.paragraph)
@@ -50,7 +54,7 @@ public struct FramePattern: Sendable, CustomStringConvertible {
                     return .failure(FramePatternError("empty alternative in '\(word)'"))
                 }
                 if alternatives.contains(where: { $0.uppercased() == $0 && $0.lowercased() != $0 }) {
-                    return .failure(FramePatternError("unknown element '\(word)'; slots are QUOTE, SPEAKER, NAME, CUE, ~, ..., PARA, START"))
+                    return .failure(FramePatternError("unknown element '\(word)'; slots are QUOTE, SPEAKER, NAME, CUE, VERB, ~, ..., PARA, START"))
                 }
                 elements.append(.literal(alternatives: alternatives, optional: optional))
             }
@@ -62,8 +66,8 @@ public struct FramePattern: Sendable, CustomStringConvertible {
         guard elements.filter({ $0 == .speaker || $0 == .name }).count == 1 else {
             return .failure(FramePatternError("a pattern needs exactly one SPEAKER or NAME"))
         }
-        guard elements.filter({ $0 == .cue }).count <= 1 else {
-            return .failure(FramePatternError("a pattern has at most one CUE"))
+        guard elements.filter({ $0 == .cue || $0 == .verb }).count <= 1 else {
+            return .failure(FramePatternError("a pattern has at most one CUE or VERB"))
         }
         return .success(FramePattern(elements: elements, source: source))
     }
