@@ -40,11 +40,13 @@ final class RuleDecoderTests: XCTestCase {
 
     func testUserFolderAddsACueVerb() throws {
         let text = "\"We tried everything we could,\" Ann Lee harrumphed."
-        XCTAssertNil(try extract(text).first?.speaker)
+        // Without the verb in the rules only the weaker unlisted-verb frame applies.
+        XCTAssertEqual(try extract(text).first?.rule, "en.frames.quote_speaker_verb")
         let verbs = "kind: cue_verbs\ndescription: Newsroom verbs.\nverbs:\n  harrumph: [harrumphs, harrumphed, harrumphing]\n"
         let (set, _) = RuleSet.builtIn(layering: [[RuleSource(path: "u/en/newsroom.yaml", relativePath: "en/newsroom.yaml", contents: verbs)]])
         let records = try QuoteExtractor(ruleSet: XCTUnwrap(set)).extract(text: text, documentID: "d")
         XCTAssertEqual(records.first?.speaker, "Ann Lee")
         XCTAssertEqual(records.first?.cue?.text, "harrumphed")
+        XCTAssertEqual(records.first?.rule, "en.frames.quote_speaker_cue")
     }
 }
