@@ -137,6 +137,9 @@ struct FrameMatcher {
                     let t = tokens[p]
                     if el[e] == .short && (!t.isWord || parser.isCueVerb(p)) { return last }
                     if parser.quoteOf[p] < 0 && (isSentenceEnd(p) || t.text == ";") { return last }
+                    // The farthest match stays within its clause: "Clinton proposed a debate, but
+                    // the Sanders campaign rejected the idea as "…"".
+                    if leftmost, last != nil, parser.quoteOf[p] < 0, parser.lexicon.clauseOpeners.contains(t.lower) { return last }
                     p -= 1
                 }
                 if let r = matchLeft(el, e - 1, p, para, sentence, b) { if !leftmost { return r }; last = r }

@@ -91,7 +91,7 @@ enum RuleDecoder {
         case .titles: return (["titles"], [])
         case .pronouns: return (["pronouns"], [])
         case .personNouns: return ([], ["female", "male", "any", "plural", "sources"])
-        case .phraseWords: return (["determiners", "prepositions"], ["name_particles", "relative_pronouns"])
+        case .phraseWords: return (["determiners", "prepositions"], ["name_particles", "relative_pronouns", "clause_openers"])
         case .firstNames: return ([], ["female", "male", "any"])
         case .nonNameWords: return (["words"], [])
         case .abbreviations: return (["abbreviations"], [])
@@ -165,7 +165,8 @@ enum RuleDecoder {
             return .personNouns(PersonNounsRule(nouns: nouns, sources: words(f["sources"])))
         case .phraseWords:
             return .phraseWords(PhraseWordsRule(determiners: words(f["determiners"]), prepositions: words(f["prepositions"]),
-                                                nameParticles: words(f["name_particles"]), relativePronouns: words(f["relative_pronouns"])))
+                                                nameParticles: words(f["name_particles"]), relativePronouns: words(f["relative_pronouns"]),
+                                                clauseOpeners: words(f["clause_openers"])))
         case .firstNames:
             var names: [(String, Gender)] = []
             names += words(f["female"]).map { ($0, .female) }

@@ -26,6 +26,7 @@ final class Lexicon: Sendable {
     let prepositions: Set<String>
     let nameParticles: Set<String>
     let relativePronouns: Set<String>
+    let clauseOpeners: Set<String>
 
     init(ruleSet: RuleSet, language: String) {
         self.language = language
@@ -40,7 +41,7 @@ final class Lexicon: Sendable {
         var personNouns: [String: (Gender, Bool)] = [:], firstNames: [String: Gender] = [:]
         var nonNameWords: Set<String> = [], abbreviations: Set<String> = []
         var sourceNouns: Set<String> = [], determiners: Set<String> = [], prepositions: Set<String> = []
-        var nameParticles: Set<String> = [], relativePronouns: Set<String> = []
+        var nameParticles: Set<String> = [], relativePronouns: Set<String> = [], clauseOpeners: Set<String> = []
         var followOn: (RuleID, FollowOnRule)?
         var filter: (RuleID, QuoteFilterRule)?
         func strip(_ s: String) -> String { s.hasSuffix(".") ? String(s.dropLast()).lowercased() : s.lowercased() }
@@ -72,6 +73,7 @@ final class Lexicon: Sendable {
                 prepositions.formUnion(r.prepositions.map { $0.lowercased() })
                 nameParticles.formUnion(r.nameParticles)
                 relativePronouns.formUnion(r.relativePronouns.map { $0.lowercased() })
+                clauseOpeners.formUnion(r.clauseOpeners.map { $0.lowercased() })
             case .firstNames(let r):
                 for (n, g) in r.names {
                     let key = n.lowercased()
@@ -99,6 +101,7 @@ final class Lexicon: Sendable {
         self.prepositions = prepositions
         self.nameParticles = nameParticles
         self.relativePronouns = relativePronouns
+        self.clauseOpeners = clauseOpeners
         self.abbreviations = abbreviations
         self.followOn = followOn.map { (id: $0.0, rule: $0.1) }
         self.filter = filter.map { (id: $0.0, rule: $0.1) }

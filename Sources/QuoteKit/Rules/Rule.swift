@@ -175,6 +175,9 @@ public struct PhraseWordsRule: Sendable {
     public var nameParticles: [String]
     /// Words that open a relative clause after a speaker: "who", "which".
     public var relativePronouns: [String]
+    /// Words that open a new clause with its own subject ("but", "although"): a frame's `...`
+    /// before a quote does not reach past one to a farther cue.
+    public var clauseOpeners: [String]
 }
 
 public struct FirstNamesRule: Sendable {
