@@ -21,7 +21,8 @@ struct PhraseParser {
         // After an article or a possessive the form is a noun: "the report", "his call", "Trump's tweet".
         if i > 0 {
             let p = tokens[i - 1].lower
-            if ["a", "an", "the", "his", "her", "its", "their", "our", "my", "your"].contains(p) || p.hasSuffix("'s") || p.hasSuffix("’s") {
+            let possessive = (p.hasSuffix("'s") || p.hasSuffix("’s")) && lexicon.pronouns[p] == nil
+            if ["a", "an", "the", "his", "her", "its", "their", "our", "my", "your"].contains(p) || possessive {
                 return false
             }
         }

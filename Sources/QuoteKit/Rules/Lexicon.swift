@@ -64,7 +64,15 @@ final class Lexicon: Sendable {
                 adverbs.formUnion(r.adverbs.map { $0.lowercased() })
             case .frame(let r): frames.append((id, r))
             case .titles(let r): for (t, g) in r.titles { titles[strip(t)] = g }
-            case .pronouns(let r): for (w, p) in r.pronouns { pronouns[w.lowercased()] = p }
+            case .pronouns(let r):
+                for (w, p) in r.pronouns {
+                    pronouns[w.lowercased()] = p
+                    for ending in r.contractions {
+                        let e = ending.lowercased()
+                        pronouns[w.lowercased() + e] = p
+                        pronouns[w.lowercased() + e.replacingOccurrences(of: "'", with: "’")] = p
+                    }
+                }
             case .personNouns(let r):
                 for (n, g, p) in r.nouns { personNouns[n.lowercased()] = (g, p) }
                 sourceNouns.formUnion(r.sources.map { $0.lowercased() })

@@ -155,6 +155,9 @@ public struct PronounsRule: Sendable {
     }
     /// Subject pronouns that can name a speaker, by class.
     public var pronouns: [(word: String, person: Person)]
+    /// Endings a pronoun can carry as one word ("he's", "she'd"); each counts as the pronoun,
+    /// with a straight or a curly apostrophe.
+    public var contractions: [String]
 }
 
 public struct PersonNounsRule: Sendable {
