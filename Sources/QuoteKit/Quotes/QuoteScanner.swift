@@ -70,7 +70,7 @@ struct QuoteScanner {
                     continue
                 }
                 let target = stack.lastIndex { mark.closes.contains($0.pair) }
-                if let k = target, oneWayClose ? !(mark.isApostrophe && !rightFlanking) : (rightFlanking && !(leftFlanking && before == .space)) {
+                if let k = target, oneWayClose ? !(mark.isApostrophe && !rightFlanking) : (mark.isApostrophe ? rightFlanking && !(leftFlanking && before == .space) : before != .space) {
                     close(k, at: i, markEnd, paragraph: p, &stack, &spans, text)
                 } else if !mark.opens.isEmpty && stack.count >= maxDepth && (oneWayOpen || leftFlanking) {
                     ignored[mark.opens[0]] += 1
