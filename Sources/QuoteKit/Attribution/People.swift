@@ -232,6 +232,16 @@ struct People {
     /// a person, the most mentioned compatible person so far.
     func person(description m: Mention, at: Int) -> Int? {
         let words = tokens[m.start..<m.end].map(\.lower)
+        // "the Colonel", "the Professor": the most recently named person with that title.
+        if m.end - m.start == 2, words[0] == "the", lexicon.titles[words[1]] != nil {
+            let title = words[1]
+            let last = lastEntry(before: at)
+            let window = stride(from: last, through: max(0, last - pronounWindow), by: -1)
+            if let k = window.first(where: { persons[timeline[$0].person].title.map { String($0.lowercased().prefix { $0 != "." }) } == title }) {
+                return timeline[k].person
+            }
+            return nil
+        }
         for w in words.reversed() where lexicon.personNouns[w] != nil {
             if let list = roles[w], let hit = list.last(where: { $0.token < at }) { return hit.person }
         }

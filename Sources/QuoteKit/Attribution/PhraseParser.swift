@@ -269,7 +269,12 @@ struct PhraseParser {
         }
         let nameStart = k
         while usable(k) {
-            if isNameWord(k) { k += 1; continue }
+            // A possessive ends the name: "Anne's Confession" is not a person.
+            if isNameWord(k) {
+                k += 1
+                if tokens[k - 1].lower.hasSuffix("'s") || tokens[k - 1].lower.hasSuffix("’s") { break }
+                continue
+            }
             if isInitial(k) { k += 2; continue }
             if tokens[k].text == "-" && !tokens[k].spaceBefore && isNameWord(k + 1) { k += 1; continue }
             if lexicon.nameParticles.contains(tokens[k].text) && isNameWord(k + 1) && k > nameStart { k += 1; continue }
@@ -347,8 +352,14 @@ struct PhraseParser {
     /// A cue ending at `last` (the verb), extended left over adverbs and auxiliaries. A passive
     /// ("is nicknamed", "was called") is not a cue: its subject is not the speaker.
     func cue(endingAt last: Int) -> Range<Int>? {
-        guard isCueVerb(last) else { return nil }
-        var start = last
+        var verbStart = last
+        if let phrase = phraseStart(endingAt: last) {
+            verbStart = phrase
+        } else {
+            // A verb that begins a longer cue ("pointed" of "pointed out") is read as the whole.
+            guard isCueVerb(last), phraseEnd(startingAt: last) == nil else { return nil }
+        }
+        var start = verbStart
         while start > 0, usable(start - 1),
               lexicon.auxiliaries.contains(tokens[start - 1].lower) || lexicon.adverbs.contains(tokens[start - 1].lower) {
             start -= 1
@@ -388,10 +399,32 @@ struct PhraseParser {
     func cue(startingAt first: Int) -> Range<Int>? {
         var k = first
         while usable(k), lexicon.auxiliaries.contains(tokens[k].lower) || lexicon.adverbs.contains(tokens[k].lower), k - first < 4 {
-            if isCueVerb(k) { break }
+            if isCueVerb(k) || phraseEnd(startingAt: k) != nil { break }
             k += 1
         }
+        // A multi-word cue ("went on") is preferred to its first word alone.
+        if let end = phraseEnd(startingAt: k), !isPassive(first..<(end + 1)) { return first..<(end + 1) }
         guard isCueVerb(k), !isPassive(first..<(k + 1)) else { return nil }
         return first..<(k + 1)
+    }
+
+    /// The first token of a multi-word cue ending at `last`.
+    private func phraseStart(endingAt last: Int) -> Int? {
+        guard usable(last), let candidates = lexicon.cuePhrases[tokens[last].lower] else { return nil }
+        for words in candidates where last - words.count >= 0 {
+            let start = last - words.count
+            if (start..<last).allSatisfy({ usable($0) && tokens[$0].lower == words[$0 - start] }) { return start }
+        }
+        return nil
+    }
+
+    /// The last token of a multi-word cue starting at `first`.
+    private func phraseEnd(startingAt first: Int) -> Int? {
+        guard usable(first), let candidates = lexicon.cuePhrasesByFirst[tokens[first].lower] else { return nil }
+        for words in candidates {
+            let end = first + words.count - 1
+            if (first...end).allSatisfy({ usable($0) && tokens[$0].lower == words[$0 - first] }) { return end }
+        }
+        return nil
     }
 }

@@ -4,6 +4,10 @@ final class Lexicon: Sendable {
     let marks: QuoteMarkTable
     /// Lowercased inflected form → lemma.
     let cueForms: [String: String]
+    /// Multi-word cues ("went on", "pointed out"), by their last word: the words before it.
+    let cuePhrases: [String: [[String]]]
+    /// Multi-word cues by their first word: all their words.
+    let cuePhrasesByFirst: [String: [[String]]]
     let auxiliaries: Set<String>
     let adverbs: Set<String>
     /// Frames, most confident first (ties: by id).
@@ -94,7 +98,15 @@ final class Lexicon: Sendable {
             }
         }
         self.marks = QuoteMarkTable(pairs: pairs, apostrophes: apostrophes, elisions: elisions)
-        self.cueForms = cueForms.filter { !excludedForms.contains($0.key) }
+        var phrases: [String: [[String]]] = [:], byFirst: [String: [[String]]] = [:]
+        for form in cueForms.keys.sorted() where form.contains(" ") && !excludedForms.contains(form) {
+            let words = form.split(separator: " ").map(String.init)
+            phrases[words.last!, default: []].append(Array(words.dropLast()))
+            byFirst[words[0], default: []].append(words)
+        }
+        self.cuePhrases = phrases
+        self.cuePhrasesByFirst = byFirst
+        self.cueForms = cueForms.filter { !excludedForms.contains($0.key) && !$0.key.contains(" ") }
         self.auxiliaries = auxiliaries
         self.adverbs = adverbs
         self.frames = frames.sorted { ($0.1.confidence, $1.0.rawValue) > ($1.1.confidence, $0.0.rawValue) }
