@@ -75,8 +75,9 @@ public final class QuoteExtractor {
                 if best == nil || m.confidence > best!.confidence || (m.confidence == best!.confidence && m.reach < best!.reach) { best = m }
             }
 
-            if filter.dropTitleAfterPossessive, first > 0, tokens[first - 1].paragraph == tokens[first].paragraph,
-               tokens[first - 1].lower.hasSuffix("'s") || tokens[first - 1].lower.hasSuffix("’s"), isTitleCase(inner) {
+            if filter.dropEmbeddedTitles, first > 0, tokens[first - 1].paragraph == tokens[first].paragraph,
+               tokens[first - 1].lower.hasSuffix("'s") || tokens[first - 1].lower.hasSuffix("’s")
+                || lexicon.prepositions.contains(tokens[first - 1].lower), isTitleCase(inner) {
                 continue
             }
             var rule: String

@@ -96,7 +96,7 @@ enum RuleDecoder {
         case .nonNameWords: return (["words"], [])
         case .abbreviations: return (["abbreviations"], [])
         case .followOn: return (["max_paragraphs", "min_words_alone", "confidence"], [])
-        case .quoteFilter: return (["min_words_without_cue", "min_words_partial", "drop_title_case", "drop_title_after_possessive",
+        case .quoteFilter: return (["min_words_without_cue", "min_words_partial", "drop_title_case", "drop_embedded_titles",
                                     "unattributed_confidence"], [])
         }
     }
@@ -187,11 +187,11 @@ enum RuleDecoder {
             let minWords = f["min_words_without_cue"]?.integer(in: 0...1000)
             let minPartial = f["min_words_partial"]?.integer(in: 0...1000)
             let titleCase = f["drop_title_case"]?.bool()
-            let possessive = f["drop_title_after_possessive"]?.bool()
+            let possessive = f["drop_embedded_titles"]?.bool()
             let confidence = f["unattributed_confidence"]?.number(in: 0...1)
             guard let minWords, let minPartial, let titleCase, let possessive, let confidence else { return nil }
             return .quoteFilter(QuoteFilterRule(minWordsWithoutCue: minWords, minWordsPartial: minPartial, dropTitleCase: titleCase,
-                                                dropTitleAfterPossessive: possessive, unattributedConfidence: confidence))
+                                                dropEmbeddedTitles: possessive, unattributedConfidence: confidence))
         }
     }
 

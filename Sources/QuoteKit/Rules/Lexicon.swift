@@ -126,6 +126,6 @@ final class Lexicon: Sendable {
         self.followOn = followOn.map { (id: $0.0, rule: $0.1) }
         self.filter = filter.map { (id: $0.0, rule: $0.1) }
             ?? (RuleID("\(language).quote_filter"), QuoteFilterRule(minWordsWithoutCue: 0, minWordsPartial: 0, dropTitleCase: false,
-                                                                                    dropTitleAfterPossessive: false, unattributedConfidence: 0.3))
+                                                                                    dropEmbeddedTitles: false, unattributedConfidence: 0.3))
     }
 }

@@ -73,6 +73,8 @@ final class QuoteDetectionTests: XCTestCase {
         XCTAssertEqual(try extract("The fetus had to reach the \"safer\" zone of 28 weeks."), [])
         XCTAssertEqual(try extract("She hosted “Saturday Night Live” in May."), [])
         XCTAssertEqual(try extract("The Senate used the “nuclear option” in 2013."), [])
+        XCTAssertEqual(try extract("In an appearance on “CBS This Morning,” Ann Lee said she would not endorse anyone."), [])
+        XCTAssertEqual(try extract("Ann Lee told CNN’s “State of the Union” that she would run."), [])
     }
 
     func testSoftLineBreaksInsideAParagraph() throws {
