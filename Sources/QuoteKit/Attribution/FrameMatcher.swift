@@ -108,6 +108,8 @@ struct FrameMatcher {
             for m in parser.speakers(endingAt: pos) where tokens[m.start].paragraph == para {
                 // "sent an email saying": the phrase before a participle is its verb's object.
                 if participle && m.kind == .description { continue }
+                // "responded on Facebook writing": a phrase after a preposition is its object.
+                if participle && m.start > 0 && parser.lexicon.prepositions.contains(tokens[m.start - 1].lower) { continue }
                 if el[e] == .name && m.kind != .name { continue }
                 var nb = b
                 nb.speaker = m

@@ -84,6 +84,9 @@ struct PhraseParser {
         return true
     }
 
+    /// A phrase never ends with one: "called on her to resign and said" has its subject earlier.
+    static let conjunctions: Set<String> = ["and", "or", "but", "nor"]
+
     // MARK: Speaker phrases
 
     /// Speaker phrases that end at token `last` (inclusive), best first.
@@ -196,7 +199,7 @@ struct PhraseParser {
 
     /// `budget`: tokens the whole description may still take, prepositional phrases included.
     private func description(endingAt last: Int, budget: Int) -> Mention? {
-        guard budget > 0, usable(last), tokens[last].isWord else { return nil }
+        guard budget > 0, usable(last), tokens[last].isWord, !Self.conjunctions.contains(tokens[last].lower) else { return nil }
         var k = last
         var steps = 0
         var sawPerson = false
