@@ -7,11 +7,14 @@ struct People {
         var words: [String]
         var title: String?
         var gender: Gender
+        /// The name as written in its fullest mention, with its hyphens and initials ("Anne-Marie
+        /// Slaughter", "J. K. Rowling"), without title or possessive.
+        var display: String
         /// Token index of every mention, ascending.
         var mentions: [Int] = []
         var canonical: String {
-            if words.count >= 2 || title == nil { return words.joined(separator: " ") }
-            return "\(title!) \(words.joined(separator: " "))"
+            if words.count >= 2 || title == nil { return display }
+            return "\(title!) \(display)"
         }
     }
 
@@ -63,11 +66,17 @@ struct People {
             }
             let words = tokens[m.nameStart..<m.end].filter { $0.isWord }.map { stripPossessive($0.text) }
             if !words.isEmpty {
+                var display = ""
+                for t in tokens[m.nameStart..<m.end] {
+                    if !display.isEmpty && t.spaceBefore { display += " " }
+                    display += t.text
+                }
+                display = stripPossessive(display)
                 var title: String?
                 if let t = (m.start..<m.nameStart).first(where: { lexicon.titles[tokens[$0].lower] != nil }) {
                     title = tokens[t].text + (t + 1 < m.nameStart && tokens[t + 1].text == "." ? "." : "")
                 }
-                let p = link(words, title: title, gender: m.gender)
+                let p = link(words, display: display, title: title, gender: m.gender)
                 timeline.append((m.start, p))
                 mentionAt[m.start] = p
                 persons[p].mentions.append(m.start)
@@ -97,7 +106,7 @@ struct People {
     }
 
     /// The person these name words refer to, creating one when none fits.
-    private mutating func link(_ words: [String], title: String?, gender: Gender) -> Int {
+    private mutating func link(_ words: [String], display: String, title: String?, gender: Gender) -> Int {
         if words.count >= 2 {
             if let p = byWords[words] ?? byFirstLast[words.first! + " " + words.last!] {
                 merge(p, gender)
@@ -109,11 +118,12 @@ struct People {
                 let word = persons[p].words[0]
                 singles[word]?.removeAll { $0 == p }
                 persons[p].words = words
+                persons[p].display = display
                 index(p)
                 merge(p, gender)
                 return p
             }
-            return add(Person(words: words, title: title, gender: gender))
+            return add(Person(words: words, title: title, gender: gender, display: display))
         }
         let word = words[0]
         // The most recently mentioned person with this surname (or first name), compatible by gender.
@@ -128,7 +138,7 @@ struct People {
             if persons[p].title == nil { persons[p].title = title }
             return p
         }
-        return add(Person(words: [word], title: title, gender: gender))
+        return add(Person(words: [word], title: title, gender: gender, display: display))
     }
 
     private mutating func merge(_ p: Int, _ gender: Gender) {

@@ -272,6 +272,7 @@ struct PhraseParser {
         }
         let nameStart = k
         while usable(k) {
+            if isInitial(k) { k += 2; continue }
             // A possessive ends the name: "Anne's Confession" is not a person.
             if isNameWord(k) {
                 k += 1
@@ -327,7 +328,8 @@ struct PhraseParser {
                 if !(w.isWord || w.text == "-" || w.text == "'s" || w.text == "’s" || (w.text == "." && e > first && tokens[e - 1].isCapitalized)) { break }
                 if isCueVerb(e) || lexicon.relativePronouns.contains(w.lower) || lexicon.pronouns[w.lower] != nil
                     || lexicon.auxiliaries.contains(w.lower) || lexicon.adverbs.contains(w.lower) { break }
-                if isNameWord(e) && (e == first || !isNameWord(e - 1)) { lastNameRun = e }
+                let joined = e > first && !tokens[e].spaceBefore && ["-", "."].contains(tokens[e - 1].text)
+                if isNameWord(e) && (e == first || (!isNameWord(e - 1) && !joined && !isInitial(e - 2))) { lastNameRun = e }
                 e += 1
                 if e > first + 1 && !result.contains(where: { $0.1 == e }) {
                     let nameStart = lastNameRun ?? first

@@ -138,4 +138,9 @@ final class AttributionTests: XCTestCase {
         XCTAssertEqual(r.speakerMention?.text, "who")
         XCTAssertEqual(r.speaker, "Mike Lee")
     }
+
+    func testCanonicalNamesKeepHyphensAndInitials() throws {
+        let records = try extract("\"It was a major win,\" former director Anne-Marie Slaughter wrote. \"It is,\" said J. K. Rowling. \"Yes,\" Rowling added.")
+        XCTAssertEqual(records.map(\.speaker), ["Anne-Marie Slaughter", "J. K. Rowling", "J. K. Rowling"])
+    }
 }
