@@ -58,8 +58,13 @@ struct People {
     private mutating func collect() {
         var i = 0
         while i < tokens.count {
+            // A heading ("Anne Says Her Prayers") is in Title Case: its words are not names.
+            if i == 0 || tokens[i - 1].paragraph != tokens[i].paragraph, let end = headingEnd(from: i) {
+                i = end
+                continue
+            }
             let startsName = parser.isNameWord(i) || parser.titleEnd(at: i) != nil
-            guard startsName, !(i > 0 && parser.isNameWord(i - 1)),
+            guard startsName, !(i > 0 && tokens[i - 1].paragraph == tokens[i].paragraph && parser.isNameWord(i - 1)),
                   let (m, next) = parser.speakers(startingAt: i).first(where: { $0.mention.kind == .name }) else {
                 i += 1
                 continue
@@ -84,6 +89,23 @@ struct People {
             }
             i = max(next, i + 1)
         }
+    }
+
+    /// When the paragraph starting at token `i` is a short heading with every word capitalised,
+    /// the index after it.
+    private func headingEnd(from i: Int) -> Int? {
+        var k = i
+        var words = 0
+        while k < tokens.count && tokens[k].paragraph == tokens[i].paragraph {
+            if tokens[k].kind == .word {
+                guard tokens[k].isCapitalized || lexicon.determiners.contains(tokens[k].lower)
+                        || lexicon.prepositions.contains(tokens[k].lower) || ["and", "or"].contains(tokens[k].lower) else { return nil }
+                words += 1
+            }
+            if parser.quoteOf[k] >= 0 || words > 12 { return nil }
+            k += 1
+        }
+        return words >= 3 ? k : nil
     }
 
     private mutating func add(_ person: Person) -> Int {
@@ -112,8 +134,9 @@ struct People {
                 merge(p, gender)
                 return p
             }
-            // An earlier single-word person ("Teigen") whose name this completes.
-            let candidates = (singles[words.last!] ?? []) + (singles[words.first!] ?? [])
+            // An earlier single-word person ("Teigen") whose name this completes; one known by a
+            // title ("Colonel Fitzwilliam") only by the surname.
+            let candidates = (singles[words.last!] ?? []) + (singles[words.first!] ?? []).filter { persons[$0].title == nil }
             if let p = candidates.filter({ compatible(persons[$0].gender, gender) }).max() {
                 let word = persons[p].words[0]
                 singles[word]?.removeAll { $0 == p }
@@ -126,11 +149,17 @@ struct People {
             return add(Person(words: words, title: title, gender: gender, display: display))
         }
         let word = words[0]
-        // The most recently mentioned person with this surname (or first name), compatible by gender.
-        let candidates = (byLast[word] ?? []) + (byFirst[word] ?? [])
-        if let p = candidates.filter({ compatible(persons[$0].gender, gender) })
-            .max(by: { (persons[$0].mentions.last ?? -1) < (persons[$1].mentions.last ?? -1) }) {
+        func mostRecent(_ candidates: [Int]) -> Int? {
+            candidates.filter { compatible(persons[$0].gender, gender) }
+                .max(by: { (persons[$0].mentions.last ?? -1) < (persons[$1].mentions.last ?? -1) })
+        }
+        // The most recently mentioned person with this surname; then one known by title and this
+        // name ("Colonel Fitzwilliam" before "Fitzwilliam Darcy"); then one with this first name.
+        if let p = mostRecent(byLast[word] ?? [])
+            ?? mostRecent((singles[word] ?? []).filter { persons[$0].title != nil && (title == nil || persons[$0].title == title) })
+            ?? mostRecent(byFirst[word] ?? []) {
             merge(p, gender)
+            if persons[p].title == nil, persons[p].words.count == 1 { persons[p].title = title }
             return p
         }
         if let p = singles[word]?.last(where: { compatible(persons[$0].gender, gender) && (title == nil || persons[$0].title == nil || persons[$0].title == title) }) {

@@ -143,4 +143,17 @@ final class AttributionTests: XCTestCase {
         let records = try extract("\"It was a major win,\" former director Anne-Marie Slaughter wrote. \"It is,\" said J. K. Rowling. \"Yes,\" Rowling added.")
         XCTAssertEqual(records.map(\.speaker), ["Anne-Marie Slaughter", "J. K. Rowling", "J. K. Rowling"])
     }
+
+    func testHeadingsDoNotMakeNamesAndTitlesFindTheirPerson() throws {
+        let text = """
+        Anne Says Her Prayers
+
+        Colonel Fitzwilliam and Fitzwilliam Darcy came in. Anne Shirley sat down.
+
+        "It is late," said Fitzwilliam.
+
+        "So it is," said Anne.
+        """
+        XCTAssertEqual(try extract(text).map(\.speaker), ["Colonel Fitzwilliam", "Anne Shirley"])
+    }
 }
