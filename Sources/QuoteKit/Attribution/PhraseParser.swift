@@ -61,7 +61,9 @@ struct PhraseParser {
         } else {
             return nil
         }
-        if usable(i + 1), tokens[i + 1].text == ".", !tokens[i + 1].spaceBefore { return (i + 2, g) }
+        if usable(i + 1), tokens[i + 1].text == ".", !tokens[i + 1].spaceBefore, lexicon.abbreviatedTitles.contains(tokens[i].lower) {
+            return (i + 2, g)
+        }
         return (i + 1, g)
     }
 

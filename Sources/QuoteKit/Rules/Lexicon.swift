@@ -14,6 +14,8 @@ final class Lexicon: Sendable {
     let frames: [(id: RuleID, rule: FrameRule)]
     /// Lowercased title without its final period → gender.
     let titles: [String: Gender]
+    /// Titles the rules write with a final period ("mr", "sen"): only these take a following ".".
+    let abbreviatedTitles: Set<String>
     let pronouns: [String: PronounsRule.Person]
     let personNouns: [String: (gender: Gender, plural: Bool)]
     /// Lowercased first name → gender.
@@ -42,6 +44,7 @@ final class Lexicon: Sendable {
         var excludedForms: Set<String> = []
         var frames: [(RuleID, FrameRule)] = []
         var titles: [String: Gender] = [:], pronouns: [String: PronounsRule.Person] = [:]
+        var abbreviatedTitles: Set<String> = []
         var personNouns: [String: (Gender, Bool)] = [:], firstNames: [String: Gender] = [:]
         var nonNameWords: Set<String> = [], abbreviations: Set<String> = []
         var sourceNouns: Set<String> = [], determiners: Set<String> = [], prepositions: Set<String> = []
@@ -67,7 +70,11 @@ final class Lexicon: Sendable {
                 auxiliaries.formUnion(r.auxiliaries.map { $0.lowercased() })
                 adverbs.formUnion(r.adverbs.map { $0.lowercased() })
             case .frame(let r): frames.append((id, r))
-            case .titles(let r): for (t, g) in r.titles { titles[strip(t)] = g }
+            case .titles(let r):
+                for (t, g) in r.titles {
+                    titles[strip(t)] = g
+                    if t.hasSuffix(".") { abbreviatedTitles.insert(strip(t)) }
+                }
             case .pronouns(let r):
                 for (w, p) in r.pronouns {
                     pronouns[w.lowercased()] = p
@@ -111,6 +118,7 @@ final class Lexicon: Sendable {
         self.adverbs = adverbs
         self.frames = frames.sorted { ($0.1.confidence, $1.0.rawValue) > ($1.1.confidence, $0.0.rawValue) }
         self.titles = titles
+        self.abbreviatedTitles = abbreviatedTitles
         self.pronouns = pronouns
         self.personNouns = personNouns.mapValues { (gender: $0.0, plural: $0.1) }
         self.firstNames = firstNames
