@@ -32,7 +32,6 @@ final class Segmenter {
 
         var tokens: [Token] = []
         tokens.reserveCapacity(buffer.count / 5)
-        var paragraphTokens: [Range<Int>] = []
         var sentenceRanges: [Range<Int>] = []
         try flat.withUnsafeBufferPointer { bytes in
             // Tokens.
@@ -62,14 +61,6 @@ final class Segmenter {
                 sentenceStart = end
             }
         }
-        // Paragraph token ranges.
-        var t = 0
-        for paragraph in paragraphs {
-            while t < tokens.count && tokens[t].start < paragraph.lowerBound { t += 1 }
-            let first = t
-            while t < tokens.count && tokens[t].start < paragraph.upperBound { t += 1 }
-            paragraphTokens.append(first..<t)
-        }
         let merged = mergeSentences(sentenceRanges, tokens: tokens, bytes: buffer.bytes)
         // Sentence index per token.
         var s = 0
@@ -77,7 +68,7 @@ final class Segmenter {
             while s + 1 < merged.count && merged[s].upperBound <= tokens[i].start { s += 1 }
             tokens[i].sentence = s
         }
-        return AnalyzedText(buffer: buffer, paragraphs: paragraphs, tokens: tokens, sentences: merged, paragraphTokens: paragraphTokens)
+        return AnalyzedText(buffer: buffer, paragraphs: paragraphs, tokens: tokens, sentences: merged)
     }
 
     private static func isSpaceRun(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {

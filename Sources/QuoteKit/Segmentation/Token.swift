@@ -24,8 +24,6 @@ struct AnalyzedText: Sendable {
     let tokens: [Token]
     /// Byte ranges of sentences (as corrected by the abbreviation rules), in order.
     let sentences: [Range<Int>]
-    /// For each paragraph, the range of its tokens.
-    let paragraphTokens: [Range<Int>]
 
     /// Index of the first token starting at or after `byte`.
     func tokenIndex(atOrAfter byte: Int) -> Int {

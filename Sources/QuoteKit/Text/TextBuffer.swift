@@ -1,14 +1,12 @@
 /// A document's text as UTF-8 bytes, with fast conversion of byte offsets to the Unicode code
 /// point (scalar) offsets that QuoteKit reports.
 struct TextBuffer: Sendable {
-    let text: String
     let bytes: [UInt8]
     /// Scalars before byte `i * stride`.
     private let checkpoints: [Int]
     private static let stride = 64
 
     init(_ text: String) {
-        self.text = text
         let bytes = Array(text.utf8)
         self.bytes = bytes
         var checkpoints: [Int] = []
