@@ -187,18 +187,13 @@ struct FrameMatcher {
                 if let r = matchRight(el, e + 1, next, para, sentence ?? tokens[pos].sentence, nb) { return r }
             }
             return nil
-        case .cue:
-            guard sameBlock(pos, para), let c = parser.cue(startingAt: pos) else { return nil }
+        case .cue, .verb:
+            guard sameBlock(pos, para),
+                  let c = el[e] == .cue ? parser.cue(startingAt: pos) : parser.unlistedVerb(at: pos) else { return nil }
             var nb = b
             nb.cue = c
             nb.edge = c.upperBound - 1
             return matchRight(el, e + 1, c.upperBound, para, sentence ?? tokens[pos].sentence, nb)
-        case .verb:
-            guard sameBlock(pos, para), let v = parser.unlistedVerb(at: pos) else { return nil }
-            var nb = b
-            nb.cue = v
-            nb.edge = v.upperBound - 1
-            return matchRight(el, e + 1, v.upperBound, para, sentence ?? tokens[pos].sentence, nb)
         case .short, .gap:
             let limit = el[e] == .short ? maxShort : maxGap
             let s = sentence ?? (sameBlock(pos, para) ? tokens[pos].sentence : -1)
