@@ -63,6 +63,12 @@ public final class QuoteExtractor {
             let inner = tokens[first..<after].filter { $0.isWord && $0.start >= quote.contentStart && $0.end <= quote.contentEnd }
             let wordCount = inner.count
             guard wordCount > 0 else { continue }
+            // A title right after a possessive or a preposition: CNN's “State of the Union”.
+            if filter.dropEmbeddedTitles, first > 0, tokens[first - 1].paragraph == tokens[first].paragraph,
+               tokens[first - 1].lower.hasSuffix("'s") || tokens[first - 1].lower.hasSuffix("’s")
+                || lexicon.prepositions.contains(tokens[first - 1].lower), isTitleCase(inner) {
+                continue
+            }
 
             let endsSentence = Self.endsWithFullStop(buffer.bytes, quote.contentStart, quote.contentEnd)
             let lastByte = buffer.bytes[quote.contentEnd - 1]
@@ -75,11 +81,6 @@ public final class QuoteExtractor {
                 if best == nil || m.confidence > best!.confidence || (m.confidence == best!.confidence && m.reach < best!.reach) { best = m }
             }
 
-            if filter.dropEmbeddedTitles, first > 0, tokens[first - 1].paragraph == tokens[first].paragraph,
-               tokens[first - 1].lower.hasSuffix("'s") || tokens[first - 1].lower.hasSuffix("’s")
-                || lexicon.prepositions.contains(tokens[first - 1].lower), isTitleCase(inner) {
-                continue
-            }
             var rule: String
             var confidence: Double
             var speaker: String?
