@@ -7,9 +7,9 @@ struct QuoteKitCommand: ParsableCommand {
         commandName: "quotekit",
         abstract: "Find quoted speech in text and say who said it.",
         discussion: """
-        Reads documents (text files, JSONL, folders or standard input), finds every quotation,
-        attributes it to a speaker with the rules in Rules/ (built in) and any --rules folders,
-        and writes one record per quote as JSONL, JSON or CSV.
+        Reads documents (text files, JSONL, folders or standard input), finds every quotation, \
+        attributes it to a speaker with the built-in rules and any --rules folders, and writes \
+        one record per quote as JSONL, JSON or CSV.
         """,
         version: QuoteKitVersion.string,
         subcommands: [Extract.self, RulesCommand.self],

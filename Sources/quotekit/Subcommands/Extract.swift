@@ -21,12 +21,16 @@ struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Extract and attribute the quotes in documents (the default command).",
         discussion: """
-        An INPUT is a .txt file (one document; its id is the path as given), a .jsonl file (one
-        document per line with string fields "id" and "text"; other fields are copied into the
-        records' "metadata"), a folder (its .txt and .jsonl files, sorted by name), or - for
+        An INPUT is a .txt file (one document; its id is the path as given), a .jsonl file (one \
+        document per line with string fields "id" and "text"; other fields are copied into the \
+        records' "metadata"), a folder (its .txt and .jsonl files, sorted by name), or - for \
         standard input (also the default when no INPUT is given).
 
-        A bad input (missing file, malformed JSON line) is reported on standard error with its
+        Each record gives the quote's Unicode code point offsets (start, end), its text, kind \
+        (direct or partial), speaker, speaker_mention, cue, the rule that attributed it and a \
+        confidence; see the README for the full schema.
+
+        A bad input (missing file, malformed JSON line) is reported on standard error with its \
         file and line; the other documents are still processed, and the exit status is 1.
         """
     )
@@ -34,7 +38,7 @@ struct Extract: ParsableCommand {
     @Argument(help: "Files, folders, or - for standard input.")
     var inputs: [String] = []
 
-    @Option(help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(help: "The output format: one JSON object per line, a JSON array, or CSV with a header row.")
     var format: OutputFormat = .jsonl
 
     @Option(name: [.short, .long], help: "Write records to this file instead of standard output.")
@@ -43,7 +47,7 @@ struct Extract: ParsableCommand {
     @Option(name: .customLong("rules"), help: ArgumentHelp("A rules folder (LANG/NAME.yaml) layered over the built-in rules; repeatable, later folders win.", valueName: "dir"))
     var ruleDirectories: [String] = []
 
-    @Option(help: "How standard input is read: text (one document) or jsonl.")
+    @Option(help: "How standard input is read: as one text document or as JSONL documents.")
     var inputFormat: InputFormat = .text
 
     @Option(help: "The language of the documents (a folder of the rules).")
