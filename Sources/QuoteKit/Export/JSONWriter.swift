@@ -2,23 +2,45 @@
 enum JSONWriter {
     static func string(_ s: String, into out: inout String) {
         out.append("\"")
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out.append("\\\"")
-            case "\\": out.append("\\\\")
-            case "\n": out.append("\\n")
-            case "\r": out.append("\\r")
-            case "\t": out.append("\\t")
-            case "\u{2028}": out.append("\\u2028")
-            case "\u{2029}": out.append("\\u2029")
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    let hex = String(scalar.value, radix: 16)
-                    out.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
-                } else {
-                    out.unicodeScalars.append(scalar)
+        // Copy runs that need no escaping in one piece; escape the rest byte by byte (all
+        // characters to escape are ASCII but U+2028 and U+2029).
+        Array(s.utf8).withUnsafeBufferPointer { bytes in
+            var runStart = 0
+            var i = 0
+            func flush(_ end: Int) {
+                if end > runStart {
+                    out.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<end]), as: UTF8.self))
                 }
             }
+            while i < bytes.count {
+                let b = bytes[i]
+                var escape: String?
+                var length = 1
+                switch b {
+                case 0x22: escape = "\\\""
+                case 0x5C: escape = "\\\\"
+                case 0x0A: escape = "\\n"
+                case 0x0D: escape = "\\r"
+                case 0x09: escape = "\\t"
+                case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                    escape = bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                    length = 3
+                default:
+                    if b < 0x20 || b == 0x7F {
+                        let hex = String(b, radix: 16)
+                        escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                    }
+                }
+                if let escape {
+                    flush(i)
+                    out.append(escape)
+                    i += length
+                    runStart = i
+                } else {
+                    i += 1
+                }
+            }
+            flush(bytes.count)
         }
         out.append("\"")
     }
