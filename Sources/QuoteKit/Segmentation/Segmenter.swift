@@ -49,7 +49,9 @@ final class Segmenter {
                 while p < paragraphs.count && paragraphs[p].upperBound <= start { p += 1 }
                 let kind: Token.Kind = status >= 200 ? .word : status >= 100 ? .number : (status == 0 ? .punctuation : .word)
                 let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-                let capitalized = text.unicodeScalars.first.map { $0.properties.isUppercase } ?? false
+                // ASCII fast path: the Unicode property look-up is the slow part of tokenizing.
+                let capitalized = first < 0x80 ? (first >= 0x41 && first <= 0x5A)
+                    : (text.unicodeScalars.first.map { $0.properties.isUppercase } ?? false)
                 tokens.append(Token(start: start, end: end, kind: kind, text: text, lower: text.lowercased(),
                                     isCapitalized: capitalized, spaceBefore: spaceBefore, paragraph: min(p, max(paragraphs.count - 1, 0))))
                 spaceBefore = false
