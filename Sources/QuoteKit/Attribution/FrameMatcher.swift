@@ -44,10 +44,14 @@ struct FrameMatcher {
         }
         var cue = right.cue
         if cue == nil {
-            // No CUE slot: the frame's words are the cue ("according to", a colon).
+            // No CUE slot: the frame's words are the cue ("according to"), or else the punctuation
+            // mark nearest the quote (the colon of `— Lee: "…"`).
             let words = right.literals.filter { tokens[$0].isWord }
-            let chosen = words.isEmpty ? right.literals : words
-            if let lo = chosen.min(), let hi = chosen.max() { cue = lo..<(hi + 1) }
+            if let lo = words.min(), let hi = words.max() {
+                cue = lo..<(hi + 1)
+            } else if let nearest = right.literals.min(by: { abs($0 - first) < abs($1 - first) }) {
+                cue = nearest..<(nearest + 1)
+            }
         }
         let reach = (first - left.edge) + (right.edge - after + 1)
         return FrameMatch(rule: id, confidence: frame.confidence, speaker: speaker, cue: cue, reach: reach)
