@@ -184,7 +184,7 @@ public final class QuoteExtractor {
     /// ("incredibly ugly," "a huge shock" and "a fight").
     static func isListed(after previous: Int, before next: Int, _ tokens: [Token]) -> Bool {
         guard previous <= next, previous > 0, tokens[previous - 1].sentence == tokens[min(next, tokens.count - 1)].sentence else { return false }
-        return tokens[previous..<next].allSatisfy { !$0.isWord || ["and", "or", "but", "nor"].contains($0.lower) }
+        return tokens[previous..<next].allSatisfy { !$0.isWord || PhraseParser.conjunctions.contains($0.lower) }
     }
 
     /// Whether `quote` (with its marks) is all its paragraph holds.
@@ -219,7 +219,7 @@ public final class QuoteExtractor {
         for w in words {
             if w.isCapitalized || w.kind == .number { capitalised += 1; continue }
             let small = lexicon.determiners.contains(w.lower) || lexicon.prepositions.contains(w.lower)
-                || ["and", "or", "but", "nor", "is", "as"].contains(w.lower)
+                || PhraseParser.conjunctions.contains(w.lower) || w.lower == "is" || w.lower == "as"
             if !small { return false }
         }
         return capitalised >= 2 || (words.count == 1 && capitalised == 1)

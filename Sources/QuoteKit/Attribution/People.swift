@@ -99,7 +99,7 @@ struct People {
         while k < tokens.count && tokens[k].paragraph == tokens[i].paragraph {
             if tokens[k].kind == .word {
                 guard tokens[k].isCapitalized || lexicon.determiners.contains(tokens[k].lower)
-                        || lexicon.prepositions.contains(tokens[k].lower) || ["and", "or"].contains(tokens[k].lower) else { return nil }
+                        || lexicon.prepositions.contains(tokens[k].lower) || PhraseParser.conjunctions.contains(tokens[k].lower) else { return nil }
                 words += 1
             }
             if parser.quoteOf[k] >= 0 || words > 12 { return nil }

@@ -86,7 +86,8 @@ struct PhraseParser {
         return true
     }
 
-    /// A phrase never ends with one: "called on her to resign and said" has its subject earlier.
+    /// Coordinating conjunctions. A phrase never ends with one ("called on her to resign and
+    /// said" has its subject earlier); between quotes they make a list of fragments.
     static let conjunctions: Set<String> = ["and", "or", "but", "nor"]
 
     // MARK: Speaker phrases
@@ -189,7 +190,7 @@ struct PhraseParser {
         if mentionStart == start, mentionStart > 0, usable(mentionStart - 1), tokens[mentionStart - 1].lower == "the" {
             mentionStart -= 1
         }
-        if gender == .any, let g = lexicon.firstNames[tokens[nameStart].lower], nameStart < last || true { gender = g }
+        if gender == .any, let g = lexicon.firstNames[tokens[nameStart].lower] { gender = g }
         return Mention(start: mentionStart, end: last + 1, kind: .name, nameStart: nameStart, gender: gender)
     }
 

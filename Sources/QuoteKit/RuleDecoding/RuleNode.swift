@@ -28,7 +28,7 @@ struct RuleNode {
 
     private var typeName: String {
         switch node {
-        case .scalar(let s): return s.tag == .implicit && s.string == "null" || s.string == "~" ? "null" : "a scalar"
+        case .scalar: return "a scalar"
         case .mapping: return "a mapping"
         case .sequence: return "a list"
         case .alias: return "an alias"
