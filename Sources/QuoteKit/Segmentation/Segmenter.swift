@@ -1,7 +1,7 @@
 /// Splits a document into paragraphs, sentences and word tokens with ICU.
 ///
-/// Paragraphs: when the text has blank lines, they separate paragraphs and single line breaks
-/// are soft wraps; otherwise every line is a paragraph. ICU's sentence boundaries are then
+/// Paragraphs: when the text has blank lines and is hard-wrapped, blank lines separate paragraphs
+/// and single line breaks are soft wraps; otherwise every line is a paragraph. ICU's sentence boundaries are then
 /// corrected: no break after an abbreviation from the rules (`Sen.`, `Dr.`), and none before a
 /// lowercase word (`"Is it true?" he asked.`).
 final class Segmenter {
@@ -100,8 +100,12 @@ final class Segmenter {
         }
     }
 
+    /// Bytes in a line beyond which a line break is not a hard wrap.
+    static let maxWrappedLine = 120
+
     /// Paragraph byte ranges, trimmed of surrounding whitespace. When the text has a blank line
-    /// between two lines of text, blank lines separate paragraphs; otherwise each line is one.
+    /// between two lines of text and its other line breaks wrap lines of at most
+    /// ``maxWrappedLine`` bytes, blank lines separate paragraphs; otherwise each line is one.
     static func paragraphs(_ bytes: [UInt8]) -> [Range<Int>] {
         // Lines, and whether each holds anything but spaces.
         var lines: [(range: Range<Int>, blank: Bool)] = []
@@ -129,7 +133,17 @@ final class Segmenter {
             lastText = k
         }
         guard firstText >= 0 else { return [] }
-        let blankLines = lines[firstText...lastText].contains { $0.blank }
+        var blankLines = lines[firstText...lastText].contains { $0.blank }
+        // Lines followed by another line of text: short ones are a hard-wrapped text's soft
+        // wraps; mostly long ones are paragraphs written without a blank line between them.
+        if blankLines {
+            var wrapped = 0, long = 0
+            for k in firstText..<lastText where !lines[k].blank && !lines[k + 1].blank {
+                wrapped += 1
+                if lines[k].range.count > maxWrappedLine { long += 1 }
+            }
+            if wrapped > 0 && 2 * long > wrapped { blankLines = false }
+        }
         var result: [Range<Int>] = []
         func emit(_ s: Int, _ e: Int) {
             var s = s, e = e
@@ -161,6 +175,11 @@ final class Segmenter {
         b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0B || b == 0x0C
     }
 
+    /// A single capital letter: a name's initial.
+    private static func isInitial(_ t: Token) -> Bool {
+        t.isWord && t.isCapitalized && t.text.unicodeScalars.count == 1
+    }
+
     /// Joins ICU sentences split after an abbreviation or before a lowercase continuation.
     private func mergeSentences(_ ranges: [Range<Int>], tokens: [Token], bytes: [UInt8]) -> [Range<Int>] {
         guard !ranges.isEmpty else { return [] }
@@ -185,6 +204,13 @@ final class Segmenter {
             let sameParagraph = t < tokens.count && previousWord.map { $0.paragraph == tokens[t].paragraph } ?? false
             var merge = false
             if sameParagraph, let word = previousWord, endsWithPeriod, t - k == 2, abbreviations.contains(word.lower) {
+                merge = true
+            }
+            // A middle initial: "George W. Bush", "Donald J. Trump". The letter follows a
+            // capitalised word (or another initial) and a capitalised word follows it.
+            if sameParagraph, let word = previousWord, endsWithPeriod, t - k == 2, t < tokens.count,
+               Self.isInitial(word), tokens[t].isWord, tokens[t].isCapitalized,
+               k > 0, tokens[k - 1].isCapitalized || tokens[k - 1].text == "." {
                 merge = true
             }
             if sameParagraph, t < tokens.count, tokens[t].isWord, let first = tokens[t].text.unicodeScalars.first,

@@ -20,6 +20,17 @@ final class SegmenterTests: XCTestCase {
         XCTAssertEqual(Segmenter.paragraphs(Array(" \n\t\n".utf8)), [])
     }
 
+    func testLongLinesAreParagraphsEvenWhenTheTextHasBlankLines() {
+        let long = String(repeating: "word ", count: 30)
+        let text = Array("Title\n\n\(long)one.\n\(long)two.\n\(long)three.".utf8)
+        XCTAssertEqual(Segmenter.paragraphs(text).count, 4)
+    }
+
+    func testMiddleInitialsDoNotEndASentence() throws {
+        XCTAssertEqual(try sentences("He backed Donald J. Trump early. Take vitamin C. Then rest."),
+                       ["He backed Donald J. Trump early.", "Take vitamin C.", "Then rest."])
+    }
+
     func testAbbreviationsFromTheRulesDoNotEndASentence() throws {
         XCTAssertEqual(try sentences("Sen. Warren spoke. Dr. Lee left."), ["Sen. Warren spoke.", "Dr. Lee left."])
     }
