@@ -136,6 +136,8 @@ struct FrameMatcher {
             // `...` before the quote takes the farthest match in the sentence: in "Cruz said he is
             // sure Rubio will continue to be "…"", the main clause's speaker is the source.
             let leftmost = el[e] == .gap
+            // The match found so far when the scan last crossed a comma.
+            var atComma: Binding??
             for n in 0...limit {
                 if n > 0 {
                     guard p >= 0, tokens[p].paragraph == para, tokens[p].sentence == sentence else { return last }
@@ -143,6 +145,13 @@ struct FrameMatcher {
                     let t = tokens[p]
                     if el[e] == .short && (!t.isWord || parser.isCueVerb(p)) { return last }
                     if parser.quoteOf[p] < 0 && (isSentenceEnd(p) || t.text == ";") { return last }
+                    if leftmost, parser.quoteOf[p] < 0, t.text == "," { atComma = .some(last) }
+                    // A fronted subordinate clause closed by a comma is not the main clause: in
+                    // "After the interview ended, Maher said the report was "…"", the cue is "said".
+                    if leftmost, last != nil, parser.quoteOf[p] < 0, let before = atComma, parser.lexicon.subordinators.contains(t.lower),
+                       atSentenceStart(p - 1, para) || (parser.usable(p - 1) && tokens[p - 1].text == ",") {
+                        return before ?? last
+                    }
                     // The farthest match stays within its clause: "Clinton proposed a debate, but
                     // the Sanders campaign rejected the idea as "…"".
                     if leftmost, last != nil, parser.quoteOf[p] < 0, parser.lexicon.clauseOpeners.contains(t.lower) { return last }
@@ -154,6 +163,8 @@ struct FrameMatcher {
         case .paragraph:
             guard parser.usable(pos), tokens[pos].paragraph == para - 1 else { return nil }
             return matchLeft(el, e - 1, pos, para - 1, tokens[pos].sentence, b)
+        case .end:
+            return nil
         case .start:
             if atSentenceStart(pos, para) { return matchLeft(el, e - 1, pos, para, sentence, b) }
             // A sentence adverb or conjunction before the subject: "Then he …", "But Trump …".
@@ -217,6 +228,9 @@ struct FrameMatcher {
         case .paragraph:
             guard parser.usable(pos), tokens[pos].paragraph == para + 1 else { return nil }
             return matchRight(el, e + 1, pos, para + 1, tokens[pos].sentence, b)
+        case .end:
+            guard pos >= tokens.count || tokens[pos].paragraph != para else { return nil }
+            return b
         case .start:
             return nil
         case .quote:

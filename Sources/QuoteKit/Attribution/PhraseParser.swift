@@ -8,7 +8,7 @@ struct PhraseParser {
     /// Longest description, in tokens.
     let maxDescription = 10
     /// Longest unknown noun phrase accepted before a cue, in tokens.
-    let maxGeneric = 7
+    let maxGeneric = 9
     /// Longest apposition or relative clause skipped between a name and its verb, in tokens.
     let maxApposition = 22
 

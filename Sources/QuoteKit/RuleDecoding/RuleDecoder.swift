@@ -91,7 +91,7 @@ enum RuleDecoder {
         case .titles: return (["titles"], [])
         case .pronouns: return (["pronouns"], ["contractions"])
         case .personNouns: return ([], ["female", "male", "any", "plural", "sources"])
-        case .phraseWords: return (["determiners", "prepositions"], ["name_particles", "relative_pronouns", "clause_openers"])
+        case .phraseWords: return (["determiners", "prepositions"], ["name_particles", "relative_pronouns", "clause_openers", "subordinators"])
         case .firstNames: return ([], ["female", "male", "any"])
         case .nonNameWords: return (["words"], [])
         case .abbreviations: return (["abbreviations"], [])
@@ -166,7 +166,7 @@ enum RuleDecoder {
         case .phraseWords:
             return .phraseWords(PhraseWordsRule(determiners: words(f["determiners"]), prepositions: words(f["prepositions"]),
                                                 nameParticles: words(f["name_particles"]), relativePronouns: words(f["relative_pronouns"]),
-                                                clauseOpeners: words(f["clause_openers"])))
+                                                clauseOpeners: words(f["clause_openers"]), subordinators: words(f["subordinators"])))
         case .firstNames:
             var names: [(String, Gender)] = []
             names += words(f["female"]).map { ($0, .female) }

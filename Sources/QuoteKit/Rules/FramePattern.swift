@@ -13,11 +13,13 @@
 ///   the main clause's speaker, not a nested one's);
 /// - `PARA`: a paragraph break;
 /// - `START`: the start of a sentence or paragraph;
+/// - `END`: the end of a paragraph (after the quote only): `QUOTE — NAME END` is a quote
+///   signed on its last line;
 /// - any other word or punctuation is matched literally, ignoring case; `a|b` is either,
 ///   a trailing `?` makes it optional (`,?`, `that?`).
 public struct FramePattern: Sendable, CustomStringConvertible {
     public enum Element: Sendable, Equatable {
-        case quote, speaker, name, cue, verb, short, gap, paragraph, start
+        case quote, speaker, name, cue, verb, short, gap, paragraph, start, end
         case literal(alternatives: [String], optional: Bool)
     }
 
@@ -42,6 +44,7 @@ public struct FramePattern: Sendable, CustomStringConvertible {
             case "...": elements.append(.gap)
             case "PARA": elements.append(.paragraph)
             case "START": elements.append(.start)
+            case "END": elements.append(.end)
             default:
                 var text = Substring(word)
                 var optional = false
@@ -54,7 +57,7 @@ public struct FramePattern: Sendable, CustomStringConvertible {
                     return .failure(FramePatternError("empty alternative in '\(word)'"))
                 }
                 if alternatives.contains(where: { $0.uppercased() == $0 && $0.lowercased() != $0 }) {
-                    return .failure(FramePatternError("unknown element '\(word)'; slots are QUOTE, SPEAKER, NAME, CUE, VERB, ~, ..., PARA, START"))
+                    return .failure(FramePatternError("unknown element '\(word)'; slots are QUOTE, SPEAKER, NAME, CUE, VERB, ~, ..., PARA, START, END"))
                 }
                 elements.append(.literal(alternatives: alternatives, optional: optional))
             }
@@ -65,6 +68,9 @@ public struct FramePattern: Sendable, CustomStringConvertible {
         }
         guard elements.filter({ $0 == .speaker || $0 == .name }).count == 1 else {
             return .failure(FramePatternError("a pattern needs exactly one SPEAKER or NAME"))
+        }
+        if let end = elements.firstIndex(of: .end), end != elements.count - 1 || end < elements.firstIndex(of: .quote)! {
+            return .failure(FramePatternError("END must be the last element, after QUOTE"))
         }
         guard elements.filter({ $0 == .cue || $0 == .verb }).count <= 1 else {
             return .failure(FramePatternError("a pattern has at most one CUE or VERB"))

@@ -33,6 +33,7 @@ final class Lexicon: Sendable {
     let nameParticles: Set<String>
     let relativePronouns: Set<String>
     let clauseOpeners: Set<String>
+    let subordinators: Set<String>
 
     init(ruleSet: RuleSet, language: String) {
         self.language = language
@@ -48,7 +49,7 @@ final class Lexicon: Sendable {
         var personNouns: [String: (Gender, Bool)] = [:], firstNames: [String: Gender] = [:]
         var nonNameWords: Set<String> = [], abbreviations: Set<String> = []
         var sourceNouns: Set<String> = [], determiners: Set<String> = [], prepositions: Set<String> = []
-        var nameParticles: Set<String> = [], relativePronouns: Set<String> = [], clauseOpeners: Set<String> = []
+        var nameParticles: Set<String> = [], relativePronouns: Set<String> = [], clauseOpeners: Set<String> = [], subordinators: Set<String> = []
         var followOn: (RuleID, FollowOnRule)?
         var filter: (RuleID, QuoteFilterRule)?
         func strip(_ s: String) -> String { s.hasSuffix(".") ? String(s.dropLast()).lowercased() : s.lowercased() }
@@ -93,6 +94,7 @@ final class Lexicon: Sendable {
                 nameParticles.formUnion(r.nameParticles)
                 relativePronouns.formUnion(r.relativePronouns.map { $0.lowercased() })
                 clauseOpeners.formUnion(r.clauseOpeners.map { $0.lowercased() })
+                subordinators.formUnion(r.subordinators.map { $0.lowercased() })
             case .firstNames(let r):
                 for (n, g) in r.names {
                     let key = n.lowercased()
@@ -130,6 +132,7 @@ final class Lexicon: Sendable {
         self.nameParticles = nameParticles
         self.relativePronouns = relativePronouns
         self.clauseOpeners = clauseOpeners
+        self.subordinators = subordinators
         self.abbreviations = abbreviations
         self.followOn = followOn.map { (id: $0.0, rule: $0.1) }
         self.filter = filter.map { (id: $0.0, rule: $0.1) }

@@ -181,6 +181,10 @@ public struct PhraseWordsRule: Sendable {
     /// Words that open a new clause with its own subject ("but", "although"): a frame's `...`
     /// before a quote does not reach past one to a farther cue.
     public var clauseOpeners: [String]
+    /// Words that open a subordinate clause ("while", "after", "when"). Fronted and closed by a
+    /// comma ("After the interview ended, Maher said …"), such a clause is not the sentence's
+    /// main clause, so a frame's `...` does not take its cue.
+    public var subordinators: [String] = []
 }
 
 public struct FirstNamesRule: Sendable {

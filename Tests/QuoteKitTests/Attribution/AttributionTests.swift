@@ -127,6 +127,21 @@ final class AttributionTests: XCTestCase {
         XCTAssertEqual(r.speaker, "Ann Lee")
     }
 
+    func testAFrontedSubordinateClauseIsNotTheMainClause() throws {
+        let r = try only("After the interview ended, Ann Lee said the report was “not good at all.”")
+        XCTAssertEqual(r.speaker, "Ann Lee")
+        XCTAssertEqual(r.cue?.text, "said")
+        let s = try only("While not everything Bo Diaz says is true, Ann Lee said he is “telling people what they want.”")
+        XCTAssertEqual(s.speaker, "Ann Lee")
+    }
+
+    func testAQuoteSignedWithADash() throws {
+        let long = "I am truly afraid of what comes next, and the debate only proved how unready he is for the job he wants so badly."
+        let records = try extract("Readers wrote in.\n\n“\(long)” ― Ana Ruiz\n“\(long) It is scary.” — Edwin G. Monroy.\n\n“\(long)”\n\n- Lee Park.")
+        XCTAssertEqual(records.map { $0.speaker ?? "" }, ["Ana Ruiz", "Edwin G. Monroy", "Lee Park"])
+        XCTAssertEqual(records.map(\.rule), ["en.frames.quote_dash_name", "en.frames.quote_dash_name", "en.frames.quote_para_dash_name"])
+    }
+
     func testVerbFormsAfterAnArticleAreNouns() throws {
         let r = try only("“Immigrants are integrating into society,” the report concluded.")
         XCTAssertEqual(r.speakerMention?.text, "the report")
