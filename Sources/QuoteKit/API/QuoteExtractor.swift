@@ -47,6 +47,10 @@ public final class QuoteExtractor {
         let people = People(parser: parser)
         let buffer = analyzed.buffer
         let filter = lexicon.filter.rule
+        // Which marks the text quotes with: single-mark quotes that stand alone as paragraphs
+        // are subheadings when most quotes use double marks.
+        let singles = spans.reduce(0) { $0 + (Self.opensWithSingleMark($1, analyzed.buffer.bytes) ? 1 : 0) }
+        let doubleMarkText = 2 * singles < spans.count
 
         var records: [QuoteRecord] = []
         var previous: (span: QuoteSpan, after: Int, cueTokens: Range<Int>?, person: Int?, speaker: String?, mention: TextSpan?, cue: TextSpan?, confidence: Double)?
@@ -67,6 +71,10 @@ public final class QuoteExtractor {
             if filter.dropEmbeddedTitles, first > 0, tokens[first - 1].paragraph == tokens[first].paragraph,
                tokens[first - 1].lower.hasSuffix("'s") || tokens[first - 1].lower.hasSuffix("’s")
                 || lexicon.prepositions.contains(tokens[first - 1].lower), isTitleCase(inner) {
+                continue
+            }
+
+            if filter.dropSubheads, doubleMarkText, Self.opensWithSingleMark(quote, buffer.bytes), isWholeParagraph(quote, analyzed) {
                 continue
             }
 
@@ -188,6 +196,15 @@ public final class QuoteExtractor {
     }
 
     /// Whether `quote` (with its marks) is all its paragraph holds.
+    /// Whether the quote opens with a single mark (' ‘ ’ ‚ ‹), not a double one (" “ '' « „).
+    static func opensWithSingleMark(_ quote: QuoteSpan, _ bytes: [UInt8]) -> Bool {
+        let length = quote.openEnd - quote.openStart
+        if length == 1 { return bytes[quote.openStart] == 0x27 }
+        guard length == 3, bytes[quote.openStart] == 0xE2 else { return false }
+        let (b1, b2) = (bytes[quote.openStart + 1], bytes[quote.openStart + 2])
+        return b1 == 0x80 && (b2 == 0x98 || b2 == 0x99 || b2 == 0x9A || b2 == 0xB9 || b2 == 0xBA)
+    }
+
     private func isWholeParagraph(_ quote: QuoteSpan, _ analyzed: AnalyzedText) -> Bool {
         let p = analyzed.paragraphs[quote.firstParagraph]
         guard p.lowerBound == quote.openStart else { return false }

@@ -97,7 +97,7 @@ enum RuleDecoder {
         case .abbreviations: return (["abbreviations"], [])
         case .followOn: return (["max_paragraphs", "min_words_alone", "confidence"], [])
         case .quoteFilter: return (["min_words_without_cue", "min_words_partial", "drop_title_case", "drop_embedded_titles",
-                                    "unattributed_confidence"], [])
+                                    "unattributed_confidence"], ["drop_subheads"])
         }
     }
 
@@ -189,9 +189,11 @@ enum RuleDecoder {
             let titleCase = f["drop_title_case"]?.bool()
             let possessive = f["drop_embedded_titles"]?.bool()
             let confidence = f["unattributed_confidence"]?.number(in: 0...1)
-            guard let minWords, let minPartial, let titleCase, let possessive, let confidence else { return nil }
+            let subheads = f["drop_subheads"].map { $0.bool() } ?? false
+            guard let minWords, let minPartial, let titleCase, let possessive, let confidence, let subheads else { return nil }
             return .quoteFilter(QuoteFilterRule(minWordsWithoutCue: minWords, minWordsPartial: minPartial, dropTitleCase: titleCase,
-                                                dropEmbeddedTitles: possessive, unattributedConfidence: confidence))
+                                                dropEmbeddedTitles: possessive, unattributedConfidence: confidence,
+                                                dropSubheads: subheads))
         }
     }
 

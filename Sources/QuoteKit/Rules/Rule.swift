@@ -225,4 +225,7 @@ public struct QuoteFilterRule: Sendable {
     public var dropEmbeddedTitles: Bool
     /// Confidence of a quote output without attribution.
     public var unattributedConfidence: Double
+    /// Drop a paragraph that is nothing but a quote in single marks when the text quotes with
+    /// double marks: a news subheading that quotes the section below ('A fight to the finish.').
+    public var dropSubheads: Bool = false
 }
