@@ -78,8 +78,10 @@ public final class QuoteExtractor {
                 continue
             }
 
-            let endsSentence = Self.endsWithFullStop(buffer.bytes, quote.contentStart, quote.contentEnd)
-            let lastByte = buffer.bytes[quote.contentEnd - 1]
+            // A nested quote's closing mark may end the content: ‘…, ‘Let’s go,’” he said.
+            let contentEnd = Self.endIgnoringClosingMarks(buffer.bytes, quote.contentStart, quote.contentEnd)
+            let endsSentence = Self.endsWithFullStop(buffer.bytes, quote.contentStart, contentEnd)
+            let lastByte = buffer.bytes[contentEnd - 1]
             let endsClause = lastByte == 0x2C || lastByte == 0x3F || lastByte == 0x21
             let kind = positionalKind(quote, first: first, after: after, tokens: tokens, buffer: buffer)
             var best: FrameMatch?
@@ -182,6 +184,18 @@ public final class QuoteExtractor {
 
     /// Whether the quoted text ends with a full stop (not an ellipsis). A question or an
     /// exclamation mark is left out: "Why?" Trump asked reporters.
+    /// `end` moved back over closing quotation marks (' " ’ ”) and spaces, never before `start + 1`.
+    static func endIgnoringClosingMarks(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Int {
+        var e = end
+        while e > start + 1 {
+            let b = bytes[e - 1]
+            if b == 0x27 || b == 0x22 || b == 0x20 { e -= 1; continue }
+            if e - 3 > start, bytes[e - 3] == 0xE2, bytes[e - 2] == 0x80, b == 0x99 || b == 0x9D { e -= 3; continue }
+            break
+        }
+        return e
+    }
+
     static func endsWithFullStop(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Bool {
         guard end > start else { return false }
         guard bytes[end - 1] == 0x2E else { return false }
@@ -195,7 +209,6 @@ public final class QuoteExtractor {
         return tokens[previous..<next].allSatisfy { !$0.isWord || PhraseParser.conjunctions.contains($0.lower) }
     }
 
-    /// Whether `quote` (with its marks) is all its paragraph holds.
     /// Whether the quote opens with a single mark (' ‘ ’ ‚ ‹), not a double one (" “ '' « „).
     static func opensWithSingleMark(_ quote: QuoteSpan, _ bytes: [UInt8]) -> Bool {
         let length = quote.openEnd - quote.openStart
@@ -205,6 +218,7 @@ public final class QuoteExtractor {
         return b1 == 0x80 && (b2 == 0x98 || b2 == 0x99 || b2 == 0x9A || b2 == 0xB9 || b2 == 0xBA)
     }
 
+    /// Whether `quote` (with its marks) is all its paragraph holds.
     private func isWholeParagraph(_ quote: QuoteSpan, _ analyzed: AnalyzedText) -> Bool {
         let p = analyzed.paragraphs[quote.firstParagraph]
         guard p.lowerBound == quote.openStart else { return false }
@@ -228,10 +242,10 @@ public final class QuoteExtractor {
         return ![0x2E, 0x3F, 0x21, 0x2C].contains(last)
     }
 
-    /// Whether the words are a title: at most eight, every one capitalised but for articles,
+    /// Whether the words are a title: at most twelve, every one capitalised but for articles,
     /// prepositions and conjunctions, at least two capitalised ("Saturday Night Live", "Shark Tank").
     private func isTitleCase(_ words: [Token]) -> Bool {
-        guard words.count <= 8 else { return false }
+        guard words.count <= 12 else { return false }
         var capitalised = 0
         for w in words {
             if w.isCapitalized || w.kind == .number { capitalised += 1; continue }

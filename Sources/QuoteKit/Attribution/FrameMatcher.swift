@@ -25,6 +25,14 @@ struct FrameMatcher {
         let attachesAfter = q + 1 < elements.count && elements[q + 1] != .paragraph
         if elements.contains(.verb) && !endsClause { return nil }
         let openParagraph = tokens[first].paragraph
+        // A quote inside a sentence followed straight by words, with no punctuation between them,
+        // is part of that sentence ("the “qualified” spat bubbled up"): the words are not its
+        // attribution. (A quote that opens its sentence may just lack the comma: “…” Lee said.)
+        if attachesAfter, !endsClause, !endsSentence, after < tokens.count, tokens[after].isWord,
+           tokens[after].paragraph == tokens[after - 1].paragraph, startsAttribution(elements[q + 1]),
+           !atSentenceStart(first - 1, openParagraph) {
+            return nil
+        }
         let closeParagraph = tokens[max(first, after - 1)].paragraph
         guard let left = matchLeft(elements, q - 1, first - 1, openParagraph, tokens[first].sentence, Binding(edge: first)) else { return nil }
         guard let right = matchRight(elements, q + 1, after, closeParagraph, nil, Binding(speaker: left.speaker, cue: left.cue, literals: left.literals, edge: after - 1)) else { return nil }
@@ -55,6 +63,16 @@ struct FrameMatcher {
         }
         let reach = (first - left.edge) + (right.edge - after + 1)
         return FrameMatch(rule: id, confidence: frame.confidence, speaker: speaker, cue: cue, reach: reach)
+    }
+
+    /// Whether a pattern element right after `QUOTE` starts the attribution itself (a speaker, a
+    /// cue or an optional punctuation mark before them), not a gap or a required literal.
+    private func startsAttribution(_ element: FramePattern.Element) -> Bool {
+        switch element {
+        case .speaker, .name, .cue, .verb: return true
+        case .literal(let alternatives, let optional): return optional && alternatives.allSatisfy { $0 == "," }
+        default: return false
+        }
     }
 
     private func sameBlock(_ i: Int, _ paragraph: Int) -> Bool {

@@ -25,6 +25,9 @@ struct PhraseParser {
             if ["a", "an", "the", "his", "her", "its", "their", "our", "my", "your"].contains(p) || possessive {
                 return false
             }
+            // Joined to the word before by a hyphen it is a compound modifier: "so-called",
+            // "self-described".
+            if p == "-" && !tokens[i - 1].spaceBefore && i > 1 && tokens[i - 2].isWord { return false }
         }
         // Inside a name ("the Washington Post") a capitalised verb form is not a cue.
         return !(tokens[i].isCapitalized && i > 0 && tokens[i - 1].isCapitalized && tokens[i - 1].isWord

@@ -142,6 +142,19 @@ final class AttributionTests: XCTestCase {
         XCTAssertEqual(records.map(\.rule), ["en.frames.quote_dash_name", "en.frames.quote_dash_name", "en.frames.quote_para_dash_name"])
     }
 
+    func testWordsRightAfterAnEmbeddedQuoteAreNotItsAttribution() throws {
+        // A quote inside a sentence, followed by words without punctuation, is part of a noun phrase.
+        XCTAssertEqual(try extract("The “qualified” spat bubbled up last week after the debate on Monday.").count, 0)
+        XCTAssertEqual(try extract("Hundreds of the party's ''super delegates'' have endorsed Ann Lee, a sign of support.").count, 0)
+        // A quote that opens its sentence may lack the comma; a nested quote may end it.
+        XCTAssertEqual(try only("“The caucus is a battle of niches” Bo Diaz said.").speaker, "Bo Diaz")
+        XCTAssertEqual(try only("“He told me, ‘You are the best,’” Ann Lee said. ").speaker, "Ann Lee")
+    }
+
+    func testAHyphenatedVerbFormIsAModifier() throws {
+        XCTAssertNil(try extract("Assad held on as the United States armed the so-called “moderate rebels” in the north.").first?.speaker)
+    }
+
     func testVerbFormsAfterAnArticleAreNouns() throws {
         let r = try only("“Immigrants are integrating into society,” the report concluded.")
         XCTAssertEqual(r.speakerMention?.text, "the report")
