@@ -274,7 +274,7 @@ public final class QuoteExtractor {
             }
         }
         if !leftDirect { return .partial }
-        var lastByte = quote.contentEnd - 1
+        var lastByte = Self.endIgnoringClosingMarks(buffer.bytes, quote.contentStart, quote.contentEnd) - 1
         while lastByte > quote.contentStart, buffer.bytes[lastByte] & 0xC0 == 0x80 { lastByte -= 1 }
         let last = buffer.bytes[lastByte]
         if last == 0x2E || last == 0x3F || last == 0x21 || last == 0x2C || last == 0xE2 { return .direct }

@@ -175,6 +175,8 @@ struct FrameMatcher {
                     if leftmost, last != nil, parser.quoteOf[p] < 0, parser.lexicon.clauseOpeners.contains(t.lower) { return last }
                     p -= 1
                 }
+                // A match never ends inside a name ("The Daily" of "The Daily Ledger").
+                if n > 0, parser.isNameWord(p), parser.isNameWord(p + 1) { continue }
                 if let r = matchLeft(el, e - 1, p, para, sentence, b) { if !leftmost { return r }; last = r }
             }
             return last
@@ -185,11 +187,13 @@ struct FrameMatcher {
             return nil
         case .start:
             if atSentenceStart(pos, para) { return matchLeft(el, e - 1, pos, para, sentence, b) }
-            // A sentence adverb or conjunction before the subject: "Then he …", "But Trump …".
-            if parser.usable(pos), tokens[pos].isWord, parser.lexicon.functionWords.contains(tokens[pos].lower),
-               !parser.lexicon.determiners.contains(tokens[pos].lower), !parser.lexicon.prepositions.contains(tokens[pos].lower),
-               atSentenceStart(pos - 1, para) {
-                return matchLeft(el, e - 1, pos - 1, para, sentence, b)
+            // One or two sentence adverbs or conjunctions before the subject: "Then he …",
+            // "But Trump …", "And then Trump …".
+            var k = pos
+            while k > pos - 2, parser.usable(k), tokens[k].isWord, parser.lexicon.functionWords.contains(tokens[k].lower),
+                  !parser.lexicon.determiners.contains(tokens[k].lower), !parser.lexicon.prepositions.contains(tokens[k].lower) {
+                if atSentenceStart(k - 1, para) { return matchLeft(el, e - 1, k - 1, para, sentence, b) }
+                k -= 1
             }
             return nil
         case .quote:

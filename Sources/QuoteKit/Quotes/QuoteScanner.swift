@@ -43,7 +43,14 @@ struct QuoteScanner {
             var i = max(paragraph.lowerBound, resumeAt)
             let end = paragraph.upperBound
             while i < end {
-                guard let m = table.match(bytes, at: i, end: end) else { i += 1; continue }
+                guard var m = table.match(bytes, at: i, end: end) else { i += 1; continue }
+                // Three apostrophes after a nested single quote close it, then the doubled mark
+                // around it: ''... on 'Fox and Friends,''' said Vietor.
+                if table.marks[m].bytes == [bytes[i], bytes[i]], i + 2 < end, bytes[i + 2] == bytes[i],
+                   let top = stack.last, let single = table.match(bytes, at: i, end: i + 1),
+                   table.marks[single].closes.contains(top.pair) {
+                    m = single
+                }
                 let mark = table.marks[m]
                 let markEnd = i + mark.bytes.count
                 let prev: Unicode.Scalar? = i > paragraph.lowerBound ? text.scalar(before: i).0 : nil

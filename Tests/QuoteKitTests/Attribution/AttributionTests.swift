@@ -151,6 +151,16 @@ final class AttributionTests: XCTestCase {
         XCTAssertEqual(try only("“He told me, ‘You are the best,’” Ann Lee said. ").speaker, "Ann Lee")
     }
 
+    func testTwoSentenceAdverbsMayPrecedeTheSubject() throws {
+        let r = try only("And then Ann Lee went on the attack, saying, “Will the mayor finally resign over this?”")
+        XCTAssertEqual(r.speaker, "Ann Lee")
+    }
+
+    func testAGapNeverEndsInsideAName() throws {
+        let r = try only("The Daily Ledger visited the plant, calling it “a model for the region.”")
+        XCTAssertEqual(r.speakerMention?.text, "The Daily Ledger")
+    }
+
     func testAHyphenatedVerbFormIsAModifier() throws {
         XCTAssertNil(try extract("Assad held on as the United States armed the so-called “moderate rebels” in the north.").first?.speaker)
     }

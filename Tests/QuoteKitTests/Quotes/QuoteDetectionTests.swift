@@ -49,6 +49,13 @@ final class QuoteDetectionTests: XCTestCase {
         XCTAssertEqual(quotes(try extract(curly)), ["He said ‘never’ and then ‘always’ in one breath,"])
     }
 
+    func testThreeApostrophesCloseANestedQuoteAndItsDoubledMark() throws {
+        let records = try extract("''I saw it on 'Fox and Friends,''' said Ann Lee.")
+        XCTAssertEqual(quotes(records), ["I saw it on 'Fox and Friends,'"])
+        XCTAssertEqual(records.first?.speaker, "Ann Lee")
+        XCTAssertEqual(records.first?.kind, .direct)
+    }
+
     func testQuoteOverSeveralParagraphsIsOneRecord() throws {
         let text = "Ann Lee said:\n\n\"The first part of the answer is long.\n\n\"The second part is longer still.\n\n\"And the third ends it.\"\n\nThe meeting then ended."
         let records = try extract(text)
