@@ -143,6 +143,11 @@ struct FrameMatcher {
             return nil
         case .cue:
             guard sameBlock(pos, para), let c = parser.cue(endingAt: pos) else { return nil }
+            // A participle is not inverted with its subject: in `, saying the nominee "…"` the
+            // phrase after it is its object.
+            if e + 1 < el.count, el[e + 1] == .speaker || el[e + 1] == .name, tokens[c.upperBound - 1].lower.hasSuffix("ing") {
+                return nil
+            }
             var nb = b
             nb.cue = c
             nb.edge = c.lowerBound
@@ -191,7 +196,8 @@ struct FrameMatcher {
             // "But Trump …", "And then Trump …".
             var k = pos
             while k > pos - 2, parser.usable(k), tokens[k].isWord, parser.lexicon.functionWords.contains(tokens[k].lower),
-                  !parser.lexicon.determiners.contains(tokens[k].lower), !parser.lexicon.prepositions.contains(tokens[k].lower) {
+                  !parser.lexicon.determiners.contains(tokens[k].lower), !parser.lexicon.prepositions.contains(tokens[k].lower),
+                  parser.lexicon.pronouns[tokens[k].lower] == nil {
                 if atSentenceStart(k - 1, para) { return matchLeft(el, e - 1, k - 1, para, sentence, b) }
                 k -= 1
             }

@@ -161,6 +161,11 @@ final class AttributionTests: XCTestCase {
         XCTAssertEqual(r.speakerMention?.text, "The Daily Ledger")
     }
 
+    func testAParticipleIsNotInvertedWithItsSubject() throws {
+        let r = try only("The mayor walked back the comments, saying Ann Lee “did not have a particular video in mind.”")
+        XCTAssertEqual(r.speakerMention?.text, "The mayor")
+    }
+
     func testAHyphenatedVerbFormIsAModifier() throws {
         XCTAssertNil(try extract("Assad held on as the United States armed the so-called “moderate rebels” in the north.").first?.speaker)
     }
