@@ -42,7 +42,7 @@ public final class QuoteExtractor {
             for t in first..<after { quoteOf[t] = Int32(q) }
             bounds.append((first, after))
         }
-        let parser = PhraseParser(tokens: tokens, lexicon: lexicon, quoteOf: quoteOf)
+        let parser = PhraseParser(tokens: tokens, lexicon: lexicon, quoteOf: quoteOf, paragraphs: analyzed.paragraphs.count)
         let matcher = FrameMatcher(parser: parser)
         let people = People(parser: parser)
         let buffer = analyzed.buffer
@@ -67,8 +67,9 @@ public final class QuoteExtractor {
             let inner = tokens[first..<after].filter { $0.isWord && $0.start >= quote.contentStart && $0.end <= quote.contentEnd }
             let wordCount = inner.count
             guard wordCount > 0 else { continue }
-            // A title right after a possessive or a preposition: CNN's “State of the Union”.
-            if filter.dropEmbeddedTitles, first > 0, tokens[first - 1].paragraph == tokens[first].paragraph,
+            // A title right after a possessive or a preposition: CNN's “State of the Union”. (Not
+            // in a headline, where every word is capitalised.)
+            if filter.dropEmbeddedTitles, first > 0, !parser.headline[tokens[first].paragraph], tokens[first - 1].paragraph == tokens[first].paragraph,
                tokens[first - 1].lower.hasSuffix("'s") || tokens[first - 1].lower.hasSuffix("’s")
                 || lexicon.prepositions.contains(tokens[first - 1].lower), isTitleCase(inner) {
                 continue

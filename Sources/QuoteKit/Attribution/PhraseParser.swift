@@ -4,6 +4,28 @@ struct PhraseParser {
     let lexicon: Lexicon
     /// For each token, the quote it lies in (or -1); phrases never reach into a quote.
     let quoteOf: [Int32]
+    /// For each paragraph, whether it is written in Title Case (a headline): there a capitalised
+    /// verb form is a verb ("Lee Says Plan Is ‘Dead’"), not part of a name.
+    let headline: [Bool]
+
+    init(tokens: [Token], lexicon: Lexicon, quoteOf: [Int32], paragraphs: Int) {
+        self.tokens = tokens
+        self.lexicon = lexicon
+        self.quoteOf = quoteOf
+        self.headline = Self.headlines(tokens, lexicon: lexicon, paragraphs: paragraphs)
+    }
+
+    /// Paragraphs with at least three content words, nine in ten of them capitalised.
+    private static func headlines(_ tokens: [Token], lexicon: Lexicon, paragraphs: Int) -> [Bool] {
+        var content = [Int](repeating: 0, count: paragraphs), capitalised = [Int](repeating: 0, count: paragraphs)
+        for t in tokens where t.kind == .word && t.paragraph < paragraphs {
+            if lexicon.determiners.contains(t.lower) || lexicon.prepositions.contains(t.lower) || conjunctions.contains(t.lower)
+                || t.lower == "is" || t.lower == "as" { continue }
+            content[t.paragraph] += 1
+            if t.isCapitalized { capitalised[t.paragraph] += 1 }
+        }
+        return (0..<paragraphs).map { content[$0] >= 3 && 10 * capitalised[$0] >= 9 * content[$0] }
+    }
 
     /// Longest description, in tokens.
     let maxDescription = 10
@@ -30,7 +52,7 @@ struct PhraseParser {
             if p == "-" && !tokens[i - 1].spaceBefore && i > 1 && tokens[i - 2].isWord { return false }
         }
         // Inside a name ("the Washington Post") a capitalised verb form is not a cue.
-        return !(tokens[i].isCapitalized && i > 0 && tokens[i - 1].isCapitalized && tokens[i - 1].isWord
+        return headline[tokens[i].paragraph] || !(tokens[i].isCapitalized && i > 0 && tokens[i - 1].isCapitalized && tokens[i - 1].isWord
                  && tokens[i - 1].sentence == tokens[i].sentence && !lexicon.nonNameWords.contains(tokens[i - 1].text))
     }
 
@@ -46,7 +68,7 @@ struct PhraseParser {
         }
         // A capitalised verb form is a name word only inside a name: "Washington Post", not "Said Lee".
         if lexicon.cueForms[t.lower] != nil {
-            return i > 0 && tokens[i - 1].isCapitalized && tokens[i - 1].isWord && tokens[i - 1].sentence == t.sentence
+            return !headline[t.paragraph] && i > 0 && tokens[i - 1].isCapitalized && tokens[i - 1].isWord && tokens[i - 1].sentence == t.sentence
                 && !lexicon.nonNameWords.contains(tokens[i - 1].text)
         }
         return true

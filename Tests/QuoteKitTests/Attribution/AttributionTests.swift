@@ -166,6 +166,18 @@ final class AttributionTests: XCTestCase {
         XCTAssertEqual(r.speakerMention?.text, "The mayor")
     }
 
+    func testHeadlinesInTitleCase() throws {
+        // In a headline a capitalised verb form is a verb, and a Title Case quote may be words.
+        let says = try only("Ann Lee Says Bridge Plan Is ‘Dead On Arrival.’\n\nThe mayor disagreed.")
+        XCTAssertEqual(says.speaker, "Ann Lee")
+        XCTAssertEqual(says.cue?.text, "Says")
+        let colon = try only("Lee: Mayor Diaz’s ‘Reckless Spending’ Must End.\n\nThe mayor disagreed.")
+        XCTAssertEqual(colon.speaker, "Lee")
+        XCTAssertEqual(try extract("Republican ‘Unity’ Meeting Scheduled For Next Week.\n\nThe mayor disagreed.").count, 0)
+        // Outside a headline a capitalised verb form inside a name is no cue.
+        XCTAssertNil(try only("The Washington Post Says it will “never stop reporting the news.”").cue)
+    }
+
     func testAHyphenatedVerbFormIsAModifier() throws {
         XCTAssertNil(try extract("Assad held on as the United States armed the so-called “moderate rebels” in the north.").first?.speaker)
     }
