@@ -220,8 +220,9 @@ public struct QuoteFilterRule: Sendable {
     public var minWordsPartial: Int
     /// Drop unattributed quotes written in Title Case ("Saturday Night Live").
     public var dropTitleCase: Bool
-    /// Drop quotes in Title Case right after a possessive or a preposition ("CNN's “State of the
-    /// Union”", "on “Meet the Press”"), attributed or not: they are titles.
+    /// Drop quotes in Title Case right after a possessive, a preposition or (two words or more)
+    /// any other lowercase word but a reporting verb ("CNN's “State of the Union”", "on “Meet
+    /// the Press”", "went on to promote “Celebrity Apprentice”"), attributed or not: they are titles.
     public var dropEmbeddedTitles: Bool
     /// Confidence of a quote output without attribution.
     public var unattributedConfidence: Double

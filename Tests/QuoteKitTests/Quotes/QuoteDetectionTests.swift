@@ -82,6 +82,11 @@ final class QuoteDetectionTests: XCTestCase {
         XCTAssertEqual(try extract("The Senate used the “nuclear option” in 2013."), [])
         XCTAssertEqual(try extract("In an appearance on “CBS This Morning,” Ann Lee said she would not endorse anyone."), [])
         XCTAssertEqual(try extract("Ann Lee told CNN’s “State of the Union” that she would run."), [])
+        // A title after any word but a reporting verb, even in someone's reported speech.
+        XCTAssertEqual(try extract("Ann Lee went on to promote “Celebrity Chef Nights,” saying it was her best work."), [])
+        XCTAssertEqual(try extract("Ann Lee said she enjoys “Modern Family” and little else."), [])
+        // After a reporting verb a Title Case quote may be words: Lee shouted “Make America Great Again!”
+        XCTAssertEqual(quotes(try extract("Ann Lee shouted “Make Our Town Great Again!” at the rally.")), ["Make Our Town Great Again!"])
     }
 
     func testSoftLineBreaksInsideAParagraph() throws {
