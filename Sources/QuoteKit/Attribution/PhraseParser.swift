@@ -366,6 +366,22 @@ struct PhraseParser {
                 }
             }
         }
+        // A name with a party and state in parentheses ("Harry Reid (D-Nev.) said") or with the
+        // body it belongs to ("Jeffrey Lewis of the Middlebury Institute wrote").
+        for (m, next) in result where m.kind == .name && usable(next) {
+            if tokens[next].text == "(" {
+                var j = next + 1
+                while usable(j) && j - next < 8 && tokens[j].text != ")" && tokens[j].paragraph == t.paragraph { j += 1 }
+                if usable(j) && tokens[j].text == ")" { result.append((m, j + 1)) }
+            } else if ["of", "from", "at"].contains(tokens[next].lower) {
+                var j = next + 1
+                if usable(j) && lexicon.determiners.contains(tokens[j].lower) { j += 1 }
+                let body = j
+                while usable(j) && j - body < 8 && (isNameWord(j) || (j > body && lexicon.prepositions.contains(tokens[j].lower)
+                                                                    && isNameWord(j + 1))) { j += 1 }
+                if j > body && isNameWord(j - 1) { result.append((m, j)) }
+            }
+        }
         // Skip an apposition: `X, a spokeswoman for the agency, said`.
         var withApposition: [(Mention, Int)] = []
         for (m, next) in result where usable(next) && tokens[next].text == "," {

@@ -16,7 +16,8 @@ struct QuoteSpan: Sendable {
 ///   direction.
 /// - A mark that is also an apostrophe never counts between two letters, nor before an elided
 ///   word ('em, ’90s), nor as a closing mark when no quote it could close is open.
-/// - A quote nested in an open quote belongs to it: only outermost quotes are returned.
+/// - A quote nested in an open quote belongs to it: only outermost quotes are returned (but
+///   when an unclosed outermost quote is dropped, the quotes directly inside it are).
 /// - A quote still open at the end of a paragraph continues when the next paragraph starts
 ///   with an opening mark of the same pair (a multi-paragraph quote); otherwise it is dropped,
 ///   so an unclosed mark never swallows the rest of the document.
@@ -36,6 +37,8 @@ struct QuoteScanner {
     private func scan(_ bytes: UnsafeBufferPointer<UInt8>, text: TextBuffer, paragraphs: [Range<Int>]) -> [QuoteSpan] {
         var spans: [QuoteSpan] = []
         var stack: [Open] = []
+        // Quotes closed directly inside the open outermost quote: output only if it is dropped.
+        var inner: [QuoteSpan] = []
         // Openers ignored because the stack was full, by pair: their closers are skipped too.
         var ignored = [Int](repeating: 0, count: table.pairCount)
         var resumeAt = -1
@@ -78,7 +81,7 @@ struct QuoteScanner {
                 }
                 let target = stack.lastIndex { mark.closes.contains($0.pair) }
                 if let k = target, oneWayClose ? !(mark.isApostrophe && !rightFlanking) : (mark.isApostrophe ? rightFlanking && !(leftFlanking && before == .space) : before != .space) {
-                    close(k, at: i, markEnd, paragraph: p, &stack, &spans, text)
+                    close(k, at: i, markEnd, paragraph: p, &stack, &spans, &inner, text)
                 } else if !mark.opens.isEmpty && stack.count >= maxDepth && (oneWayOpen || leftFlanking) {
                     ignored[mark.opens[0]] += 1
                 } else if canOpen && (oneWayOpen ? true : leftFlanking) {
@@ -86,12 +89,12 @@ struct QuoteScanner {
                     stack.append(Open(start: i, end: markEnd, pair: mark.opens[0], paragraph: p))
                 } else if let k = target, rightFlanking || (before == .space && after == .space && !mark.isApostrophe) {
                     // A two-way mark between spaces closes an open quote: `the "power of 'we' " and`.
-                    close(k, at: i, markEnd, paragraph: p, &stack, &spans, text)
+                    close(k, at: i, markEnd, paragraph: p, &stack, &spans, &inner, text)
                 }
             }
             // End of paragraph: continue the outermost quote if the next paragraph reopens it.
             for k in ignored.indices { ignored[k] = 0 }
-            guard let outer = stack.first else { continue }
+            guard let outer = stack.first else { inner.removeAll(); continue }
             stack.removeAll(keepingCapacity: true)
             if p + 1 < paragraphs.count {
                 let next = paragraphs[p + 1]
@@ -99,22 +102,30 @@ struct QuoteScanner {
                    table.marks[m].opens.contains(outer.pair) {
                     stack.append(outer)
                     resumeAt = next.lowerBound + table.marks[m].bytes.count
+                    continue
                 }
             }
+            // The outer quote is dropped; the quotes closed inside it stand on their own:
+            // `"“You don’t win by states,” Rubio said` has one stray mark, not a lost quote.
+            spans += inner
+            inner.removeAll()
         }
         return spans
     }
 
-    private func close(_ k: Int, at start: Int, _ end: Int, paragraph: Int, _ stack: inout [Open], _ spans: inout [QuoteSpan], _ text: TextBuffer) {
+    private func close(_ k: Int, at start: Int, _ end: Int, paragraph: Int, _ stack: inout [Open], _ spans: inout [QuoteSpan],
+                       _ inner: inout [QuoteSpan], _ text: TextBuffer) {
         let open = stack[k]
         stack.removeSubrange(k...)
-        guard k == 0 else { return }
+        guard k <= 1 else { return }
+        if k == 0 { inner.removeAll() }
         var s = open.end, e = start
         while s < e, isSpace(text.bytes[s]) { s += 1 }
         while e > s, isSpace(text.bytes[e - 1]) { e -= 1 }
         guard s < e else { return }
-        spans.append(QuoteSpan(openStart: open.start, openEnd: open.end, closeStart: start, closeEnd: end,
-                               firstParagraph: open.paragraph, lastParagraph: paragraph, contentStart: s, contentEnd: e))
+        let span = QuoteSpan(openStart: open.start, openEnd: open.end, closeStart: start, closeEnd: end,
+                             firstParagraph: open.paragraph, lastParagraph: paragraph, contentStart: s, contentEnd: e)
+        if k == 0 { spans.append(span) } else { inner.append(span) }
     }
 
     @inline(__always) private func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 }

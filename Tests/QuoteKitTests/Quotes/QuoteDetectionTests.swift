@@ -69,6 +69,10 @@ final class QuoteDetectionTests: XCTestCase {
         let records = try extract(text)
         XCTAssertEqual(quotes(records), ["This one is closed and long enough,"])
         XCTAssertEqual(records.first?.speaker, "Bo Diaz")
+        // Nor the quotes closed inside it: a stray mark before a quote leaves the quote.
+        let stray = try extract("\"“You don’t win the nomination by how many states you win,” Ann Lee responded.")
+        XCTAssertEqual(quotes(stray), ["You don’t win the nomination by how many states you win,"])
+        XCTAssertEqual(stray.first?.speaker, "Ann Lee")
     }
 
     func testStraightQuotesPairByContext() throws {
