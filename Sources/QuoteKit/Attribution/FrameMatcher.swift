@@ -178,6 +178,9 @@ struct FrameMatcher {
                     // The farthest match stays within its clause: "Clinton proposed a debate, but
                     // the Sanders campaign rejected the idea as "…"".
                     if leftmost, last != nil, parser.quoteOf[p] < 0, parser.lexicon.clauseOpeners.contains(t.lower) { return last }
+                    // So does a conjunction after a comma: "21 percent said …, and most said "…"".
+                    if leftmost, last != nil, parser.quoteOf[p] < 0, PhraseParser.conjunctions.contains(t.lower),
+                       p > 0, tokens[p - 1].text == "," { return last }
                     p -= 1
                 }
                 // A match never ends inside a name ("The Daily" of "The Daily Ledger").

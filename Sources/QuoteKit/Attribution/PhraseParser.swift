@@ -264,7 +264,8 @@ struct PhraseParser {
             var start = last
             while start > 0, usable(start - 1), tokens[start - 1].isWord, !tokens[start - 1].isCapitalized,
                   lexicon.cueForms[tokens[start - 1].lower] == nil, lexicon.pronouns[tokens[start - 1].lower] == nil,
-                  !lexicon.prepositions.contains(tokens[start - 1].lower), last - start < 3 {
+                  !lexicon.prepositions.contains(tokens[start - 1].lower), !Self.conjunctions.contains(tokens[start - 1].lower),
+                  last - start < 3 {
                 start -= 1
             }
             return Mention(start: start, end: last + 1, kind: .description, nameStart: start, gender: .any, plural: true)

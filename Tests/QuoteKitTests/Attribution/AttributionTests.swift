@@ -178,6 +178,16 @@ final class AttributionTests: XCTestCase {
         XCTAssertNil(try only("The Washington Post Says it will “never stop reporting the news.”").cue)
     }
 
+    func testPollSharesSpeakAndACommaConjunctionStartsAClause() throws {
+        let records = try extract("In the poll, 21 percent said they were “not too likely” to vote, and most said they were “very worried.”")
+        XCTAssertEqual(records.map { $0.speakerMention?.text ?? "" }, ["21 percent", "most"])
+    }
+
+    func testANameWithItsPartyOrItsBodyBeforeTheVerb() throws {
+        XCTAssertEqual(try only("“We will not wait,” Senator Ann Lee (D-Ore.) said in a statement.").speaker, "Ann Lee")
+        XCTAssertEqual(try only("“It is a stretch for them,” Bo Diaz of the Middlebury Institute wrote in May.").speaker, "Bo Diaz")
+    }
+
     func testAHyphenatedVerbFormIsAModifier() throws {
         XCTAssertNil(try extract("Assad held on as the United States armed the so-called “moderate rebels” in the north.").first?.speaker)
     }
