@@ -31,7 +31,7 @@ public final class QuoteExtractor {
     /// - Throws: ``ICUError`` when ICU cannot segment the text.
     public func extract(text: String, documentID: String, metadata: [(key: String, value: MetadataValue)] = []) throws -> [QuoteRecord] {
         let analyzed = try segmenter.analyze(text)
-        let spans = scanner.scan(analyzed.buffer, paragraphs: analyzed.paragraphs)
+        var spans = scanner.scan(analyzed.buffer, paragraphs: analyzed.paragraphs)
         if spans.isEmpty { return [] }
         let tokens = analyzed.tokens
         var quoteOf = [Int32](repeating: -1, count: tokens.count)
@@ -44,6 +44,7 @@ public final class QuoteExtractor {
         }
         let parser = PhraseParser(tokens: tokens, lexicon: lexicon, quoteOf: quoteOf, paragraphs: analyzed.paragraphs.count)
         let matcher = FrameMatcher(parser: parser)
+        splitReopenedQuotes(&spans, &bounds, analyzed, matcher)
         let people = People(parser: parser)
         let buffer = analyzed.buffer
         let filter = lexicon.filter.rule
@@ -187,6 +188,50 @@ public final class QuoteExtractor {
 
     /// Whether the quoted text ends with a full stop (not an ellipsis). A question or an
     /// exclamation mark is left out: "Why?" Trump asked reporters.
+    /// A quote reopened at the start of its last paragraph is usually one quote over several
+    /// paragraphs; but when that last part carries an attribution of its own after its closing
+    /// mark (`"…," he said`), it is a new quote and the earlier paragraphs' mark was left
+    /// unclosed. Such a span is split in two: the earlier paragraphs and the last one.
+    private func splitReopenedQuotes(_ spans: inout [QuoteSpan], _ bounds: inout [(first: Int, after: Int)],
+                                     _ analyzed: AnalyzedText, _ matcher: FrameMatcher) {
+        let bytes = analyzed.buffer.bytes
+        var k = 0
+        while k < spans.count {
+            let quote = spans[k]
+            defer { k += 1 }
+            guard quote.lastParagraph > quote.firstParagraph else { continue }
+            let paragraph = analyzed.paragraphs[quote.lastParagraph]
+            guard let mark = bytes.withUnsafeBufferPointer({ scanner.table.match($0, at: paragraph.lowerBound, end: paragraph.upperBound) })
+            else { continue }
+            let markEnd = paragraph.lowerBound + scanner.table.marks[mark].bytes.count
+            var contentStart = markEnd
+            while contentStart < quote.contentEnd, bytes[contentStart] == 0x20 || bytes[contentStart] == 0x09 { contentStart += 1 }
+            guard contentStart < quote.contentEnd else { continue }
+            let tailFirst = analyzed.tokenIndex(atOrAfter: paragraph.lowerBound)
+            let after = bounds[k].after
+            let contentEnd = Self.endIgnoringClosingMarks(bytes, contentStart, quote.contentEnd)
+            let endsSentence = Self.endsWithFullStop(bytes, contentStart, contentEnd)
+            let last = bytes[contentEnd - 1]
+            let endsClause = last == 0x2C || last == 0x3F || last == 0x21
+            let attributedAfter = lexicon.frames.contains { id, frame in
+                let q = frame.pattern.quoteIndex
+                guard q + 1 < frame.pattern.elements.count, frame.pattern.elements[q + 1] != .paragraph, frame.kind != .partial else { return false }
+                return matcher.match(id, frame, first: tailFirst, after: after, endsSentence: endsSentence, endsClause: endsClause) != nil
+            }
+            guard attributedAfter else { continue }
+            let previous = analyzed.paragraphs[quote.lastParagraph - 1]
+            let head = QuoteSpan(openStart: quote.openStart, openEnd: quote.openEnd, closeStart: previous.upperBound, closeEnd: previous.upperBound,
+                                 firstParagraph: quote.firstParagraph, lastParagraph: quote.lastParagraph - 1,
+                                 contentStart: quote.contentStart, contentEnd: previous.upperBound)
+            let tail = QuoteSpan(openStart: paragraph.lowerBound, openEnd: markEnd, closeStart: quote.closeStart, closeEnd: quote.closeEnd,
+                                 firstParagraph: quote.lastParagraph, lastParagraph: quote.lastParagraph,
+                                 contentStart: contentStart, contentEnd: quote.contentEnd)
+            spans.replaceSubrange(k...k, with: [head, tail])
+            bounds.replaceSubrange(k...k, with: [(bounds[k].first, tailFirst), (tailFirst, after)])
+            k += 1
+        }
+    }
+
     /// `end` moved back over closing quotation marks (' " ’ ”) and spaces, never before `start + 1`.
     static func endIgnoringClosingMarks(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Int {
         var e = end
