@@ -16,6 +16,7 @@ struct QuoteSpan: Sendable {
 ///   direction.
 /// - A mark that is also an apostrophe never counts between two letters, nor before an elided
 ///   word ('em, ’90s), nor as a closing mark when no quote it could close is open.
+/// - A mark right after `=` delimits a markup attribute's value (`href="…"`), not a quote.
 /// - A quote nested in an open quote belongs to it: only outermost quotes are returned (but
 ///   when an unclosed outermost quote is dropped, the quotes directly inside it are).
 /// - A quote still open at the end of a paragraph continues when the next paragraph starts
@@ -60,6 +61,8 @@ struct QuoteScanner {
                 let next: Unicode.Scalar? = markEnd < end ? text.scalar(at: markEnd).0 : nil
                 let before = CharClass(prev), after = CharClass(next)
                 defer { i = markEnd }
+                // A mark right after "=" is markup left in scraped text (href="…"), not a quote.
+                if prev == "=" { continue }
                 if mark.isApostrophe {
                     if before == .word && after == .word { continue }
                     if before != .word && after == .word && isElision(bytes, at: markEnd, end: end) { continue }

@@ -49,6 +49,11 @@ final class QuoteDetectionTests: XCTestCase {
         XCTAssertEqual(quotes(try extract(curly)), ["He said ‘never’ and then ‘always’ in one breath,"])
     }
 
+    func testMarkupAttributeValuesAreNotQuotes() throws {
+        let records = try extract("<a href=\"https://example.com/the-story-of-the-year-so-far\">Read it</a>. Ann Lee said, \"We will win.\"")
+        XCTAssertEqual(quotes(records), ["We will win."])
+    }
+
     func testThreeApostrophesCloseANestedQuoteAndItsDoubledMark() throws {
         let records = try extract("''I saw it on 'Fox and Friends,''' said Ann Lee.")
         XCTAssertEqual(quotes(records), ["I saw it on 'Fox and Friends,'"])
