@@ -184,7 +184,8 @@ struct FrameMatcher {
                     p -= 1
                 }
                 // A match never ends inside a name ("The Daily" of "The Daily Ledger").
-                if n > 0, parser.isNameWord(p), parser.isNameWord(p + 1) { continue }
+                if n > 0, p >= 0, p + 1 < tokens.count, tokens[p].isCapitalized, tokens[p + 1].isCapitalized,
+                   parser.isNameWord(p), parser.isNameWord(p + 1) { continue }
                 if let r = matchLeft(el, e - 1, p, para, sentence, b) { if !leftmost { return r }; last = r }
             }
             return last

@@ -65,7 +65,8 @@ struct People {
             }
             let startsName = parser.isNameWord(i) || parser.titleEnd(at: i) != nil
             guard startsName, !(i > 0 && tokens[i - 1].paragraph == tokens[i].paragraph && parser.isNameWord(i - 1)),
-                  let (m, next) = parser.speakers(startingAt: i).first(where: { $0.mention.kind == .name }) else {
+                  let (m, next) = parser.titledName(startingAt: i).name
+                    ?? parser.speakers(startingAt: i).first(where: { $0.mention.kind == .name }) else {
                 i += 1
                 continue
             }

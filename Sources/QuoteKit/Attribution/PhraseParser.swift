@@ -15,17 +15,23 @@ struct PhraseParser {
         self.headline = Self.headlines(tokens, lexicon: lexicon, paragraphs: paragraphs)
     }
 
-    /// Paragraphs with at least three content words, nine in ten of them capitalised.
+    /// Paragraphs with at least three content words, nine in ten of them capitalised, and at
+    /// most ``maxHeadlineWords`` words.
     private static func headlines(_ tokens: [Token], lexicon: Lexicon, paragraphs: Int) -> [Bool] {
         var content = [Int](repeating: 0, count: paragraphs), capitalised = [Int](repeating: 0, count: paragraphs)
+        var words = [Int](repeating: 0, count: paragraphs)
         for t in tokens where t.kind == .word && t.paragraph < paragraphs {
-            if lexicon.determiners.contains(t.lower) || lexicon.prepositions.contains(t.lower) || conjunctions.contains(t.lower)
-                || t.lower == "is" || t.lower == "as" { continue }
-            content[t.paragraph] += 1
-            if t.isCapitalized { capitalised[t.paragraph] += 1 }
+            let p = t.paragraph
+            words[p] += 1
+            // A paragraph this long is no headline: skip the look-ups.
+            if words[p] > maxHeadlineWords || lexicon.headlineSmallWords.contains(t.lower) { continue }
+            content[p] += 1
+            if t.isCapitalized { capitalised[p] += 1 }
         }
-        return (0..<paragraphs).map { content[$0] >= 3 && 10 * capitalised[$0] >= 9 * content[$0] }
+        return (0..<paragraphs).map { words[$0] <= maxHeadlineWords && content[$0] >= 3 && 10 * capitalised[$0] >= 9 * content[$0] }
     }
+
+    static let maxHeadlineWords = 40
 
     /// Longest description, in tokens.
     let maxDescription = 10
@@ -273,6 +279,35 @@ struct PhraseParser {
         return nil
     }
 
+    /// A name (with a title and a leading "the") that starts at token `first`, with the index
+    /// after it; and where the name proper starts (after the titles) and the titles' gender,
+    /// whether or not a name was found.
+    func titledName(startingAt first: Int) -> (name: (mention: Mention, next: Int)?, nameStart: Int, gender: Gender) {
+        var k = first
+        var gender = Gender.any
+        if usable(first), tokens[first].lower == "the" { k += 1 }
+        while let (end, g) = titleEnd(at: k) {
+            if gender == .any { gender = g }
+            k = end
+        }
+        let nameStart = k
+        while usable(k) {
+            if isInitial(k) { k += 2; continue }
+            // A possessive ends the name: "Anne's Confession" is not a person.
+            if isNameWord(k) {
+                k += 1
+                if tokens[k - 1].lower.hasSuffix("'s") || tokens[k - 1].lower.hasSuffix("’s") { break }
+                continue
+            }
+            if tokens[k].text == "-" && !tokens[k].spaceBefore && isNameWord(k + 1) { k += 1; continue }
+            if lexicon.nameParticles.contains(tokens[k].text) && isNameWord(k + 1) && k > nameStart { k += 1; continue }
+            break
+        }
+        guard k > nameStart && k - nameStart <= 6 else { return (nil, nameStart, gender) }
+        if gender == .any, let g = lexicon.firstNames[tokens[nameStart].lower] { gender = g }
+        return ((Mention(start: first, end: k, kind: .name, nameStart: nameStart, gender: gender), k), nameStart, gender)
+    }
+
     /// Speaker phrases that start at token `first`, each with the index after it (including a
     /// skipped apposition when `allowApposition`), best first.
     func speakers(startingAt first: Int) -> [(mention: Mention, next: Int)] {
@@ -291,32 +326,9 @@ struct PhraseParser {
             }
         }
         // Title and name.
-        var k = first
-        var gender = Gender.any
-        var mentionStart = first
-        if t.lower == "the" { k += 1 }
-        while let (end, g) = titleEnd(at: k) {
-            if gender == .any { gender = g }
-            k = end
-        }
-        let nameStart = k
-        while usable(k) {
-            if isInitial(k) { k += 2; continue }
-            // A possessive ends the name: "Anne's Confession" is not a person.
-            if isNameWord(k) {
-                k += 1
-                if tokens[k - 1].lower.hasSuffix("'s") || tokens[k - 1].lower.hasSuffix("’s") { break }
-                continue
-            }
-            if isInitial(k) { k += 2; continue }
-            if tokens[k].text == "-" && !tokens[k].spaceBefore && isNameWord(k + 1) { k += 1; continue }
-            if lexicon.nameParticles.contains(tokens[k].text) && isNameWord(k + 1) && k > nameStart { k += 1; continue }
-            break
-        }
-        if k > nameStart && k - nameStart <= 6 {
-            if gender == .any, let g = lexicon.firstNames[tokens[nameStart].lower] { gender = g }
-            mentionStart = first
-            result.append((Mention(start: mentionStart, end: k, kind: .name, nameStart: nameStart, gender: gender), k))
+        let (titled, nameStart, gender) = titledName(startingAt: first)
+        if let titled {
+            result.append(titled)
         } else if nameStart > first, lexicon.titles[tokens[nameStart - 1].lower] != nil || tokens[nameStart - 1].text == "." {
             // A title alone: "the President".
             result.append((Mention(start: first, end: nameStart, kind: .description, nameStart: first, gender: gender), nameStart))

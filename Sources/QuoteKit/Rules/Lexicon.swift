@@ -23,6 +23,8 @@ final class Lexicon: Sendable {
     let nonNameWords: Set<String>
     /// The non-name words lowercased: words that do not begin an unknown noun phrase.
     let functionWords: Set<String>
+    /// Determiners, prepositions and conjunctions: the small words of a Title Case headline.
+    let headlineSmallWords: Set<String>
     /// Lowercased, without the final period.
     let abbreviations: Set<String>
     let followOn: (id: RuleID, rule: FollowOnRule)?
@@ -126,6 +128,7 @@ final class Lexicon: Sendable {
         self.firstNames = firstNames
         self.nonNameWords = nonNameWords
         self.functionWords = Set(nonNameWords.map { $0.lowercased() })
+        self.headlineSmallWords = determiners.union(prepositions).union(PhraseParser.conjunctions).union(["is", "as"])
         self.sourceNouns = sourceNouns
         self.determiners = determiners
         self.prepositions = prepositions
