@@ -56,6 +56,9 @@ public final class QuoteExtractor {
         var records: [QuoteRecord] = []
         var previous: (span: QuoteSpan, after: Int, cueTokens: Range<Int>?, person: Int?, speaker: String?, mention: TextSpan?, cue: TextSpan?, confidence: Double)?
         var previousSpeaker: Int?
+        // For each record: its paragraph, whether its quote opens the paragraph, whether a frame
+        // attributed it, and its person (for turn taking, after all records are made).
+        var turns: [TurnInfo] = []
 
         func span(_ range: Range<Int>) -> TextSpan {
             let s = tokens[range.lowerBound].start, e = tokens[range.upperBound - 1].end
@@ -137,6 +140,13 @@ public final class QuoteExtractor {
                 confidence = filter.unattributedConfidence
             }
             if let p = person { previousSpeaker = p }
+            turns.append(TurnInfo(firstParagraph: quote.firstParagraph, lastParagraph: quote.lastParagraph,
+                                  opensParagraph: analyzed.paragraphs[quote.firstParagraph].lowerBound == quote.openStart,
+                                  anchored: best != nil, person: person, pronoun: best.flatMap { m -> Gender? in
+                                      guard case .pronoun(let p) = m.speaker.kind else { return nil }
+                                      return p == .male ? .male : p == .female ? .female : nil
+                                  },
+                                  addressee: vocative(in: first..<after, quote, tokens, people)))
             let start = buffer.scalarOffset(quote.contentStart), end = buffer.scalarOffset(quote.contentEnd)
             let text = buffer.string(quote.contentStart, quote.contentEnd)
             confidence = (confidence * 1000).rounded() / 1000
@@ -145,7 +155,120 @@ public final class QuoteExtractor {
                                        confidence: confidence, metadata: metadata))
             previous = (quote, after, cueTokens, person, speaker, mention, cue, confidence)
         }
+        if let follow = lexicon.followOn, follow.rule.turnTaking {
+            takeTurns(&records, turns, people: people, followOn: follow.id.rawValue)
+        }
         return records
+    }
+
+    struct TurnInfo {
+        var firstParagraph: Int, lastParagraph: Int
+        var opensParagraph: Bool
+        var anchored: Bool
+        var person: Int?
+        /// When a pronoun attributed the quote ("he said"), its gender.
+        var pronoun: Gender?
+        /// The person the quote addresses by name ("Henry, I won't go").
+        var addressee: Int?
+    }
+
+    /// A person named as the addressee of a quote: a name set off by a comma at the start of the
+    /// quote or of a sentence in it ("Henry, I won't go", "Now then, Pooh, where's your boat?"),
+    /// or at its end ("Have you hurt yourself, Margaret?").
+    private func vocative(in range: Range<Int>, _ quote: QuoteSpan, _ tokens: [Token], _ people: People) -> Int? {
+        func isNameWord(_ t: Token) -> Bool {
+            t.isWord && t.isCapitalized && !lexicon.nonNameWords.contains(t.text) && lexicon.pronouns[t.lower] == nil
+                && lexicon.cueForms[t.lower] == nil && lexicon.titles[t.lower] == nil
+        }
+        /// The person named by tokens lo..<hi: an optional title, then one to three name words.
+        func named(_ lo: Int, _ hi: Int) -> Int? {
+            var k = lo
+            var title: String?
+            if k < hi, lexicon.titles[tokens[k].lower] != nil {
+                title = tokens[k].text
+                k += 1
+                if k < hi, tokens[k].text == "." { title! += "."; k += 1 }
+            }
+            guard hi - k >= 1, hi - k <= 3, (k..<hi).allSatisfy({ isNameWord(tokens[$0]) }) else { return nil }
+            return people.person(matching: tokens[k..<hi].map(\.text), title: title)
+        }
+        let words = range.filter { tokens[$0].start >= quote.contentStart && tokens[$0].end <= quote.contentEnd }
+        guard let lo = words.first, let hi = words.last else { return nil }
+        // Start: the first comma within four tokens; the name is the segment before it, after an
+        // interjection and its comma ("Now then, Pooh,").
+        var segmentStart = lo
+        for k in lo...min(hi, lo + 6) where tokens[k].text == "," {
+            if let p = named(segmentStart, k) { return p }
+            segmentStart = k + 1
+        }
+        // End: ", NAME" before the closing punctuation.
+        var end = hi + 1
+        while end > lo, !tokens[end - 1].isWord { end -= 1 }
+        var k = end - 1
+        while k > lo, end - k <= 4, tokens[k - 1].text != "," { k -= 1 }
+        if k > lo, tokens[k - 1].text == ",", let p = named(k, end) { return p }
+        return nil
+    }
+
+    /// Conversations: runs of consecutive paragraphs that each hold a quote. When exactly two
+    /// people speak in a run's attributed turns, the turns with no cue of their own alternate
+    /// between them, counted from the nearest attributed turn; the other quotes of a paragraph
+    /// follow its first.
+    private func takeTurns(_ records: inout [QuoteRecord], _ info: [TurnInfo], people: People, followOn: String) {
+        var i = 0
+        while i < records.count {
+            // A run: the first quotes of consecutive paragraphs.
+            var heads = [i]
+            var j = i + 1
+            while j < records.count {
+                if info[j].firstParagraph == info[heads.last!].lastParagraph { j += 1; continue }
+                guard info[j].firstParagraph == info[heads.last!].lastParagraph + 1 else { break }
+                heads.append(j)
+                j += 1
+            }
+            defer { i = j }
+            let anchors = heads.indices.filter { info[heads[$0]].anchored && info[heads[$0]].person != nil }
+            var speakers = Set(anchors.map { info[heads[$0]].person! })
+            // One person attributed: the other is the one addressed by name in the run.
+            if speakers.count == 1, let addressed = heads.lazy.compactMap({ info[$0].addressee }).first(where: { !speakers.contains($0) }) {
+                speakers.insert(addressed)
+            }
+            guard speakers.count == 2, heads.count >= 2, !anchors.isEmpty else { continue }
+            for (t, head) in heads.enumerated() where !info[head].anchored || info[head].pronoun != nil {
+                let nearest = anchors.min(by: { abs($0 - t) < abs($1 - t) })!
+                var speaksNow = info[heads[nearest]].person!
+                if (t - nearest) % 2 != 0 { speaksNow = speakers.first { $0 != speaksNow }! }
+                if let gender = info[head].pronoun {
+                    // "he said" of someone outside the exchange: the speaker of that gender, when
+                    // only one of the two has it.
+                    guard let resolved = info[head].person, !speakers.contains(resolved) else { continue }
+                    let fitting = speakers.filter { people.persons[$0].gender == gender }
+                    guard fitting.count == 1 else { continue }
+                    speaksNow = fitting.first!
+                    var k = head
+                    repeat {
+                        records[k].speaker = people.persons[speaksNow].canonical
+                        k += 1
+                    } while k < records.count && info[k].firstParagraph == info[head].lastParagraph && !info[k].anchored
+                    continue
+                }
+                // Nobody is addressed by name by themselves.
+                if info[head].addressee == speaksNow { speaksNow = speakers.first { $0 != speaksNow }! }
+                // The mention that names this speaker: the nearest attributed turn of theirs, if any.
+                let own = anchors.filter { info[heads[$0]].person == speaksNow }.min(by: { abs($0 - t) < abs($1 - t) })
+                let source = own.map { records[heads[$0]] }
+                // This turn and the quotes after it in its paragraphs.
+                var k = head
+                while k < records.count && (k == head || info[k].firstParagraph == info[head].lastParagraph) && !info[k].anchored {
+                    records[k].speaker = people.persons[speaksNow].canonical
+                    records[k].speakerMention = source?.speakerMention
+                    records[k].cue = source?.cue
+                    records[k].rule = followOn
+                    records[k].confidence = (((source?.confidence ?? 0.5) * 0.7) * 1000).rounded() / 1000
+                    k += 1
+                }
+            }
+        }
     }
 
     /// The person a speaker mention refers to, the speaker name to report, and the confidence
@@ -186,8 +309,6 @@ public final class QuoteExtractor {
         return "q" + String(repeating: "0", count: 16 - hex.count) + hex
     }
 
-    /// Whether the quoted text ends with a full stop (not an ellipsis). A question or an
-    /// exclamation mark is left out: "Why?" Trump asked reporters.
     /// A quote reopened at the start of its last paragraph is usually one quote over several
     /// paragraphs; but when that last part carries an attribution of its own after its closing
     /// mark (`"…," he said`), it is a new quote and the earlier paragraphs' mark was left
@@ -244,6 +365,8 @@ public final class QuoteExtractor {
         return e
     }
 
+    /// Whether the quoted text ends with a full stop (not an ellipsis). A question or an
+    /// exclamation mark is left out: "Why?" Trump asked reporters.
     static func endsWithFullStop(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Bool {
         guard end > start else { return false }
         guard bytes[end - 1] == 0x2E else { return false }

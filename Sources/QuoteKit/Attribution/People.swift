@@ -12,9 +12,18 @@ struct People {
         var display: String
         /// Token index of every mention, ascending.
         var mentions: [Int] = []
+        /// Whether the first mention gave a full name (news introduces people so: "Chrissy Teigen").
+        var introducedInFull = false
+        /// How often each written form was used ("Mr. Darcy", "Darcy"), with the order of its first use.
+        var forms: [String: (count: Int, order: Int)] = [:]
+        /// The name to report: the full name when the text introduced the person with it, else the
+        /// form the text uses most ("Elizabeth", "Mr. Darcy").
         var canonical: String {
-            if words.count >= 2 || title == nil { return display }
-            return "\(title!) \(display)"
+            if introducedInFull || forms.isEmpty {
+                if words.count >= 2 || title == nil { return display }
+                return "\(title!) \(display)"
+            }
+            return forms.max { ($0.value.count, -$0.value.order) < ($1.value.count, -$1.value.order) }!.key
         }
     }
 
@@ -83,6 +92,10 @@ struct People {
                     title = tokens[t].text + (t + 1 < m.nameStart && tokens[t + 1].text == "." ? "." : "")
                 }
                 let p = link(words, display: display, title: title, gender: m.gender)
+                if persons[p].mentions.isEmpty { persons[p].introducedInFull = words.count >= 2 }
+                let form = title.map { "\($0) \(display)" } ?? display
+                let order = persons[p].forms.count
+                persons[p].forms[form, default: (0, order)].count += 1
                 timeline.append((m.start, p))
                 mentionAt[m.start] = p
                 persons[p].mentions.append(m.start)
@@ -153,6 +166,12 @@ struct People {
         func mostRecent(_ candidates: [Int]) -> Int? {
             candidates.filter { compatible(persons[$0].gender, gender) }
                 .max(by: { (persons[$0].mentions.last ?? -1) < (persons[$1].mentions.last ?? -1) })
+        }
+        // A title and a surname shared by several people of that gender ("Mrs. Bennet" in a family
+        // of Bennets) name someone else: the one known by that title, or a new person.
+        if let title, (byLast[word] ?? []).filter({ compatible(persons[$0].gender, gender) }).count > 1 {
+            if let p = (singles[word] ?? []).last(where: { persons[$0].title == title }) { return p }
+            return add(Person(words: [word], title: title, gender: gender, display: display))
         }
         // The most recently mentioned person with this surname; then one known by title and this
         // name ("Colonel Fitzwilliam" before "Fitzwilliam Darcy"); then one with this first name.
@@ -229,6 +248,20 @@ struct People {
             if timeline[mid].token < at { lo = mid + 1 } else { hi = mid }
         }
         return lo - 1
+    }
+
+    /// The person that name words (with an optional title) written anywhere, a quote included,
+    /// refer to, without creating one: the full name, else the most mentioned person known by
+    /// that single word (with that title, when one is given).
+    func person(matching words: [String], title: String?) -> Int? {
+        guard let first = words.first, let last = words.last else { return nil }
+        if words.count >= 2 { return byWords[words] ?? byFirstLast[first + " " + last] }
+        var candidates = (singles[first] ?? []) + (byFirst[first] ?? []) + (byLast[first] ?? [])
+        if let title {
+            let titled = candidates.filter { persons[$0].title == title }
+            if !titled.isEmpty { candidates = titled }
+        }
+        return candidates.max { persons[$0].mentions.count < persons[$1].mentions.count }
     }
 
     /// The person named by a name mention.

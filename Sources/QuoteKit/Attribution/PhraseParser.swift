@@ -7,12 +7,29 @@ struct PhraseParser {
     /// For each paragraph, whether it is written in Title Case (a headline): there a capitalised
     /// verb form is a verb ("Lee Says Plan Is ‘Dead’"), not part of a name.
     let headline: [Bool]
+    /// Words the document also writes in lowercase ("poor", "little"): capitalised at the start
+    /// of a sentence they are not names.
+    let lowercaseWords: Set<String>
 
     init(tokens: [Token], lexicon: Lexicon, quoteOf: [Int32], paragraphs: Int) {
         self.tokens = tokens
         self.lexicon = lexicon
         self.quoteOf = quoteOf
         self.headline = Self.headlines(tokens, lexicon: lexicon, paragraphs: paragraphs)
+        var lowercase = Set<String>()
+        for t in tokens where t.kind == .word && !t.isCapitalized { lowercase.insert(t.lower) }
+        self.lowercaseWords = lowercase
+    }
+
+    /// Whether token `i` starts a sentence.
+    func startsSentence(_ i: Int) -> Bool {
+        i == 0 || tokens[i - 1].sentence != tokens[i].sentence || tokens[i - 1].paragraph != tokens[i].paragraph
+    }
+
+    /// A capitalised common word opening a sentence ("Poor Oliver", "Little Marco"): the document
+    /// writes it in lowercase elsewhere and no first-name list has it.
+    func isSentenceInitialCommonWord(_ i: Int) -> Bool {
+        startsSentence(i) && lowercaseWords.contains(tokens[i].lower) && lexicon.firstNames[tokens[i].lower] == nil
     }
 
     /// Paragraphs with at least three content words, nine in ten of them capitalised, and at
@@ -290,7 +307,7 @@ struct PhraseParser {
             if gender == .any { gender = g }
             k = end
         }
-        let nameStart = k
+        var nameStart = k
         while usable(k) {
             if isInitial(k) { k += 2; continue }
             // A possessive ends the name: "Anne's Confession" is not a person.
@@ -303,9 +320,18 @@ struct PhraseParser {
             if lexicon.nameParticles.contains(tokens[k].text) && isNameWord(k + 1) && k > nameStart { k += 1; continue }
             break
         }
+        // Not part of the name: a common word capitalised because it opens the sentence, and
+        // capitals of a heading run into the text ("CHAPTER VIII Fanny").
+        if k - nameStart >= 2, isSentenceInitialCommonWord(nameStart) { nameStart += 1 }
+        if k - nameStart >= 2, let caps = (nameStart..<k).last(where: { isAllCaps(tokens[$0]) }), caps < k - 1 { nameStart = caps + 1 }
         guard k > nameStart && k - nameStart <= 6 else { return (nil, nameStart, gender) }
         if gender == .any, let g = lexicon.firstNames[tokens[nameStart].lower] { gender = g }
         return ((Mention(start: first, end: k, kind: .name, nameStart: nameStart, gender: gender), k), nameStart, gender)
+    }
+
+    /// A word of two or more letters in capitals ("CHAPTER").
+    private func isAllCaps(_ t: Token) -> Bool {
+        t.kind == .word && t.text.unicodeScalars.count >= 2 && t.text.unicodeScalars.allSatisfy { !$0.properties.isLowercase }
     }
 
     /// Speaker phrases that start at token `first`, each with the index after it (including a

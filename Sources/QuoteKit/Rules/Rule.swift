@@ -210,6 +210,9 @@ public struct FollowOnRule: Sendable {
     /// words (shorter ones are usually headings).
     public var minWordsAlone: Int
     public var confidence: Double
+    /// In a two-person exchange (the last two paragraphs quote two different people), a quote
+    /// with no cue that opens the next paragraph is the other person's turn.
+    public var turnTaking: Bool = false
 }
 
 /// Which unattributed quoted spans are not speech (scare quotes, titles, terms).
