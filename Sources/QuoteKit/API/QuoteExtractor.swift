@@ -146,7 +146,7 @@ public final class QuoteExtractor {
                                       guard case .pronoun(let p) = m.speaker.kind else { return nil }
                                       return p == .male ? .male : p == .female ? .female : nil
                                   },
-                                  addressee: vocative(in: first..<after, quote, tokens, people)))
+                                  addressee: vocative(in: first..<after, quote, tokens, people), token: first))
             let start = buffer.scalarOffset(quote.contentStart), end = buffer.scalarOffset(quote.contentEnd)
             let text = buffer.string(quote.contentStart, quote.contentEnd)
             confidence = (confidence * 1000).rounded() / 1000
@@ -156,7 +156,8 @@ public final class QuoteExtractor {
             previous = (quote, after, cueTokens, person, speaker, mention, cue, confidence)
         }
         if let follow = lexicon.followOn, follow.rule.turnTaking {
-            takeTurns(&records, turns, people: people, followOn: follow.id.rawValue)
+            takeTurns(&records, turns, people: people, followOn: follow.id.rawValue, minExchanges: follow.rule.minExchanges,
+                      minRunExchanges: follow.rule.minRunExchanges)
         }
         return records
     }
@@ -170,6 +171,8 @@ public final class QuoteExtractor {
         var pronoun: Gender?
         /// The person the quote addresses by name ("Henry, I won't go").
         var addressee: Int?
+        /// The quote's first token.
+        var token: Int
     }
 
     /// A person named as the addressee of a quote: a name set off by a comma at the start of the
@@ -214,7 +217,22 @@ public final class QuoteExtractor {
     /// people speak in a run's attributed turns, the turns with no cue of their own alternate
     /// between them, counted from the nearest attributed turn; the other quotes of a paragraph
     /// follow its first.
-    private func takeTurns(_ records: inout [QuoteRecord], _ info: [TurnInfo], people: People, followOn: String) {
+    private func takeTurns(_ records: inout [QuoteRecord], _ info: [TurnInfo], people: People, followOn: String,
+                           minExchanges: Int, minRunExchanges: Int) {
+        // Only a text written in dialogue: one with enough exchanges, paragraphs next to each other
+        // attributed by frames to two different people. (In news, a quote that opens the next
+        // paragraph usually continues the same speaker.)
+        var exchanges = 0
+        var previousHead: Int?
+        for k in records.indices {
+            if let h = previousHead, info[k].firstParagraph == info[h].lastParagraph { continue }
+            if let h = previousHead, info[k].firstParagraph == info[h].lastParagraph + 1, info[h].anchored, info[k].anchored,
+               let a = info[h].person, let b = info[k].person, a != b {
+                exchanges += 1
+            }
+            previousHead = k
+        }
+        let dialogueText = exchanges >= minExchanges
         var i = 0
         while i < records.count {
             // A run: the first quotes of consecutive paragraphs.
@@ -227,11 +245,23 @@ public final class QuoteExtractor {
                 j += 1
             }
             defer { i = j }
+            // A conversation counts in a text not written in dialogue when it has enough
+            // exchanges of its own.
+            if !dialogueText {
+                let own = zip(heads, heads.dropFirst()).filter { h, k in
+                    info[h].anchored && info[k].anchored && info[h].person != nil && info[k].person != nil && info[h].person != info[k].person
+                }.count
+                guard own >= minRunExchanges else { continue }
+            }
             let anchors = heads.indices.filter { info[heads[$0]].anchored && info[heads[$0]].person != nil }
             var speakers = Set(anchors.map { info[heads[$0]].person! })
             // One person attributed: the other is the one addressed by name in the run.
             if speakers.count == 1, let addressed = heads.lazy.compactMap({ info[$0].addressee }).first(where: { !speakers.contains($0) }) {
                 speakers.insert(addressed)
+            }
+            // Else the person last named before the run's first turn.
+            if speakers.count == 1, let other = people.recentPerson(before: info[heads[0]].token, excluding: speakers) {
+                speakers.insert(other)
             }
             guard speakers.count == 2, heads.count >= 2, !anchors.isEmpty else { continue }
             for (t, head) in heads.enumerated() where !info[head].anchored || info[head].pronoun != nil {

@@ -264,6 +264,15 @@ struct People {
         return candidates.max { persons[$0].mentions.count < persons[$1].mentions.count }
     }
 
+    /// The person most recently named before token `at` (within the pronoun window) who is not
+    /// one of `excluding`.
+    func recentPerson(before at: Int, excluding: Set<Int>) -> Int? {
+        let last = lastEntry(before: at)
+        guard last >= 0 else { return nil }
+        return stride(from: last, through: max(0, last - pronounWindow), by: -1).lazy
+            .map { timeline[$0].person }.first { !excluding.contains($0) }
+    }
+
     /// The person named by a name mention.
     func person(named m: Mention) -> Int? {
         if let p = mentionAt[m.start] { return p }

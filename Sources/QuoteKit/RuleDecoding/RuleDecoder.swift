@@ -95,7 +95,7 @@ enum RuleDecoder {
         case .firstNames: return ([], ["female", "male", "any"])
         case .nonNameWords: return (["words"], [])
         case .abbreviations: return (["abbreviations"], [])
-        case .followOn: return (["max_paragraphs", "min_words_alone", "confidence"], ["turn_taking"])
+        case .followOn: return (["max_paragraphs", "min_words_alone", "confidence"], ["turn_taking", "min_exchanges", "min_run_exchanges"])
         case .quoteFilter: return (["min_words_without_cue", "min_words_partial", "drop_title_case", "drop_embedded_titles",
                                     "unattributed_confidence"], ["drop_subheads"])
         }
@@ -183,9 +183,11 @@ enum RuleDecoder {
             let confidence = f["confidence"]?.number(in: 0...1)
             guard let maxParagraphs, let minWordsAlone, let confidence else { return nil }
             let turnTaking = f["turn_taking"].map { $0.bool() } ?? false
-            guard let turnTaking else { return nil }
+            let minExchanges = f["min_exchanges"].map { $0.integer(in: 0...1_000_000) } ?? 0
+            let minRunExchanges = f["min_run_exchanges"].map { $0.integer(in: 0...1_000_000) } ?? 0
+            guard let turnTaking, let minExchanges, let minRunExchanges else { return nil }
             return .followOn(FollowOnRule(maxParagraphs: maxParagraphs, minWordsAlone: minWordsAlone, confidence: confidence,
-                                          turnTaking: turnTaking))
+                                          turnTaking: turnTaking, minExchanges: minExchanges, minRunExchanges: minRunExchanges))
         case .quoteFilter:
             let minWords = f["min_words_without_cue"]?.integer(in: 0...1000)
             let minPartial = f["min_words_partial"]?.integer(in: 0...1000)

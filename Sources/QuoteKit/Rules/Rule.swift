@@ -213,6 +213,11 @@ public struct FollowOnRule: Sendable {
     /// In a two-person exchange (the last two paragraphs quote two different people), a quote
     /// with no cue that opens the next paragraph is the other person's turn.
     public var turnTaking: Bool = false
+    /// Turn taking applies to a text with at least this many exchanges (adjacent paragraphs
+    /// attributed to two different people): a text written in dialogue.
+    public var minExchanges: Int = 0
+    /// In another text, a conversation with at least this many exchanges of its own.
+    public var minRunExchanges: Int = 0
 }
 
 /// Which unattributed quoted spans are not speech (scare quotes, titles, terms).
