@@ -265,16 +265,24 @@ public final class QuoteExtractor {
             }
             guard speakers.count == 2, heads.count >= 2, !anchors.isEmpty else { continue }
             for (t, head) in heads.enumerated() where !info[head].anchored || info[head].pronoun != nil {
-                let nearest = anchors.min(by: { abs($0 - t) < abs($1 - t) })!
+                let named = anchors.filter { info[heads[$0]].pronoun == nil }
+                let nearest = (named.isEmpty ? anchors : named).min(by: { abs($0 - t) < abs($1 - t) })!
                 var speaksNow = info[heads[nearest]].person!
                 if (t - nearest) % 2 != 0 { speaksNow = speakers.first { $0 != speaksNow }! }
                 if let gender = info[head].pronoun {
-                    // "he said" of someone outside the exchange: the speaker of that gender, when
-                    // only one of the two has it.
-                    guard let resolved = info[head].person, !speakers.contains(resolved) else { continue }
+                    // "he said": the one of the two with that gender; when both have it, the one
+                    // whose turn it is counted from the nearest turn attributed by name.
                     let fitting = speakers.filter { people.persons[$0].gender == gender }
-                    guard fitting.count == 1 else { continue }
-                    speaksNow = fitting.first!
+                    if fitting.count == 1 {
+                        speaksNow = fitting.first!
+                    } else if fitting.count == 2, let named = anchors.filter({ info[heads[$0]].pronoun == nil && $0 != t })
+                                .min(by: { abs($0 - t) < abs($1 - t) }) {
+                        speaksNow = info[heads[named]].person!
+                        if (t - named) % 2 != 0 { speaksNow = speakers.first { $0 != speaksNow }! }
+                    } else {
+                        continue
+                    }
+                    if speaksNow == info[head].person { continue }
                     var k = head
                     repeat {
                         records[k].speaker = people.persons[speaksNow].canonical
