@@ -233,6 +233,23 @@ public final class QuoteExtractor {
             previousHead = k
         }
         let dialogueText = exchanges >= minExchanges
+        // Nobody addresses themselves by name: a quote with no cue of its own that names the
+        // person it would continue ("Edmund, the bus never came") is the nearest other speaker's.
+        var assigned = info.map(\.person)
+        defer {
+            for k in records.indices where !info[k].anchored {
+                guard let addressee = info[k].addressee, assigned[k] == addressee else { continue }
+                let nearby = (max(0, k - 4)..<min(records.count, k + 5)).filter {
+                    info[$0].anchored && assigned[$0] != nil && assigned[$0] != addressee
+                }
+                guard let other = nearby.min(by: { abs($0 - k) < abs($1 - k) }) else { continue }
+                records[k].speaker = records[other].speaker
+                records[k].speakerMention = records[other].speakerMention
+                records[k].cue = records[other].cue
+                records[k].confidence = ((records[other].confidence * 0.7) * 1000).rounded() / 1000
+                assigned[k] = assigned[other]
+            }
+        }
         var i = 0
         while i < records.count {
             // A run: the first quotes of consecutive paragraphs.
@@ -286,6 +303,7 @@ public final class QuoteExtractor {
                     var k = head
                     repeat {
                         records[k].speaker = people.persons[speaksNow].canonical
+                        assigned[k] = speaksNow
                         k += 1
                     } while k < records.count && info[k].firstParagraph == info[head].lastParagraph && !info[k].anchored
                     continue
@@ -299,6 +317,7 @@ public final class QuoteExtractor {
                 var k = head
                 while k < records.count && (k == head || info[k].firstParagraph == info[head].lastParagraph) && !info[k].anchored {
                     records[k].speaker = people.persons[speaksNow].canonical
+                    assigned[k] = speaksNow
                     records[k].speakerMention = source?.speakerMention
                     records[k].cue = source?.cue
                     records[k].rule = followOn

@@ -44,6 +44,9 @@ struct People {
     private var byLast: [String: [Int]] = [:]
     private var byFirst: [String: [Int]] = [:]
     private var singles: [String: [Int]] = [:]
+    /// Surnames the text writes after two or more different titles ("Mr. Lane", "Mrs. Lane"): a
+    /// family, whose titled members are not the person a full name ("Tom Lane") names.
+    private var familySurnames: Set<String> = []
 
     let parser: PhraseParser
     var lexicon: Lexicon { parser.lexicon }
@@ -65,6 +68,15 @@ struct People {
 
     /// Finds every name in the document and groups them into persons.
     private mutating func collect() {
+        var titlesBySurname: [String: Set<String>] = [:]
+        for k in tokens.indices where lexicon.titles[tokens[k].lower] != nil && tokens[k].isCapitalized {
+            var n = k + 1
+            if n < tokens.count, tokens[n].text == "." { n += 1 }
+            if n < tokens.count, parser.isNameWord(n), n + 1 >= tokens.count || !parser.isNameWord(n + 1) {
+                titlesBySurname[tokens[n].text, default: []].insert(tokens[k].lower)
+            }
+        }
+        familySurnames = Set(titlesBySurname.filter { $0.value.count >= 2 }.keys)
         var i = 0
         while i < tokens.count {
             // A heading ("Anne Says Her Prayers") is in Title Case: its words are not names.
@@ -150,7 +162,9 @@ struct People {
             }
             // An earlier single-word person ("Teigen") whose name this completes; one known by a
             // title ("Colonel Fitzwilliam") only by the surname.
-            let candidates = (singles[words.last!] ?? []) + (singles[words.first!] ?? []).filter { persons[$0].title == nil }
+            let family = familySurnames.contains(words.last!)
+            let candidates = (singles[words.last!] ?? []).filter { !family || persons[$0].title == nil }
+                + (singles[words.first!] ?? []).filter { persons[$0].title == nil }
             if let p = candidates.filter({ compatible(persons[$0].gender, gender) }).max() {
                 let word = persons[p].words[0]
                 singles[word]?.removeAll { $0 == p }
@@ -168,8 +182,9 @@ struct People {
                 .max(by: { (persons[$0].mentions.last ?? -1) < (persons[$1].mentions.last ?? -1) })
         }
         // A title and a surname shared by several people of that gender ("Mrs. Bennet" in a family
-        // of Bennets) name someone else: the one known by that title, or a new person.
-        if let title, (byLast[word] ?? []).filter({ compatible(persons[$0].gender, gender) }).count > 1 {
+        // of Bennets), or used with other titles too ("Mr. Lane", "Mrs. Lane"), name someone else
+        // than a full name does: the one known by that title, or a new person.
+        if let title, familySurnames.contains(word) || (byLast[word] ?? []).filter({ compatible(persons[$0].gender, gender) }).count > 1 {
             if let p = (singles[word] ?? []).last(where: { persons[$0].title == title }) { return p }
             return add(Person(words: [word], title: title, gender: gender, display: display))
         }

@@ -1,0 +1,112 @@
+import QuoteKit
+import XCTest
+
+/// Fiction: conversations, turn taking, vocatives and characters.
+final class DialogueTests: XCTestCase {
+    private func speakers(_ text: String) throws -> [String] {
+        try extract(text).map { $0.speaker ?? "-" }
+    }
+
+    func testUnattributedTurnsAlternateInATwoPersonExchange() throws {
+        let text = """
+        The rain had not stopped when Harriet came down.
+
+        "Is there any coffee?" asked Harriet.
+
+        "There might be," said Edmund.
+
+        "Where?"
+
+        "In the pot."
+
+        "It is cold," said Harriet.
+
+        "Then make more," said Edmund.
+        """
+        XCTAssertEqual(try speakers(text), ["Harriet", "Edmund", "Harriet", "Edmund", "Harriet", "Edmund"])
+    }
+
+    func testANarrativeParagraphEndsTheConversation() throws {
+        let text = """
+        "Is there any coffee?" asked Harriet.
+
+        "There might be," said Edmund.
+
+        "Where?" asked Harriet.
+
+        "In the pot," said Edmund.
+
+        Harriet went to the window and watched the rain for a long while.
+
+        "The bus is late again."
+        """
+        // After the narration nobody is known to be talking: the last quote is not taken as a turn.
+        let records = try extract(text)
+        XCTAssertEqual(records.last?.text, "The bus is late again.")
+        XCTAssertNil(records.last?.speaker)
+    }
+
+    func testAVocativeNamesTheAddresseeNotTheSpeaker() throws {
+        let text = """
+        Edmund folded his newspaper.
+
+        "You are late," said Edmund.
+
+        "Edmund, the bus never came."
+
+        "Then take the car," he said.
+
+        "Thank you," said Harriet.
+        """
+        let records = try extract(text)
+        XCTAssertEqual(records[1].text, "Edmund, the bus never came.")
+        XCTAssertEqual(records[1].speaker, "Harriet")
+    }
+
+    func testHeAndSheResolveToTheParticipantOfThatGender() throws {
+        let text = """
+        Mr. Thomas Reed met Mrs. Clara Voss at the gate.
+
+        "You came," said Mrs. Voss.
+
+        "I said I would," he said.
+
+        "I doubted it," she said.
+
+        "You always do," said Mr. Reed.
+        """
+        XCTAssertEqual(try speakers(text), ["Clara Voss", "Thomas Reed", "Clara Voss", "Thomas Reed"])
+    }
+
+    func testCharactersMergeByNameAndStayApartByTitle() throws {
+        // "Harriet" and "Harriet Lane" are one person; in a text that writes both "Mrs. Lane" and
+        // "Mr. Lane", those are two other people (her parents), not Harriet.
+        let text = """
+        Harriet Lane lived with her parents.
+
+        "Good morning," said Harriet.
+
+        "Good morning, dear," said Mrs. Lane.
+
+        "Is it?" said Mr. Lane.
+        """
+        XCTAssertEqual(try speakers(text), ["Harriet Lane", "Mrs. Lane", "Mr. Lane"])
+        // In news, "Mrs. Voss" after "Clara Voss" is the same person.
+        XCTAssertEqual(try speakers("Clara Voss spoke first. “We will win,” Mrs. Voss said."), ["Clara Voss"])
+    }
+
+    func testTheNameReportedIsTheOneTheTextUses() throws {
+        // Introduced as "Mr. Darcy" and so called throughout: reported as "Mr. Darcy", even
+        // though "Fitzwilliam Darcy" appears once.
+        let text = """
+        Mr. Darcy stood by the fire.
+
+        "It is cold," said Mr. Darcy.
+
+        His full name was Fitzwilliam Darcy, though nobody used it.
+
+        "Very cold," said Mr. Darcy.
+        """
+        XCTAssertEqual(try speakers(text), ["Mr. Darcy", "Mr. Darcy"])
+    }
+}
