@@ -146,7 +146,8 @@ public final class QuoteExtractor {
                                       guard case .pronoun(let p) = m.speaker.kind else { return nil }
                                       return p == .male ? .male : p == .female ? .female : nil
                                   },
-                                  addressee: vocative(in: first..<after, quote, tokens, people), token: first))
+                                  addressee: nil, vocative: vocative(in: first..<after, quote, tokens), token: first))
+            turns[turns.count - 1].addressee = turns[turns.count - 1].vocative.flatMap { people.person(matching: $0.words, title: $0.title) }
             let start = buffer.scalarOffset(quote.contentStart), end = buffer.scalarOffset(quote.contentEnd)
             let text = buffer.string(quote.contentStart, quote.contentEnd)
             confidence = (confidence * 1000).rounded() / 1000
@@ -159,7 +160,41 @@ public final class QuoteExtractor {
             takeTurns(&records, turns, people: people, followOn: follow.id.rawValue, minExchanges: follow.rule.minExchanges,
                       minRunExchanges: follow.rule.minRunExchanges)
         }
+        if let narrator = people.narrator { nameNarrator(&records, turns, people.persons[narrator].canonical, people) }
         return records
+    }
+
+    /// A first-person narrator is reported by the name the other speakers call them by: the name
+    /// most often addressed in the quotes of the paragraphs next to the narrator's (at least twice),
+    /// leaving out the names the narration itself uses for someone else; otherwise as "narrator".
+    private func nameNarrator(_ records: inout [QuoteRecord], _ info: [TurnInfo], _ placeholder: String, _ people: People) {
+        var counts: [String: Int] = [:]
+        var narratorParagraphs = Set<Int>()
+        for k in records.indices where records[k].speaker == placeholder { narratorParagraphs.insert(info[k].firstParagraph) }
+        for n in records.indices {
+            let p = info[n].firstParagraph
+            if narratorParagraphs.contains(p - 1) || narratorParagraphs.contains(p + 1) {
+                guard let v = info[n].vocative else { continue }
+                if let known = people.person(matching: v.words, title: v.title), people.persons[known].mentions.count >= 3 { continue }
+                // Not a common word capitalised as an exclamation ("Rubbish, I say!").
+                if v.words.contains(where: { people.parser.lowercaseWords.contains($0.lowercased()) }) { continue }
+                counts[(v.title.map { [$0] } ?? [] + v.words).joined(separator: " "), default: 0] += 1
+            }
+        }
+        guard let (name, count) = counts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }), count >= 2 else { return }
+        let narrated = Set(records.indices.filter { records[$0].speaker == placeholder })
+        for k in narrated.sorted() {
+            // A quote that calls the narrator by name is someone else's: the nearest other speaker's.
+            if !info[k].anchored, let v = info[k].vocative, (v.title.map { [$0] } ?? [] + v.words).joined(separator: " ") == name,
+               let other = (max(0, k - 3)..<min(records.count, k + 4)).filter({ !narrated.contains($0) && records[$0].speaker != nil && info[$0].anchored })
+                .min(by: { abs($0 - k) < abs($1 - k) }) {
+                records[k].speaker = records[other].speaker
+                records[k].speakerMention = records[other].speakerMention
+                records[k].cue = records[other].cue
+                continue
+            }
+            records[k].speaker = name
+        }
     }
 
     struct TurnInfo {
@@ -171,6 +206,8 @@ public final class QuoteExtractor {
         var pronoun: Gender?
         /// The person the quote addresses by name ("Henry, I won't go").
         var addressee: Int?
+        /// The name itself, whether or not it names a known person.
+        var vocative: (words: [String], title: String?)?
         /// The quote's first token.
         var token: Int
     }
@@ -178,14 +215,18 @@ public final class QuoteExtractor {
     /// A person named as the addressee of a quote: a name set off by a comma at the start of the
     /// quote or of a sentence in it ("Henry, I won't go", "Now then, Pooh, where's your boat?"),
     /// or at its end ("Have you hurt yourself, Margaret?").
-    private func vocative(in range: Range<Int>, _ quote: QuoteSpan, _ tokens: [Token], _ people: People) -> Int? {
+    private func vocative(in range: Range<Int>, _ quote: QuoteSpan, _ tokens: [Token]) -> (words: [String], title: String?)? {
         func isNameWord(_ t: Token) -> Bool {
             t.isWord && t.isCapitalized && !lexicon.nonNameWords.contains(t.text) && lexicon.pronouns[t.lower] == nil
                 && lexicon.cueForms[t.lower] == nil && lexicon.titles[t.lower] == nil
         }
-        /// The person named by tokens lo..<hi: an optional title, then one to three name words.
-        func named(_ lo: Int, _ hi: Int) -> Int? {
+        /// The name in tokens lo..<hi: an optional title, then one to three name words, after at
+        /// most two words of address ("my dear Watson").
+        func named(_ lo: Int, _ hi: Int) -> (words: [String], title: String?)? {
             var k = lo
+            while k < hi - 1, k - lo < 2, tokens[k].isWord, !isNameWord(tokens[k]), lexicon.titles[tokens[k].lower] == nil,
+                  lexicon.pronouns[tokens[k].lower] == nil, !lexicon.prepositions.contains(tokens[k].lower),
+                  !PhraseParser.conjunctions.contains(tokens[k].lower) { k += 1 }
             var title: String?
             if k < hi, lexicon.titles[tokens[k].lower] != nil {
                 title = tokens[k].text
@@ -193,7 +234,7 @@ public final class QuoteExtractor {
                 if k < hi, tokens[k].text == "." { title! += "."; k += 1 }
             }
             guard hi - k >= 1, hi - k <= 3, (k..<hi).allSatisfy({ isNameWord(tokens[$0]) }) else { return nil }
-            return people.person(matching: tokens[k..<hi].map(\.text), title: title)
+            return (tokens[k..<hi].map(\.text), title)
         }
         let words = range.filter { tokens[$0].start >= quote.contentStart && tokens[$0].end <= quote.contentEnd }
         guard let lo = words.first, let hi = words.last else { return nil }

@@ -55,10 +55,22 @@ struct People {
     /// How many earlier mentions a pronoun looks back over.
     private let pronounWindow = 400
 
+    /// The first-person narrator ("I said"), when the narration speaks in the first person.
+    private(set) var narrator: Int?
+    /// How often "I" must occur outside quotes for the text to have a first-person narrator.
+    private let minNarratorMentions = 10
+
     init(parser: PhraseParser) {
         self.parser = parser
         collect()
         computeSalience()
+        var firstPerson = 0
+        for (k, t) in parser.tokens.enumerated() where firstPerson < minNarratorMentions {
+            if parser.lexicon.pronouns[t.lower] == .firstSingular && parser.usable(k) { firstPerson += 1 }
+        }
+        if firstPerson >= minNarratorMentions {
+            narrator = add(Person(words: ["narrator"], title: nil, gender: .any, display: "narrator"))
+        }
     }
 
     private func stripPossessive(_ s: String) -> String {
@@ -304,6 +316,7 @@ struct People {
         switch pronoun {
         case .male: gender = .male
         case .female: gender = .female
+        case .firstSingular: return narrator
         default: return nil
         }
         if let s = previousSpeaker, persons[s].gender == gender { return s }

@@ -95,6 +95,26 @@ final class DialogueTests: XCTestCase {
         XCTAssertEqual(try speakers("Clara Voss spoke first. “We will win,” Mrs. Voss said."), ["Clara Voss"])
     }
 
+    func testAFirstPersonNarratorIsCalledByTheNameOthersUse() throws {
+        let narration = "I woke early. I dressed. I walked to the pier, where I had agreed to meet Sarah Holt. I waited. I watched the boats. I counted them. I gave up counting. I sat down. I stood up again."
+        let text = """
+        \(narration)
+
+        "Good morning, Ned," said Sarah Holt.
+
+        "You are late," I said.
+
+        "The tide was late, Ned."
+
+        "Tides are never late," I said.
+        """
+        let records = try extract(text)
+        XCTAssertEqual(records.filter { $0.speakerMention?.text == "I" }.map(\.speaker), ["Ned", "Ned"])
+        // Nobody names the narrator: reported as "narrator".
+        let unnamed = try extract("\(narration)\n\n\"You are late,\" I said.")
+        XCTAssertEqual(unnamed.first?.speaker, "narrator")
+    }
+
     func testTheNameReportedIsTheOneTheTextUses() throws {
         // Introduced as "Mr. Darcy" and so called throughout: reported as "Mr. Darcy", even
         // though "Fitzwilliam Darcy" appears once.
