@@ -200,6 +200,14 @@ struct People {
             if let p = (singles[word] ?? []).last(where: { persons[$0].title == title }) { return p }
             return add(Person(words: [word], title: title, gender: gender, display: display))
         }
+        // In a family, a bare surname ("Darcy") is the member the text names most.
+        if title == nil, familySurnames.contains(word) {
+            let members = ((byLast[word] ?? []) + (singles[word] ?? [])).filter { compatible(persons[$0].gender, gender) }
+            if let p = members.max(by: { persons[$0].mentions.count < persons[$1].mentions.count }) {
+                merge(p, gender)
+                return p
+            }
+        }
         // The most recently mentioned person with this surname; then one known by title and this
         // name ("Colonel Fitzwilliam" before "Fitzwilliam Darcy"); then one with this first name.
         if let p = mostRecent(byLast[word] ?? [])
