@@ -177,7 +177,7 @@ public final class QuoteExtractor {
                 guard let v = info[n].vocative else { continue }
                 if let known = people.person(matching: v.words, title: v.title), people.persons[known].mentions.count >= 3 { continue }
                 // Not a common word capitalised as an exclamation ("Rubbish, I say!").
-                if v.words.contains(where: { people.parser.lowercaseWords.contains($0.lowercased()) }) { continue }
+                if v.words.contains(where: { people.parser.isCommonWord($0.lowercased()) }) { continue }
                 counts[(v.title.map { [$0] } ?? [] + v.words).joined(separator: " "), default: 0] += 1
             }
         }

@@ -65,8 +65,11 @@ struct People {
         collect()
         computeSalience()
         var firstPerson = 0
-        for (k, t) in parser.tokens.enumerated() where firstPerson < minNarratorMentions {
-            if parser.lexicon.pronouns[t.lower] == .firstSingular && parser.usable(k) { firstPerson += 1 }
+        for (k, t) in parser.tokens.enumerated() where t.end - t.start <= 4 {
+            if parser.lexicon.pronouns[t.lower] == .firstSingular && parser.usable(k) {
+                firstPerson += 1
+                if firstPerson >= minNarratorMentions { break }
+            }
         }
         if firstPerson >= minNarratorMentions {
             narrator = add(Person(words: ["narrator"], title: nil, gender: .any, display: "narrator"))
@@ -81,7 +84,7 @@ struct People {
     /// Finds every name in the document and groups them into persons.
     private mutating func collect() {
         var titlesBySurname: [String: Set<String>] = [:]
-        for k in tokens.indices where lexicon.titles[tokens[k].lower] != nil && tokens[k].isCapitalized {
+        for k in tokens.indices where tokens[k].isCapitalized && lexicon.titles[tokens[k].lower] != nil {
             var n = k + 1
             if n < tokens.count, tokens[n].text == "." { n += 1 }
             if n < tokens.count, parser.isNameWord(n), n + 1 >= tokens.count || !parser.isNameWord(n + 1) {

@@ -7,19 +7,43 @@ struct PhraseParser {
     /// For each paragraph, whether it is written in Title Case (a headline): there a capitalised
     /// verb form is a verb ("Lee Says Plan Is ‘Dead’"), not part of a name.
     let headline: [Bool]
-    /// Words the document also writes in lowercase ("poor", "little"): capitalised at the start
-    /// of a sentence they are not names.
-    let lowercaseWords: Set<String>
+    /// Words that open a sentence capitalised and that the document also writes in lowercase
+    /// ("Poor", "Little"), as FNV-1a hashes of their lowercase form: they are not names.
+    private let commonSentenceStarts: Set<UInt64>
 
     init(tokens: [Token], lexicon: Lexicon, quoteOf: [Int32], paragraphs: Int) {
         self.tokens = tokens
         self.lexicon = lexicon
         self.quoteOf = quoteOf
         self.headline = Self.headlines(tokens, lexicon: lexicon, paragraphs: paragraphs)
-        var lowercase = Set<String>()
-        for t in tokens where t.kind == .word && !t.isCapitalized { lowercase.insert(t.lower) }
-        self.lowercaseWords = lowercase
+        var starts = Set<UInt64>()
+        for i in tokens.indices where tokens[i].kind == .word && tokens[i].isCapitalized
+            && (i == 0 || tokens[i - 1].sentence != tokens[i].sentence || tokens[i - 1].paragraph != tokens[i].paragraph) {
+            starts.insert(Self.fnv(tokens[i].lower))
+        }
+        var common = Set<UInt64>()
+        if !starts.isEmpty {
+            for t in tokens where t.kind == .word && !t.isCapitalized {
+                let h = Self.fnv(t.lower)
+                if starts.contains(h) { common.insert(h) }
+            }
+        }
+        self.commonSentenceStarts = common
     }
+
+    /// 64-bit FNV-1a of a word's UTF-8 bytes (cheaper than `String` hashing).
+    static func fnv(_ word: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf29ce484222325
+        for byte in word.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100000001b3
+        }
+        return hash
+    }
+
+    /// Whether the document writes this word (lowercased) in lowercase somewhere and capitalised
+    /// at the start of a sentence.
+    func isCommonWord(_ lower: String) -> Bool { commonSentenceStarts.contains(Self.fnv(lower)) }
 
     /// Whether token `i` starts a sentence.
     func startsSentence(_ i: Int) -> Bool {
@@ -29,7 +53,7 @@ struct PhraseParser {
     /// A capitalised common word opening a sentence ("Poor Oliver", "Little Marco"): the document
     /// writes it in lowercase elsewhere and no first-name list has it.
     func isSentenceInitialCommonWord(_ i: Int) -> Bool {
-        startsSentence(i) && lowercaseWords.contains(tokens[i].lower) && lexicon.firstNames[tokens[i].lower] == nil
+        startsSentence(i) && isCommonWord(tokens[i].lower) && lexicon.firstNames[tokens[i].lower] == nil
     }
 
     /// Paragraphs with at least three content words, nine in ten of them capitalised, and at
