@@ -119,7 +119,7 @@ public final class QuoteExtractor {
                 cue = m.cue.map(span)
                 cueTokens = m.cue
                 (person, speaker, confidence) = resolve(m.speaker, confidence, people: people, parser: parser,
-                                                        previousSpeaker: previousSpeaker, buffer: buffer)
+                                                        previousSpeaker: previous.map { quote.firstParagraph > $0.span.lastParagraph } == true ? nil : previousSpeaker, buffer: buffer)
             } else if let (id, follow) = lexicon.followOn, let prev = previous, prev.speaker != nil || prev.mention != nil,
                       quote.firstParagraph - prev.span.lastParagraph <= follow.maxParagraphs,
                       startsParagraphOrFollows(quote, prev.span, analyzed),
