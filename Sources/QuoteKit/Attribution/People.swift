@@ -63,6 +63,7 @@ struct People {
     init(parser: PhraseParser) {
         self.parser = parser
         collect()
+        learnGenders()
         computeSalience()
         var firstPerson = 0
         for (k, t) in parser.tokens.enumerated() where t.end - t.start <= 4 {
@@ -73,6 +74,29 @@ struct People {
         }
         if firstPerson >= minNarratorMentions {
             narrator = add(Person(words: ["narrator"], title: nil, gender: .any, display: "narrator"))
+        }
+    }
+
+    /// Gives a person of unknown gender the gender of the pronouns that refer back to their name:
+    /// the first he/his/himself or she/hers/herself after a mention, in the same sentence and
+    /// before any other name ("Fannie, weeping, flung herself on the floor"), when at least two
+    /// mentions agree and three times as many agree as disagree.
+    private mutating func learnGenders() {
+        var votes = [(male: Int, female: Int)](repeating: (0, 0), count: persons.count)
+        for (n, entry) in timeline.enumerated() where persons[entry.person].gender == .any {
+            let limit = n + 1 < timeline.count ? timeline[n + 1].token : tokens.count
+            var k = entry.token + 1
+            while k < limit && k - entry.token <= 25 && tokens[k].sentence == tokens[entry.token].sentence {
+                if parser.quoteOf[k] < 0, let g = lexicon.genderedForms[tokens[k].lower] {
+                    if g == .male { votes[entry.person].male += 1 } else { votes[entry.person].female += 1 }
+                    break
+                }
+                k += 1
+            }
+        }
+        for (p, v) in votes.enumerated() where persons[p].gender == .any {
+            if v.male >= 2 && v.male >= 3 * v.female { persons[p].gender = .male }
+            if v.female >= 2 && v.female >= 3 * v.male { persons[p].gender = .female }
         }
     }
 

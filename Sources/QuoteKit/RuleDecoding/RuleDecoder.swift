@@ -89,7 +89,7 @@ enum RuleDecoder {
         case .cueModifiers: return ([], ["auxiliaries", "adverbs"])
         case .frame: return (["pattern", "confidence"], ["quote_kind", "min_words"])
         case .titles: return (["titles"], [])
-        case .pronouns: return (["pronouns"], ["contractions"])
+        case .pronouns: return (["pronouns"], ["contractions", "male_forms", "female_forms"])
         case .personNouns: return ([], ["female", "male", "any", "plural", "sources"])
         case .phraseWords: return (["determiners", "prepositions"], ["name_particles", "relative_pronouns", "clause_openers", "subordinators"])
         case .firstNames: return ([], ["female", "male", "any"])
@@ -155,7 +155,8 @@ enum RuleDecoder {
                 }
                 result += words(entry.value).map { ($0, person) }
             }
-            return .pronouns(PronounsRule(pronouns: result, contractions: words(f["contractions"])))
+            return .pronouns(PronounsRule(pronouns: result, contractions: words(f["contractions"]),
+                                          maleForms: words(f["male_forms"]), femaleForms: words(f["female_forms"])))
         case .personNouns:
             var nouns: [(String, Gender, Bool)] = []
             nouns += words(f["female"]).map { ($0, .female, false) }

@@ -17,6 +17,8 @@ final class Lexicon: Sendable {
     /// Titles the rules write with a final period ("mr", "sen"): only these take a following ".".
     let abbreviatedTitles: Set<String>
     let pronouns: [String: PronounsRule.Person]
+    /// Third-person singular forms with their gender (he, his, himself; she, hers, herself).
+    let genderedForms: [String: Gender]
     let personNouns: [String: (gender: Gender, plural: Bool)]
     /// Lowercased first name → gender.
     let firstNames: [String: Gender]
@@ -46,7 +48,7 @@ final class Lexicon: Sendable {
         var auxiliaries: Set<String> = [], adverbs: Set<String> = []
         var excludedForms: Set<String> = []
         var frames: [(RuleID, FrameRule)] = []
-        var titles: [String: Gender] = [:], pronouns: [String: PronounsRule.Person] = [:]
+        var titles: [String: Gender] = [:], pronouns: [String: PronounsRule.Person] = [:], genderedForms: [String: Gender] = [:]
         var abbreviatedTitles: Set<String> = []
         var personNouns: [String: (Gender, Bool)] = [:], firstNames: [String: Gender] = [:]
         var nonNameWords: Set<String> = [], abbreviations: Set<String> = []
@@ -79,6 +81,9 @@ final class Lexicon: Sendable {
                     if t.hasSuffix(".") { abbreviatedTitles.insert(strip(t)) }
                 }
             case .pronouns(let r):
+                for w in r.maleForms { genderedForms[w.lowercased()] = .male }
+                for w in r.femaleForms { genderedForms[w.lowercased()] = .female }
+                for (w, p) in r.pronouns where p == .male || p == .female { genderedForms[w.lowercased()] = p == .male ? .male : .female }
                 for (w, p) in r.pronouns {
                     pronouns[w.lowercased()] = p
                     for ending in r.contractions {
@@ -124,6 +129,7 @@ final class Lexicon: Sendable {
         self.titles = titles
         self.abbreviatedTitles = abbreviatedTitles
         self.pronouns = pronouns
+        self.genderedForms = genderedForms
         self.personNouns = personNouns.mapValues { (gender: $0.0, plural: $0.1) }
         self.firstNames = firstNames
         self.nonNameWords = nonNameWords

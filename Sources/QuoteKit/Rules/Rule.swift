@@ -158,6 +158,10 @@ public struct PronounsRule: Sendable {
     /// Endings a pronoun can carry as one word ("he's", "she'd"); each counts as the pronoun,
     /// with a straight or a curly apostrophe.
     public var contractions: [String]
+    /// Possessive and reflexive forms that tell a person's gender when they refer back to a
+    /// name in the same sentence ("Fannie … flung herself"): his, himself; hers, herself.
+    public var maleForms: [String] = []
+    public var femaleForms: [String] = []
 }
 
 public struct PersonNounsRule: Sendable {

@@ -115,6 +115,18 @@ final class DialogueTests: XCTestCase {
         XCTAssertEqual(unnamed.first?.speaker, "narrator")
     }
 
+    func testGenderLearnedFromPronounsResolvesHeAndShe() throws {
+        // Neither first name is in the rules' lists; the text tells their genders.
+        let text = """
+        Fenna Brisk came in and seated herself by the fire. Fenna Brisk warmed herself for a while.
+
+        Orrin Vale took off his hat. Orrin Vale shook the rain from his coat and sat down.
+
+        "It is cold tonight," she said.
+        """
+        XCTAssertEqual(try extract(text).first?.speaker, "Fenna Brisk")
+    }
+
     func testTheNameReportedIsTheOneTheTextUses() throws {
         // Introduced as "Mr. Darcy" and so called throughout: reported as "Mr. Darcy", even
         // though "Fitzwilliam Darcy" appears once.
