@@ -111,6 +111,12 @@ public final class QuoteExtractor {
                m.confidence < follow.rule.confidence * prev.confidence {
                 best = nil
             }
+            // A frame without a cue (an action beat) does not take a quote from the attributed quote
+            // before it in the same paragraph.
+            if let m = best, !m.reportsSpeech, let prev = previous, prev.speaker != nil, prev.span.lastParagraph == quote.firstParagraph,
+               let follow = lexicon.followOn, m.confidence < follow.rule.confidence * prev.confidence {
+                best = nil
+            }
             if let m = best {
                 if kind == .partial && wordCount < filter.minWordsPartial { continue }
                 rule = m.rule.rawValue
@@ -142,7 +148,7 @@ public final class QuoteExtractor {
             if let p = person { previousSpeaker = p }
             turns.append(TurnInfo(firstParagraph: quote.firstParagraph, lastParagraph: quote.lastParagraph,
                                   opensParagraph: analyzed.paragraphs[quote.firstParagraph].lowerBound == quote.openStart,
-                                  anchored: best != nil, person: person, pronoun: best.flatMap { m -> Gender? in
+                                  anchored: best.map { $0.reportsSpeech || person != nil } ?? false, person: person, pronoun: best.flatMap { m -> Gender? in
                                       guard case .pronoun(let p) = m.speaker.kind else { return nil }
                                       return p == .male ? .male : p == .female ? .female : nil
                                   },

@@ -51,18 +51,19 @@ struct FrameMatcher {
             return nil
         }
         var cue = right.cue
+        let reportsSpeech = cue != nil || right.literals.contains { tokens[$0].isWord }
         if cue == nil {
             // No CUE slot: the frame's words are the cue ("according to"), or else the punctuation
             // mark nearest the quote (the colon of `— Lee: "…"`).
             let words = right.literals.filter { tokens[$0].isWord }
             if let lo = words.min(), let hi = words.max() {
                 cue = lo..<(hi + 1)
-            } else if let nearest = right.literals.min(by: { abs($0 - first) < abs($1 - first) }) {
+            } else if let nearest = right.literals.min(by: { abs($0 - first) < abs($1 - first) }), tokens[nearest].text != "." {
                 cue = nearest..<(nearest + 1)
             }
         }
         let reach = (first - left.edge) + (right.edge - after + 1)
-        return FrameMatch(rule: id, confidence: frame.confidence, speaker: speaker, cue: cue, reach: reach)
+        return FrameMatch(rule: id, confidence: frame.confidence, speaker: speaker, cue: cue, reach: reach, reportsSpeech: reportsSpeech)
     }
 
     /// Whether a pattern element right after `QUOTE` starts the attribution itself (a speaker, a

@@ -27,4 +27,7 @@ struct FrameMatch: Sendable {
     var cue: Range<Int>?
     /// How many tokens the match spans outside the quote (shorter is closer).
     var reach: Int
+    /// Whether the frame has words that report speech (a `CUE` or `VERB`, or literal words such as
+    /// "according to"), not just a speaker and punctuation.
+    var reportsSpeech: Bool = true
 }

@@ -188,6 +188,16 @@ final class AttributionTests: XCTestCase {
         XCTAssertEqual(try only("“It is a stretch for them,” Bo Diaz of the Middlebury Institute wrote in May.").speaker, "Bo Diaz")
     }
 
+    func testAnActionBeatAttributesTheQuoteAfterIt() throws {
+        let beat = try only("Bo Diaz looked up from his newspaper. “There might be some coffee left in the pot.”")
+        XCTAssertEqual(beat.speaker, "Bo Diaz")
+        XCTAssertEqual(beat.rule, "en.frames.beat")
+        XCTAssertNil(beat.cue)
+        // But not a quote that follows an attributed quote in the same paragraph.
+        let records = try extract("“We tried everything,” Ann Lee said. She has run the firm since 2001. “We will try again next year.”")
+        XCTAssertEqual(records.map { $0.rule }, ["en.frames.quote_speaker_cue", "en.follow_on"])
+    }
+
     func testAHyphenatedVerbFormIsAModifier() throws {
         XCTAssertNil(try extract("Assad held on as the United States armed the so-called “moderate rebels” in the north.").first?.speaker)
     }
