@@ -327,6 +327,23 @@ public final class QuoteExtractor {
             if speakers.count == 1, let other = people.recentPerson(before: info[heads[0]].token, excluding: speakers) {
                 speakers.insert(other)
             }
+            // Three or more people: a turn with no cue goes back to the one before last.
+            if speakers.count >= 3 {
+                for t in 2..<max(2, heads.count) where !info[heads[t]].anchored {
+                    guard let a = assigned[heads[t - 2]], let b = assigned[heads[t - 1]], a != b else { continue }
+                    var k = heads[t]
+                    while k < records.count && (k == heads[t] || info[k].firstParagraph == info[heads[t]].lastParagraph) && !info[k].anchored {
+                        records[k].speaker = people.persons[a].canonical
+                        records[k].speakerMention = records[heads[t - 2]].speakerMention
+                        records[k].cue = records[heads[t - 2]].cue
+                        records[k].rule = followOn
+                        records[k].confidence = ((records[heads[t - 2]].confidence * 0.6) * 1000).rounded() / 1000
+                        assigned[k] = a
+                        k += 1
+                    }
+                }
+                continue
+            }
             guard speakers.count == 2, heads.count >= 2, !anchors.isEmpty else { continue }
             for (t, head) in heads.enumerated() where !info[head].anchored || info[head].pronoun != nil {
                 let named = anchors.filter { info[heads[$0]].pronoun == nil }

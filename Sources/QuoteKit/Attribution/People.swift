@@ -357,6 +357,13 @@ struct People {
         if let s = previousSpeaker, persons[s].gender == gender { return s }
         let last = lastEntry(before: at)
         let window = stride(from: last, through: max(0, last - pronounWindow), by: -1)
+        // The subject of a recent sentence of this gender, in this paragraph.
+        if let k = window.prefix(6).first(where: {
+            let t = timeline[$0].token
+            return persons[timeline[$0].person].gender == gender && tokens[t].paragraph == tokens[at].paragraph && parser.startsSentence(t)
+        }) {
+            return timeline[k].person
+        }
         // Most recent named person of this gender; then the previous speaker if its gender is unknown.
         if let k = window.first(where: { persons[timeline[$0].person].gender == gender }) {
             let hit = timeline[k]

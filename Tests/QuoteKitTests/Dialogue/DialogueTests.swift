@@ -127,6 +127,23 @@ final class DialogueTests: XCTestCase {
         XCTAssertEqual(try extract(text).first?.speaker, "Fenna Brisk")
     }
 
+    func testInALargerConversationAnUnattributedTurnAnswersTheOneBefore() throws {
+        let text = """
+        "Who took the key?" asked Harriet.
+
+        "Not I," said Edmund.
+
+        "Nor I," said Lucy.
+
+        "Then who did?" asked Harriet.
+
+        "Ask the cat," said Edmund.
+
+        "The cat cannot talk."
+        """
+        XCTAssertEqual(try extract(text).last?.speaker, "Harriet")
+    }
+
     func testTheNameReportedIsTheOneTheTextUses() throws {
         // Introduced as "Mr. Darcy" and so called throughout: reported as "Mr. Darcy", even
         // though "Fitzwilliam Darcy" appears once.
