@@ -179,7 +179,7 @@ public final class QuoteExtractor {
         for k in records.indices where records[k].speaker == placeholder { narratorParagraphs.insert(info[k].firstParagraph) }
         for n in records.indices {
             let p = info[n].firstParagraph
-            if narratorParagraphs.contains(p - 1) || narratorParagraphs.contains(p + 1) {
+            if (p - 2...p + 2).contains(where: { narratorParagraphs.contains($0) && $0 != p }) {
                 guard let v = info[n].vocative else { continue }
                 if let known = people.person(matching: v.words, title: v.title), people.persons[known].mentions.count >= 3 { continue }
                 // Not a common word capitalised as an exclamation ("Rubbish, I say!").
