@@ -332,8 +332,15 @@ struct PhraseParser {
             k = end
         }
         var nameStart = k
+        let titled = nameStart > first && !(nameStart == first + 1 && tokens[first].lower == "the")
         while usable(k) {
             if isInitial(k) { k += 2; continue }
+            // After a title any capitalised word is a name, even one that is also a common word
+            // ("Mr Last", "Mrs Young").
+            if titled, k == nameStart, tokens[k].isWord, tokens[k].isCapitalized, lexicon.pronouns[tokens[k].lower] == nil {
+                k += 1
+                continue
+            }
             // A possessive ends the name: "Anne's Confession" is not a person.
             if isNameWord(k) {
                 k += 1

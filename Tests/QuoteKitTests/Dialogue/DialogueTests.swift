@@ -144,6 +144,10 @@ final class DialogueTests: XCTestCase {
         XCTAssertEqual(try extract(text).last?.speaker, "Harriet")
     }
 
+    func testAfterATitleACommonWordIsAName() throws {
+        XCTAssertEqual(try extract("\"It is cold,\" said Mr Last.").first?.speaker, "Mr Last")
+    }
+
     func testTheNameReportedIsTheOneTheTextUses() throws {
         // Introduced as "Mr. Darcy" and so called throughout: reported as "Mr. Darcy", even
         // though "Fitzwilliam Darcy" appears once.
