@@ -98,6 +98,10 @@ public final class QuoteExtractor {
                 if best == nil || m.confidence > best!.confidence || (m.confidence == best!.confidence && m.reach < best!.reach) { best = m }
             }
 
+            // Whom the quote calls by name: never its own speaker.
+            let called = vocative(in: first..<after, quote, tokens)
+            let addressee = called.flatMap { people.person(matching: $0.words, title: $0.title) }
+
             var rule: String
             var confidence: Double
             var speaker: String?
@@ -125,7 +129,9 @@ public final class QuoteExtractor {
                 cue = m.cue.map(span)
                 cueTokens = m.cue
                 (person, speaker, confidence) = resolve(m.speaker, confidence, people: people, parser: parser,
-                                                        previousSpeaker: previous.map { quote.firstParagraph > $0.span.lastParagraph } == true ? nil : previousSpeaker, buffer: buffer)
+                                                        previousSpeaker: previous.map { quote.firstParagraph > $0.span.lastParagraph } == true
+                                                            && !continues(m.cue, tokens) ? nil : previousSpeaker,
+                                                        addressee: addressee, buffer: buffer)
             } else if let (id, follow) = lexicon.followOn, let prev = previous, prev.speaker != nil || prev.mention != nil,
                       quote.firstParagraph - prev.span.lastParagraph <= follow.maxParagraphs,
                       startsParagraphOrFollows(quote, prev.span, analyzed),
@@ -152,8 +158,7 @@ public final class QuoteExtractor {
                                       guard case .pronoun(let p) = m.speaker.kind else { return nil }
                                       return p == .male ? .male : p == .female ? .female : nil
                                   },
-                                  addressee: nil, vocative: vocative(in: first..<after, quote, tokens), token: first))
-            turns[turns.count - 1].addressee = turns[turns.count - 1].vocative.flatMap { people.person(matching: $0.words, title: $0.title) }
+                                  addressee: addressee, vocative: called, token: first))
             let start = buffer.scalarOffset(quote.contentStart), end = buffer.scalarOffset(quote.contentEnd)
             let text = buffer.string(quote.contentStart, quote.contentEnd)
             confidence = (confidence * 1000).rounded() / 1000
@@ -168,6 +173,13 @@ public final class QuoteExtractor {
         }
         if let narrator = people.narrator { nameNarrator(&records, turns, people.persons[narrator].canonical, people) }
         return records
+    }
+
+    /// Whether a cue is a verb that continues the previous speaker's words ("went on").
+    private func continues(_ cue: Range<Int>?, _ tokens: [Token]) -> Bool {
+        guard let cue, let follow = lexicon.followOn else { return false }
+        let words = tokens[cue].filter(\.isWord).map(\.lower).joined(separator: " ")
+        return follow.rule.continuingCues.contains { words == $0 || words.hasSuffix(" " + $0) }
     }
 
     /// A first-person narrator is reported by the name the other speakers call them by: the name
@@ -395,7 +407,7 @@ public final class QuoteExtractor {
     /// The person a speaker mention refers to, the speaker name to report, and the confidence
     /// adjusted for how the mention was resolved.
     private func resolve(_ mention: Mention, _ confidence: Double, people: People, parser: PhraseParser,
-                         previousSpeaker: Int?, buffer: TextBuffer) -> (Int?, String?, Double) {
+                         previousSpeaker: Int?, addressee: Int? = nil, buffer: TextBuffer) -> (Int?, String?, Double) {
         let tokens = parser.tokens
         switch mention.kind {
         case .name:
@@ -404,7 +416,7 @@ public final class QuoteExtractor {
                 ?? buffer.string(tokens[mention.nameStart].start, tokens[mention.end - 1].end)
             return (person, name, confidence)
         case .pronoun(let p):
-            let person = people.person(pronoun: p, at: mention.start, previousSpeaker: previousSpeaker)
+            let person = people.person(pronoun: p, at: mention.start, previousSpeaker: previousSpeaker, excluding: addressee)
             return (person, person.map { people.persons[$0].canonical }, confidence * (person == nil ? 0.8 : 0.95))
         case .description:
             let person = people.person(description: mention, at: mention.start)

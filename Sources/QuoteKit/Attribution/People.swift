@@ -346,7 +346,7 @@ struct People {
 
     /// The person a pronoun at token `at` refers to: the previous speaker when compatible, else the
     /// most recently named compatible person.
-    func person(pronoun: PronounsRule.Person, at: Int, previousSpeaker: Int?) -> Int? {
+    func person(pronoun: PronounsRule.Person, at: Int, previousSpeaker: Int?, excluding addressee: Int? = nil) -> Int? {
         let gender: Gender
         switch pronoun {
         case .male: gender = .male
@@ -354,18 +354,18 @@ struct People {
         case .firstSingular: return narrator
         default: return nil
         }
-        if let s = previousSpeaker, persons[s].gender == gender { return s }
+        if let s = previousSpeaker, s != addressee, persons[s].gender == gender { return s }
         let last = lastEntry(before: at)
         let window = stride(from: last, through: max(0, last - pronounWindow), by: -1)
         // The subject of a recent sentence of this gender, in this paragraph.
         if let k = window.prefix(6).first(where: {
             let t = timeline[$0].token
-            return persons[timeline[$0].person].gender == gender && tokens[t].paragraph == tokens[at].paragraph && parser.startsSentence(t)
+            return timeline[$0].person != addressee && persons[timeline[$0].person].gender == gender && tokens[t].paragraph == tokens[at].paragraph && parser.startsSentence(t)
         }) {
             return timeline[k].person
         }
         // Most recent named person of this gender; then the previous speaker if its gender is unknown.
-        if let k = window.first(where: { persons[timeline[$0].person].gender == gender }) {
+        if let k = window.first(where: { timeline[$0].person != addressee && persons[timeline[$0].person].gender == gender }) {
             let hit = timeline[k]
             if let s = previousSpeaker, persons[s].gender == .any, let mention = persons[s].mentions.last(where: { $0 < at }),
                mention > hit.token {

@@ -222,6 +222,9 @@ public struct FollowOnRule: Sendable {
     public var minExchanges: Int = 0
     /// In another text, a conversation with at least this many exchanges of its own.
     public var minRunExchanges: Int = 0
+    /// Reporting verbs that continue the previous speaker's words ("added", "resumed", "went
+    /// on"): "he went on" after a paragraph break is still the previous speaker.
+    public var continuingCues: [String] = []
 }
 
 /// Which unattributed quoted spans are not speech (scare quotes, titles, terms).
