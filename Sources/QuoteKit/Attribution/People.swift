@@ -161,13 +161,16 @@ struct People {
     private func headingEnd(from i: Int) -> Int? {
         var k = i
         var words = 0
+        var allCaps = true
         while k < tokens.count && tokens[k].paragraph == tokens[i].paragraph {
             if tokens[k].kind == .word {
                 guard tokens[k].isCapitalized || lexicon.determiners.contains(tokens[k].lower)
                         || lexicon.prepositions.contains(tokens[k].lower) || PhraseParser.conjunctions.contains(tokens[k].lower) else { return nil }
                 words += 1
+                if allCaps, tokens[k].text.unicodeScalars.contains(where: { $0.properties.isLowercase }) { allCaps = false }
             }
-            if parser.quoteOf[k] >= 0 || words > 12 { return nil }
+            // A heading in capitals may be long ("CHAPTER XXIII. WHICH CONTAINS THE SUBSTANCE OF …").
+            if parser.quoteOf[k] >= 0 || words > (allCaps ? 60 : 12) { return nil }
             k += 1
         }
         return words >= 3 ? k : nil
