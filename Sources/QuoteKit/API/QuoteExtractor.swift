@@ -164,7 +164,8 @@ public final class QuoteExtractor {
             confidence = (confidence * 1000).rounded() / 1000
             records.append(QuoteRecord(doc: documentID, id: Self.recordID(documentID, start, end), start: start, end: end, text: text,
                                        kind: kind, speaker: speaker, speakerMention: mention, cue: cue, rule: rule,
-                                       confidence: confidence, metadata: metadata))
+                                       confidence: confidence, metadata: metadata,
+                                       addressee: addressee.flatMap { $0 == person ? nil : people.persons[$0].canonical }))
             previous = (quote, after, cueTokens, person, speaker, mention, cue, confidence)
         }
         if let follow = lexicon.followOn, follow.rule.turnTaking {
@@ -213,6 +214,7 @@ public final class QuoteExtractor {
             }
             records[k].speaker = name
         }
+        for k in records.indices where records[k].addressee == placeholder { records[k].addressee = name }
     }
 
     struct TurnInfo {
@@ -357,6 +359,13 @@ public final class QuoteExtractor {
                 continue
             }
             guard speakers.count == 2, heads.count >= 2, !anchors.isEmpty else { continue }
+            // In a two-person conversation each speaks to the other.
+            defer {
+                for k in heads[0]..<j where records[k].addressee == nil {
+                    guard let s = assigned[k], speakers.contains(s), let other = speakers.first(where: { $0 != s }) else { continue }
+                    records[k].addressee = people.persons[other].canonical
+                }
+            }
             for (t, head) in heads.enumerated() where !info[head].anchored || info[head].pronoun != nil {
                 let named = anchors.filter { info[heads[$0]].pronoun == nil }
                 let nearest = (named.isEmpty ? anchors : named).min(by: { abs($0 - t) < abs($1 - t) })!

@@ -70,11 +70,14 @@ public struct QuoteRecord: Sendable, Equatable {
     public var confidence: Double
     /// Fields of the input document other than `id` and `text`, in input order.
     public var metadata: [(key: String, value: MetadataValue)]
+    /// The canonical name of the person the quote is spoken to, when the text shows it: a name
+    /// the quote calls them by ("Yes, papa"), or the other person of a two-person conversation.
+    public var addressee: String? = nil
 
     public static func == (a: QuoteRecord, b: QuoteRecord) -> Bool {
         a.doc == b.doc && a.id == b.id && a.start == b.start && a.end == b.end && a.text == b.text && a.kind == b.kind
             && a.speaker == b.speaker && a.speakerMention == b.speakerMention && a.cue == b.cue && a.rule == b.rule
-            && a.confidence == b.confidence && a.metadata.count == b.metadata.count
+            && a.confidence == b.confidence && a.addressee == b.addressee && a.metadata.count == b.metadata.count
             && zip(a.metadata, b.metadata).allSatisfy { $0.key == $1.key && $0.value == $1.value }
     }
 }

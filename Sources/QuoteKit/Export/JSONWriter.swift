@@ -121,6 +121,10 @@ enum JSONWriter {
         string(r.text, into: &out)
         out.append(",\"kind\":\"\(r.kind.rawValue)\",\"speaker\":")
         if let speaker = r.speaker { string(speaker, into: &out) } else { out.append("null") }
+        if let addressee = r.addressee {
+            out.append(",\"addressee\":")
+            string(addressee, into: &out)
+        }
         out.append(",\"speaker_mention\":")
         span(r.speakerMention, into: &out)
         out.append(",\"cue\":")

@@ -60,7 +60,7 @@ public struct CSVQuoteExporter: QuoteExporter {
     public static let identifier = "csv"
     public static let columns = ["doc", "id", "start", "end", "text", "kind", "speaker",
                                  "speaker_mention_start", "speaker_mention_end", "speaker_mention_text",
-                                 "cue_start", "cue_end", "cue_text", "rule", "confidence", "metadata"]
+                                 "cue_start", "cue_end", "cue_text", "rule", "confidence", "metadata", "addressee"]
     public init() {}
 
     public mutating func begin() -> String { Self.columns.joined(separator: ",") + "\r\n" }
@@ -75,7 +75,7 @@ public struct CSVQuoteExporter: QuoteExporter {
                 r.speakerMention.map { String($0.start) } ?? "", r.speakerMention.map { String($0.end) } ?? "",
                 r.speakerMention?.text ?? "",
                 r.cue.map { String($0.start) } ?? "", r.cue.map { String($0.end) } ?? "", r.cue?.text ?? "",
-                r.rule, JSONWriter.confidence(r.confidence), metadata,
+                r.rule, JSONWriter.confidence(r.confidence), metadata, r.addressee ?? "",
             ]
             out.append(fields.map(Self.field).joined(separator: ","))
             out.append("\r\n")

@@ -148,6 +148,19 @@ final class DialogueTests: XCTestCase {
         XCTAssertEqual(try extract("\"It is cold,\" said Mr Last.").first?.speaker, "Mr Last")
     }
 
+    func testRecordsNameTheAddressee() throws {
+        let text = """
+        Mr. Knightley sat down beside Emma Wood.
+
+        "Mr. Knightley, you are wrong," said Emma.
+        """
+        let r = try XCTUnwrap(try extract(text).first)
+        XCTAssertEqual(r.speaker, "Emma Wood")
+        XCTAssertEqual(r.addressee, "Mr. Knightley")
+        // In news nobody is addressed: the field is left out of the JSON.
+        XCTAssertNil(try extract("“We will win,” Ann Lee said.").first?.addressee)
+    }
+
     func testTheNameReportedIsTheOneTheTextUses() throws {
         // Introduced as "Mr. Darcy" and so called throughout: reported as "Mr. Darcy", even
         // though "Fitzwilliam Darcy" appears once.
