@@ -360,10 +360,10 @@ struct People {
         if let s = previousSpeaker, s != addressee, persons[s].gender == gender { return s }
         let last = lastEntry(before: at)
         let window = stride(from: last, through: max(0, last - pronounWindow), by: -1)
-        // The subject of a recent sentence of this gender, in this paragraph.
-        if let k = window.prefix(6).first(where: {
+        // The subject of a recent sentence of this gender, in this paragraph or the two before.
+        if let k = window.prefix(20).first(where: {
             let t = timeline[$0].token
-            return timeline[$0].person != addressee && persons[timeline[$0].person].gender == gender && tokens[t].paragraph == tokens[at].paragraph && parser.startsSentence(t)
+            return timeline[$0].person != addressee && persons[timeline[$0].person].gender == gender && tokens[t].paragraph + 2 >= tokens[at].paragraph && parser.startsSentence(t)
         }) {
             return timeline[k].person
         }
