@@ -348,7 +348,7 @@ struct PhraseParser {
                 continue
             }
             if tokens[k].text == "-" && !tokens[k].spaceBefore && isNameWord(k + 1) { k += 1; continue }
-            if lexicon.nameParticles.contains(tokens[k].text) && isNameWord(k + 1) && k > nameStart { k += 1; continue }
+            if lexicon.nameParticles.contains(tokens[k].text) && isNameWord(k + 1) && (k > nameStart || titled) { k += 1; continue }
             break
         }
         // Not part of the name: a common word capitalised because it opens the sentence, and

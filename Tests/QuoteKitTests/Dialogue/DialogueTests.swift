@@ -161,6 +161,15 @@ final class DialogueTests: XCTestCase {
         XCTAssertNil(try extract("“We will win,” Ann Lee said.").first?.addressee)
     }
 
+    func testATitleCanPrecedeANameParticle() throws {
+        let text = """
+        Next came a very old man, Professor de Worms, who still kept the chair.
+
+        "Pan," said the Professor dreamily, "was a god."
+        """
+        XCTAssertEqual(try extract(text).first?.speaker, "de Worms")
+    }
+
     func testTheNameReportedIsTheOneTheTextUses() throws {
         // Introduced as "Mr. Darcy" and so called throughout: reported as "Mr. Darcy", even
         // though "Fitzwilliam Darcy" appears once.
