@@ -330,12 +330,12 @@ struct People {
     }
 
     /// The person most recently named before token `at` (within the pronoun window) who is not
-    /// one of `excluding`.
+    /// one of `excluding` and is known to be a person, not a place (a gender or a title).
     func recentPerson(before at: Int, excluding: Set<Int>) -> Int? {
         let last = lastEntry(before: at)
         guard last >= 0 else { return nil }
         return stride(from: last, through: max(0, last - pronounWindow), by: -1).lazy
-            .map { timeline[$0].person }.first { !excluding.contains($0) }
+            .map { timeline[$0].person }.first { !excluding.contains($0) && (persons[$0].gender != .any || persons[$0].title != nil) }
     }
 
     /// The person named by a name mention.
