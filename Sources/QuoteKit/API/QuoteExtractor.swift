@@ -311,6 +311,8 @@ public final class QuoteExtractor {
                 assigned[k] = assigned[other]
             }
         }
+        // The two speakers of the last conversation, who spoke last in it, and where it ended.
+        var lastExchange: (speakers: Set<Int>, last: Int, paragraph: Int)?
         var i = 0
         while i < records.count {
             // A run: the first quotes of consecutive paragraphs.
@@ -332,6 +334,33 @@ public final class QuoteExtractor {
                 guard own >= minRunExchanges else { continue }
             }
             let anchors = heads.indices.filter { info[heads[$0]].anchored && info[heads[$0]].person != nil }
+            // No cue at all right after a two-person conversation and a line of narration: the
+            // same two people, taking turns from where they stopped.
+            if anchors.isEmpty, dialogueText, let previous = lastExchange, info[heads[0]].firstParagraph <= previous.paragraph + 2 {
+                let other = previous.speakers.first { $0 != previous.last }!
+                for (t, head) in heads.enumerated() {
+                    let speaksNow = t % 2 == 0 ? other : previous.last
+                    if info[head].addressee == speaksNow { break }
+                    var k = head
+                    while k < records.count && (k == head || info[k].firstParagraph == info[head].lastParagraph) && !info[k].anchored {
+                        records[k].speaker = people.persons[speaksNow].canonical
+                        records[k].rule = followOn
+                        records[k].confidence = 0.3
+                        assigned[k] = speaksNow
+                        k += 1
+                    }
+                }
+                continue
+            }
+            defer {
+                // Remember a two-person conversation for the lines after the next narration.
+                let people = Set(heads.compactMap { assigned[$0] })
+                if people.count == 2, let last = heads.last.flatMap({ assigned[$0] }) {
+                    lastExchange = (people, last, info[heads.last!].lastParagraph)
+                } else {
+                    lastExchange = nil
+                }
+            }
             var speakers = Set(anchors.map { info[heads[$0]].person! })
             // One person attributed: the other is the one addressed by name in the run.
             if speakers.count == 1, let addressed = heads.lazy.compactMap({ info[$0].addressee }).first(where: { !speakers.contains($0) }) {

@@ -170,6 +170,20 @@ final class DialogueTests: XCTestCase {
         XCTAssertEqual(try extract(text).first?.speaker, "de Worms")
     }
 
+    func testAfterALineOfNarrationTheSameTwoPeopleGoOnTakingTurns() throws {
+        // A text written in dialogue: many exchanges between Harriet and Edmund.
+        var paragraphs: [String] = []
+        for n in 1...7 {
+            paragraphs.append("\"Question number \(n)?\" asked Harriet.")
+            paragraphs.append("\"Answer number \(n),\" said Edmund.")
+        }
+        paragraphs.append("The rain went on and the kettle began to sing.")
+        paragraphs.append("\"Will it ever stop?\"")
+        paragraphs.append("\"Not this week, I fear.\"")
+        let records = try extract(paragraphs.joined(separator: "\n\n"))
+        XCTAssertEqual(records.suffix(2).map(\.speaker), ["Harriet", "Edmund"])
+    }
+
     func testTheNameReportedIsTheOneTheTextUses() throws {
         // Introduced as "Mr. Darcy" and so called throughout: reported as "Mr. Darcy", even
         // though "Fitzwilliam Darcy" appears once.
