@@ -366,6 +366,11 @@ public final class QuoteExtractor {
             if speakers.count == 1, let addressed = heads.lazy.compactMap({ info[$0].addressee }).first(where: { !speakers.contains($0) }) {
                 speakers.insert(addressed)
             }
+            // Else the other speaker of the conversation just before, when this one goes on with it.
+            if speakers.count == 1, dialogueText, let previous = lastExchange, info[heads[0]].firstParagraph <= previous.paragraph + 2,
+               previous.speakers.isSuperset(of: speakers) {
+                speakers = previous.speakers
+            }
             // Else the person last named before the run's first turn.
             if speakers.count == 1, let other = people.recentPerson(before: info[heads[0]].token, excluding: speakers) {
                 speakers.insert(other)
