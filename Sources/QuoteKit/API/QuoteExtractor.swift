@@ -366,6 +366,11 @@ public final class QuoteExtractor {
             if speakers.count == 1, let addressed = heads.lazy.compactMap({ info[$0].addressee }).first(where: { !speakers.contains($0) }) {
                 speakers.insert(addressed)
             }
+            // A first-person narrator who has just said "I" in the narration is the other person.
+            if speakers.count == 1, let narrator = people.narrator, !speakers.contains(narrator),
+               people.saysI(before: info[heads[0]].token, within: 80) {
+                speakers.insert(narrator)
+            }
             // Else the other speaker of the conversation just before, when this one goes on with it.
             if speakers.count == 1, dialogueText, let previous = lastExchange, info[heads[0]].firstParagraph <= previous.paragraph + 2,
                previous.speakers.isSuperset(of: speakers) {

@@ -338,6 +338,13 @@ struct People {
             .map { timeline[$0].person }.first { !excluding.contains($0) && (persons[$0].gender != .any || persons[$0].title != nil) }
     }
 
+    /// Whether the narration says "I" within `within` tokens before token `at`.
+    func saysI(before at: Int, within: Int) -> Bool {
+        stride(from: at - 1, through: max(0, at - within), by: -1).contains {
+            parser.usable($0) && tokens[$0].end - tokens[$0].start <= 4 && lexicon.pronouns[tokens[$0].lower] == .firstSingular
+        }
+    }
+
     /// The person named by a name mention.
     func person(named m: Mention) -> Int? {
         if let p = mentionAt[m.start] { return p }
