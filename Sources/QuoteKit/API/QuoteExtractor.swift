@@ -128,9 +128,11 @@ public final class QuoteExtractor {
                 mention = span(m.speaker.start..<m.speaker.end)
                 cue = m.cue.map(span)
                 cueTokens = m.cue
+                // A quote that opens a new paragraph is a new turn: its "he said" is not the
+                // previous speaker by default, unless the verb says so ("he went on").
+                let newTurn = previous.map { quote.firstParagraph > $0.span.lastParagraph } ?? false
                 (person, speaker, confidence) = resolve(m.speaker, confidence, people: people, parser: parser,
-                                                        previousSpeaker: previous.map { quote.firstParagraph > $0.span.lastParagraph } == true
-                                                            && !continues(m.cue, tokens) ? nil : previousSpeaker,
+                                                        previousSpeaker: newTurn && !continues(m.cue, tokens) ? nil : previousSpeaker,
                                                         addressee: addressee, buffer: buffer)
             } else if let (id, follow) = lexicon.followOn, let prev = previous, prev.speaker != nil || prev.mention != nil,
                       quote.firstParagraph - prev.span.lastParagraph <= follow.maxParagraphs,
@@ -154,10 +156,8 @@ public final class QuoteExtractor {
             if let p = person { previousSpeaker = p }
             turns.append(TurnInfo(firstParagraph: quote.firstParagraph, lastParagraph: quote.lastParagraph,
                                   opensParagraph: analyzed.paragraphs[quote.firstParagraph].lowerBound == quote.openStart,
-                                  anchored: best.map { $0.reportsSpeech || person != nil } ?? false, person: person, pronoun: best.flatMap { m -> Gender? in
-                                      guard case .pronoun(let p) = m.speaker.kind else { return nil }
-                                      return p == .male ? .male : p == .female ? .female : nil
-                                  },
+                                  anchored: best.map { $0.reportsSpeech || person != nil } ?? false, person: person,
+                                  pronoun: best.flatMap { Self.pronounGender($0.speaker) },
                                   addressee: addressee, vocative: called, token: first))
             let start = buffer.scalarOffset(quote.contentStart), end = buffer.scalarOffset(quote.contentEnd)
             let text = buffer.string(quote.contentStart, quote.contentEnd)
@@ -174,6 +174,16 @@ public final class QuoteExtractor {
         }
         if let narrator = people.narrator { nameNarrator(&records, turns, people.persons[narrator].canonical, people) }
         return records
+    }
+
+    /// The gender of a he/she mention, or nil for any other mention.
+    static func pronounGender(_ mention: Mention) -> Gender? {
+        guard case .pronoun(let p) = mention.kind else { return nil }
+        switch p {
+        case .male: return .male
+        case .female: return .female
+        default: return nil
+        }
     }
 
     /// The person a speaker mention refers to, the speaker name to report, and the confidence
