@@ -59,6 +59,9 @@ public final class QuoteExtractor {
         // For each record: its paragraph, whether its quote opens the paragraph, whether a frame
         // attributed it, and its person (for turn taking, after all records are made).
         var turns: [TurnInfo] = []
+        // Short quotes with no cue that are a paragraph of their own ("No!"): kept only if a
+        // conversation gives them a speaker.
+        var provisional: [Bool] = []
 
         func span(_ range: Range<Int>) -> TextSpan {
             let s = tokens[range.lowerBound].start, e = tokens[range.upperBound - 1].end
@@ -109,6 +112,7 @@ public final class QuoteExtractor {
             var cue: TextSpan?
             var person: Int?
             var cueTokens: Range<Int>?
+            var provisionalTurn = false
 
             // A frame that finds the previous quote's own cue ("…," Lee said. "…") is a follow-on.
             if let m = best, let prev = previous, let follow = lexicon.followOn, m.cue != nil, m.cue == prev.cueTokens,
@@ -148,12 +152,15 @@ public final class QuoteExtractor {
                 cueTokens = prev.cueTokens
                 person = prev.person
             } else {
-                if wordCount < filter.minWordsWithoutCue { continue }
+                let shortTurn = wordCount < filter.minWordsWithoutCue
+                if shortTurn && !(kind == .direct && isWholeParagraph(quote, analyzed)) { continue }
+                provisionalTurn = shortTurn
                 if filter.dropTitleCase && isTitleCase(inner) { continue }
                 rule = lexicon.filter.id.rawValue
                 confidence = filter.unattributedConfidence
             }
             if let p = person { previousSpeaker = p }
+            provisional.append(provisionalTurn)
             turns.append(TurnInfo(firstParagraph: quote.firstParagraph, lastParagraph: quote.lastParagraph,
                                   opensParagraph: analyzed.paragraphs[quote.firstParagraph].lowerBound == quote.openStart,
                                   anchored: best.map { $0.reportsSpeech || person != nil } ?? false, person: person,
@@ -173,7 +180,7 @@ public final class QuoteExtractor {
                       minRunExchanges: follow.rule.minRunExchanges)
         }
         if let narrator = people.narrator { nameNarrator(&records, turns, people.persons[narrator].canonical, people) }
-        return records
+        return records.indices.filter { !provisional[$0] || records[$0].speaker != nil }.map { records[$0] }
     }
 
     /// The gender of a he/she mention, or nil for any other mention.

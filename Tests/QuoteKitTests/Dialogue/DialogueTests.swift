@@ -184,6 +184,21 @@ final class DialogueTests: XCTestCase {
         XCTAssertEqual(records.suffix(2).map(\.speaker), ["Harriet", "Edmund"])
     }
 
+    func testShortLinesOfAConversationAreKept() throws {
+        var paragraphs: [String] = []
+        for n in 1...7 {
+            paragraphs.append("\"Question number \(n)?\" asked Harriet.")
+            paragraphs.append("\"Answer number \(n),\" said Edmund.")
+        }
+        paragraphs.append("\"Really?\"")
+        paragraphs.append("\"Yes.\"")
+        let records = try extract(paragraphs.joined(separator: "\n\n"))
+        XCTAssertEqual(records.suffix(2).map(\.text), ["Really?", "Yes."])
+        XCTAssertEqual(records.suffix(2).map(\.speaker), ["Harriet", "Edmund"])
+        // Outside a conversation a short quote with no cue is not output.
+        XCTAssertEqual(try extract("The sign said nothing.\n\n\"Really?\"").count, 0)
+    }
+
     func testTheNameReportedIsTheOneTheTextUses() throws {
         // Introduced as "Mr. Darcy" and so called throughout: reported as "Mr. Darcy", even
         // though "Fitzwilliam Darcy" appears once.
