@@ -137,7 +137,7 @@ public final class QuoteExtractor {
                 let newTurn = previous.map { quote.firstParagraph > $0.span.lastParagraph } ?? false
                 (person, speaker, confidence) = resolve(m.speaker, confidence, people: people, parser: parser,
                                                         previousSpeaker: newTurn && !continues(m.cue, tokens) ? nil : previousSpeaker,
-                                                        addressee: addressee, buffer: buffer)
+                                                        addressee: addressee, answering: newTurn ? turns.last?.addressee : nil, buffer: buffer)
             } else if let (id, follow) = lexicon.followOn, let prev = previous, prev.speaker != nil || prev.mention != nil,
                       quote.firstParagraph - prev.span.lastParagraph <= follow.maxParagraphs,
                       startsParagraphOrFollows(quote, prev.span, analyzed),
@@ -196,7 +196,8 @@ public final class QuoteExtractor {
     /// The person a speaker mention refers to, the speaker name to report, and the confidence
     /// adjusted for how the mention was resolved.
     private func resolve(_ mention: Mention, _ confidence: Double, people: People, parser: PhraseParser,
-                         previousSpeaker: Int?, addressee: Int? = nil, buffer: TextBuffer) -> (Int?, String?, Double) {
+                         previousSpeaker: Int?, addressee: Int? = nil, answering addressed: Int? = nil,
+                         buffer: TextBuffer) -> (Int?, String?, Double) {
         let tokens = parser.tokens
         switch mention.kind {
         case .name:
@@ -205,7 +206,8 @@ public final class QuoteExtractor {
                 ?? buffer.string(tokens[mention.nameStart].start, tokens[mention.end - 1].end)
             return (person, name, confidence)
         case .pronoun(let p):
-            let person = people.person(pronoun: p, at: mention.start, previousSpeaker: previousSpeaker, excluding: addressee)
+            let person = people.person(pronoun: p, at: mention.start, previousSpeaker: previousSpeaker, excluding: addressee,
+                                       answering: addressed)
             return (person, person.map { people.persons[$0].canonical }, confidence * (person == nil ? 0.8 : 0.95))
         case .description:
             let person = people.person(description: mention, at: mention.start)

@@ -356,7 +356,8 @@ struct People {
 
     /// The person a pronoun at token `at` refers to: the previous speaker when compatible, else the
     /// most recently named compatible person.
-    func person(pronoun: PronounsRule.Person, at: Int, previousSpeaker: Int?, excluding addressee: Int? = nil) -> Int? {
+    func person(pronoun: PronounsRule.Person, at: Int, previousSpeaker: Int?, excluding addressee: Int? = nil,
+                answering addressed: Int? = nil) -> Int? {
         let gender: Gender
         switch pronoun {
         case .male: gender = .male
@@ -364,6 +365,8 @@ struct People {
         case .firstSingular: return narrator
         default: return nil
         }
+        // The person the quote before called by name answers ("…, Colonel." "…," said he).
+        if let a = addressed, a != addressee, persons[a].gender == gender { return a }
         if let s = previousSpeaker, s != addressee, persons[s].gender == gender { return s }
         let last = lastEntry(before: at)
         let window = stride(from: last, through: max(0, last - pronounWindow), by: -1)

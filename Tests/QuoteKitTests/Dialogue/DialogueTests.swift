@@ -199,6 +199,17 @@ final class DialogueTests: XCTestCase {
         XCTAssertEqual(try extract("The sign said nothing.\n\n\"Really?\"").count, 0)
     }
 
+    func testThePersonCalledByNameAnswers() throws {
+        let text = """
+        Sir John Middleton sat with Colonel Brandon and Mrs. Jennings.
+
+        "I know who it is from, Colonel Brandon," said Mrs. Jennings.
+
+        "Whom do you mean?" said he.
+        """
+        XCTAssertEqual(try extract(text).last?.speaker, "Colonel Brandon")
+    }
+
     func testTheNameReportedIsTheOneTheTextUses() throws {
         // Introduced as "Mr. Darcy" and so called throughout: reported as "Mr. Darcy", even
         // though "Fitzwilliam Darcy" appears once.
