@@ -242,6 +242,14 @@ extension QuoteExtractor {
                     records[k].addressee = people.persons[other].canonical
                 }
             }
+            // "said the other": the one who did not speak the turn before.
+            if let others = lexicon.followOn?.rule.otherParticipant, !others.isEmpty {
+                for (t, head) in heads.enumerated() where t > 0 && info[head].anchored && info[head].person == nil {
+                    guard let text = records[head].speakerMention?.text.lowercased(), others.contains(text),
+                          let before = assigned[heads[t - 1]], let other = speakers.first(where: { $0 != before }) else { continue }
+                    give(head, to: other, nil)
+                }
+            }
             for (t, head) in heads.enumerated() where !info[head].anchored || info[head].pronoun != nil {
                 let named = anchors.filter { info[heads[$0]].pronoun == nil }
                 let nearest = (named.isEmpty ? anchors : named).min(by: { abs($0 - t) < abs($1 - t) })!

@@ -95,7 +95,7 @@ enum RuleDecoder {
         case .firstNames: return ([], ["female", "male", "any"])
         case .nonNameWords: return (["words"], [])
         case .abbreviations: return (["abbreviations"], [])
-        case .followOn: return (["max_paragraphs", "min_words_alone", "confidence"], ["turn_taking", "min_exchanges", "min_run_exchanges", "continuing_cues"])
+        case .followOn: return (["max_paragraphs", "min_words_alone", "confidence"], ["turn_taking", "min_exchanges", "min_run_exchanges", "continuing_cues", "other_participant"])
         case .quoteFilter: return (["min_words_without_cue", "min_words_partial", "drop_title_case", "drop_embedded_titles",
                                     "unattributed_confidence"], ["drop_subheads"])
         }
@@ -189,7 +189,7 @@ enum RuleDecoder {
             guard let turnTaking, let minExchanges, let minRunExchanges else { return nil }
             return .followOn(FollowOnRule(maxParagraphs: maxParagraphs, minWordsAlone: minWordsAlone, confidence: confidence,
                                           turnTaking: turnTaking, minExchanges: minExchanges, minRunExchanges: minRunExchanges,
-                                          continuingCues: words(f["continuing_cues"])))
+                                          continuingCues: words(f["continuing_cues"]), otherParticipant: words(f["other_participant"])))
         case .quoteFilter:
             let minWords = f["min_words_without_cue"]?.integer(in: 0...1000)
             let minPartial = f["min_words_partial"]?.integer(in: 0...1000)

@@ -225,6 +225,8 @@ public struct FollowOnRule: Sendable {
     /// Reporting verbs that continue the previous speaker's words ("added", "resumed", "went
     /// on"): "he went on" after a paragraph break is still the previous speaker.
     public var continuingCues: [String] = []
+    /// Descriptions that name the other person of a two-person conversation ("said the other").
+    public var otherParticipant: [String] = []
 }
 
 /// Which unattributed quoted spans are not speech (scare quotes, titles, terms).

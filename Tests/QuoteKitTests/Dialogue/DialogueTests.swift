@@ -210,6 +210,19 @@ final class DialogueTests: XCTestCase {
         XCTAssertEqual(try extract(text).last?.speaker, "Colonel Brandon")
     }
 
+    func testTheOtherIsTheOtherParticipant() throws {
+        let text = """
+        "Is there any coffee?" asked Harriet.
+
+        "There might be," said Edmund.
+
+        "Where is it?" asked Harriet.
+
+        "In the pot, of course," said the other.
+        """
+        XCTAssertEqual(try extract(text).last?.speaker, "Edmund")
+    }
+
     func testTheNameReportedIsTheOneTheTextUses() throws {
         // Introduced as "Mr. Darcy" and so called throughout: reported as "Mr. Darcy", even
         // though "Fitzwilliam Darcy" appears once.
