@@ -170,13 +170,13 @@ final class DialogueTests: XCTestCase {
         XCTAssertEqual(try extract(text).first?.speaker, "de Worms")
     }
 
+    /// The paragraphs of a text written in dialogue: fourteen exchanges between Harriet and Edmund.
+    private func longExchange() -> [String] {
+        (1...7).flatMap { n in ["\"Question number \(n)?\" asked Harriet.", "\"Answer number \(n),\" said Edmund."] }
+    }
+
     func testAfterALineOfNarrationTheSameTwoPeopleGoOnTakingTurns() throws {
-        // A text written in dialogue: many exchanges between Harriet and Edmund.
-        var paragraphs: [String] = []
-        for n in 1...7 {
-            paragraphs.append("\"Question number \(n)?\" asked Harriet.")
-            paragraphs.append("\"Answer number \(n),\" said Edmund.")
-        }
+        var paragraphs = longExchange()
         paragraphs.append("The rain went on and the kettle began to sing.")
         paragraphs.append("\"Will it ever stop?\"")
         paragraphs.append("\"Not this week, I fear.\"")
@@ -185,11 +185,7 @@ final class DialogueTests: XCTestCase {
     }
 
     func testShortLinesOfAConversationAreKept() throws {
-        var paragraphs: [String] = []
-        for n in 1...7 {
-            paragraphs.append("\"Question number \(n)?\" asked Harriet.")
-            paragraphs.append("\"Answer number \(n),\" said Edmund.")
-        }
+        var paragraphs = longExchange()
         paragraphs.append("\"Really?\"")
         paragraphs.append("\"Yes.\"")
         let records = try extract(paragraphs.joined(separator: "\n\n"))
