@@ -66,11 +66,9 @@ struct People {
         learnGenders()
         computeSalience()
         var firstPerson = 0
-        for (k, t) in parser.tokens.enumerated() where t.end - t.start <= 4 {
-            if parser.lexicon.pronouns[t.lower] == .firstSingular && parser.usable(k) {
-                firstPerson += 1
-                if firstPerson >= minNarratorMentions { break }
-            }
+        for k in tokens.indices where isNarratorsI(k) {
+            firstPerson += 1
+            if firstPerson >= minNarratorMentions { break }
         }
         if firstPerson >= minNarratorMentions {
             narrator = add(Person(words: ["narrator"], title: nil, gender: .any, display: "narrator"))
@@ -338,11 +336,15 @@ struct People {
             .map { timeline[$0].person }.first { !excluding.contains($0) && (persons[$0].gender != .any || persons[$0].title != nil) }
     }
 
+    /// Whether token `k` is "I" in the narration, outside quotes. (Pronouns are short: the length
+    /// test spares the look-up for most words.)
+    private func isNarratorsI(_ k: Int) -> Bool {
+        tokens[k].end - tokens[k].start <= 4 && parser.usable(k) && lexicon.pronouns[tokens[k].lower] == .firstSingular
+    }
+
     /// Whether the narration says "I" within `within` tokens before token `at`.
     func saysI(before at: Int, within: Int) -> Bool {
-        stride(from: at - 1, through: max(0, at - within), by: -1).contains {
-            parser.usable($0) && tokens[$0].end - tokens[$0].start <= 4 && lexicon.pronouns[tokens[$0].lower] == .firstSingular
-        }
+        stride(from: at - 1, through: max(0, at - within), by: -1).contains(where: isNarratorsI)
     }
 
     /// The person named by a name mention.
