@@ -6,6 +6,8 @@ struct People {
         /// Name words without titles, as written ("Chrissy", "Teigen").
         var words: [String]
         var title: String?
+        /// Every title the text gives the person, in full and lower case ("mister", "doctor").
+        var titles: Set<String> = []
         var gender: Gender
         /// The name as written in its fullest mention, with its hyphens and initials ("Anne-Marie
         /// Slaughter", "J. K. Rowling"), without title or possessive.
@@ -34,8 +36,10 @@ struct People {
     private var mentionAt: [Int: Int] = [:]
     /// Person nouns seen next to a name ("spokeswoman Jane Roe", "Roe, a spokeswoman"): noun → [(token, person)], ascending.
     private var roles: [String: [(token: Int, person: Int)]] = [:]
-    /// For each timeline entry, the most mentioned person so far whose gender is compatible with
-    /// a description of gender `any`, `male` or `female` (ties: the earliest mentioned).
+
+    /// For each timeline entry, the most named person so far (by full name, with a gender or a
+    /// title that shows a person, not a place) compatible with a description of gender `any`,
+    /// `male` or `female` (ties: the earliest named).
     private var salient: [(any: Int?, male: Int?, female: Int?)] = []
 
     // Indexes for linking names while collecting.
@@ -52,6 +56,10 @@ struct People {
     var lexicon: Lexicon { parser.lexicon }
     var tokens: [Token] { parser.tokens }
 
+    /// The longest text (in tokens, about 50,000 characters) read as an article about a few
+    /// people rather than a story with many.
+    private let maxArticleTokens = 10_000
+
     /// How many earlier mentions a pronoun looks back over.
     private let pronounWindow = 400
 
@@ -63,6 +71,7 @@ struct People {
     init(parser: PhraseParser) {
         self.parser = parser
         collect()
+        noteTitlesInQuotes()
         learnGenders()
         computeSalience()
         var firstPerson = 0
@@ -98,6 +107,35 @@ struct People {
         }
     }
 
+    /// A title in lower case without its full stop, abbreviations written out ("Dr." → "doctor").
+    func fullTitle(_ title: String) -> String {
+        var t = title.lowercased()
+        if t.hasSuffix(".") { t.removeLast() }
+        return lexicon.titleFullForms[t] ?? t
+    }
+
+    /// Whether two titles are the same, written out or abbreviated ("Dr.", "Doctor").
+    private func sameBearer(_ a: String, _ b: String) -> Bool { fullTitle(a) == fullTitle(b) }
+
+    /// A capitalised word that is not a pronoun: a name after a title, even a common word ("Mrs Young").
+    private func isCapitalizedWord(_ k: Int) -> Bool {
+        tokens[k].isWord && tokens[k].isCapitalized && lexicon.pronouns[tokens[k].lower] == nil
+    }
+
+    /// Titles the characters give a named person in their speech ("when Doctor Losely came in"):
+    /// the narration may call them by that title alone ("said the doctor").
+    private mutating func noteTitlesInQuotes() {
+        for k in tokens.indices where parser.quoteOf[k] >= 0 && tokens[k].isCapitalized {
+            guard let gender = lexicon.titles[tokens[k].lower] else { continue }
+            var n = k + 1
+            if n < tokens.count, tokens[n].text == "." { n += 1 }
+            guard n < tokens.count, parser.quoteOf[n] == parser.quoteOf[k], isCapitalizedWord(n),
+                  n + 1 >= tokens.count || !isCapitalizedWord(n + 1),
+                  let p = person(matching: [stripPossessive(tokens[n].text)], title: nil), compatible(persons[p].gender, gender) else { continue }
+            persons[p].titles.insert(fullTitle(tokens[k].lower))
+        }
+    }
+
     private func stripPossessive(_ s: String) -> String {
         for suffix in ["'s", "’s"] where s.hasSuffix(suffix) { return String(s.dropLast(2)) }
         return s
@@ -110,7 +148,7 @@ struct People {
             var n = k + 1
             if n < tokens.count, tokens[n].text == "." { n += 1 }
             if n < tokens.count, parser.isNameWord(n), n + 1 >= tokens.count || !parser.isNameWord(n + 1) {
-                titlesBySurname[tokens[n].text, default: []].insert(tokens[k].lower)
+                titlesBySurname[stripPossessive(tokens[n].text), default: []].insert(fullTitle(tokens[k].lower))
             }
         }
         familySurnames = Set(titlesBySurname.filter { $0.value.count >= 2 }.keys)
@@ -141,6 +179,7 @@ struct People {
                     title = tokens[t].text + (t + 1 < m.nameStart && tokens[t + 1].text == "." ? "." : "")
                 }
                 let p = link(words, display: display, title: title, gender: m.gender)
+                if let title { persons[p].titles.insert(fullTitle(title)) }
                 if persons[p].mentions.isEmpty { persons[p].introducedInFull = words.count >= 2 }
                 let form = title.map { "\($0) \(display)" } ?? display
                 let order = persons[p].forms.count
@@ -239,13 +278,13 @@ struct People {
         // The most recently mentioned person with this surname; then one known by title and this
         // name ("Colonel Fitzwilliam" before "Fitzwilliam Darcy"); then one with this first name.
         if let p = mostRecent(byLast[word] ?? [])
-            ?? mostRecent((singles[word] ?? []).filter { persons[$0].title != nil && (title == nil || persons[$0].title == title) })
+            ?? mostRecent((singles[word] ?? []).filter { persons[$0].title != nil && (title == nil || sameBearer(persons[$0].title!, title!)) })
             ?? mostRecent(byFirst[word] ?? []) {
             merge(p, gender)
             if persons[p].title == nil, persons[p].words.count == 1 { persons[p].title = title }
             return p
         }
-        if let p = singles[word]?.last(where: { compatible(persons[$0].gender, gender) && (title == nil || persons[$0].title == nil || persons[$0].title == title) }) {
+        if let p = singles[word]?.last(where: { compatible(persons[$0].gender, gender) && (title == nil || persons[$0].title == nil || sameBearer(persons[$0].title!, title!)) }) {
             merge(p, gender)
             if persons[p].title == nil { persons[p].title = title }
             return p
@@ -259,31 +298,42 @@ struct People {
 
     private func compatible(_ a: Gender, _ b: Gender) -> Bool { a == .any || b == .any || a == b }
 
-    /// Records person nouns written next to a name: "economist Jared Bernstein", "Roe, a spokeswoman".
+    /// Records person nouns written next to a name: "economist Jared Bernstein", "Roe, a
+    /// spokeswoman", "Losely, the old doctor, who". After the name only an apposition counts: a
+    /// comma, an optional determiner, at most three modifiers and the noun, then punctuation, a
+    /// preposition or a relative pronoun (not "Oliver, looking at the girl").
     private mutating func noteRoles(around m: Mention, person p: Int) {
-        var k = m.start - 1
-        var n = 0
-        while k >= 0 && n < 4 && parser.usable(k) && tokens[k].isWord && !tokens[k].isCapitalized {
-            if let noun = lexicon.personNouns[tokens[k].lower], !noun.plural {
-                roles[tokens[k].lower, default: []].append((m.start, p))
-                if noun.gender != .any { merge(p, noun.gender) }
-            }
-            k -= 1
-            n += 1
+        func note(_ k: Int) {
+            guard let noun = lexicon.personNouns[tokens[k].lower], !noun.plural, compatible(noun.gender, persons[p].gender) else { return }
+            roles[tokens[k].lower, default: []].append((m.start, p))
+            if noun.gender != .any { merge(p, noun.gender) }
         }
-        if parser.usable(m.end), tokens[m.end].text == "," {
-            var j = m.end + 1
-            while j < tokens.count && j - m.end < 12 && parser.usable(j) && tokens[j].isWord {
-                if let noun = lexicon.personNouns[tokens[j].lower], !noun.plural {
-                    roles[tokens[j].lower, default: []].append((m.start, p))
-                    if noun.gender != .any { merge(p, noun.gender) }
-                }
-                j += 1
+        // Before the name the noun touches it ("economist Jared Bernstein"; not "said the old
+        // gentleman to Oliver").
+        if m.start > 0, parser.usable(m.start - 1), tokens[m.start - 1].isWord, !tokens[m.start - 1].isCapitalized { note(m.start - 1) }
+        guard parser.usable(m.end), tokens[m.end].text == "," else { return }
+        var j = m.end + 1
+        if j < tokens.count, parser.usable(j), lexicon.determiners.contains(tokens[j].lower) { j += 1 }
+        var modifiers = 0
+        while j < tokens.count, parser.usable(j), tokens[j].isWord, !tokens[j].isCapitalized, modifiers <= 3 {
+            let after = j + 1
+            let closes = after >= tokens.count || !tokens[after].isWord || lexicon.prepositions.contains(tokens[after].lower)
+                || lexicon.relativePronouns.contains(tokens[after].lower)
+            if closes, lexicon.personNouns[tokens[j].lower] != nil {
+                note(j)
+                return
             }
+            if lexicon.prepositions.contains(tokens[j].lower) || isVerbLike(j) { return }
+            j += 1
+            modifiers += 1
         }
     }
 
-    /// Running "most mentioned so far" per gender class, over the timeline.
+    /// A word that cannot modify a noun in an apposition: a cue verb or an -ing form.
+    private func isVerbLike(_ k: Int) -> Bool {
+        parser.isCueVerb(k) || tokens[k].lower.hasSuffix("ing") && tokens[k].lower.count > 5
+    }
+
     private mutating func computeSalience() {
         var counts = [Int](repeating: 0, count: persons.count)
         var best: (any: Int?, male: Int?, female: Int?) = (nil, nil, nil)
@@ -294,7 +344,7 @@ struct People {
         salient.reserveCapacity(timeline.count)
         for (_, p) in timeline {
             counts[p] += 1
-            if persons[p].words.count >= 2 {
+            if persons[p].words.count >= 2, persons[p].gender != .any || persons[p].title != nil {
                 if better(p, than: best.any) { best.any = p }
                 if persons[p].gender != .female, better(p, than: best.male) { best.male = p }
                 if persons[p].gender != .male, better(p, than: best.female) { best.female = p }
@@ -394,25 +444,33 @@ struct People {
             .map { timeline[$0].person }
     }
 
-    /// The person a description at token `at` refers to: one named next to the same noun
-    /// earlier ("Roe, a spokeswoman" … "the spokeswoman"), else, for a definite description of
-    /// a person, the most mentioned compatible person so far.
+    /// The person a description at token `at` refers to: for "the" and a title ("the doctor"),
+    /// the person recently named with that title; else one named next to the same noun earlier
+    /// ("Roe, a spokeswoman" … "the spokeswoman").
     func person(description m: Mention, at: Int) -> Int? {
         let words = tokens[m.start..<m.end].map(\.lower)
         // "the Colonel", "the Professor": the most recently named person with that title.
         if m.end - m.start == 2, words[0] == "the", lexicon.titles[words[1]] != nil {
-            let title = words[1]
+            let title = fullTitle(words[1])
             let last = lastEntry(before: at)
             let window = stride(from: last, through: max(0, last - pronounWindow), by: -1)
-            if let k = window.first(where: { persons[timeline[$0].person].title.map { String($0.lowercased().prefix { $0 != "." }) } == title }) {
-                return timeline[k].person
+            // Known first by that title, then given it at some time, and named recently.
+            let tests: [(Person) -> Bool] = [{ $0.title.map(self.fullTitle) == title }, { $0.titles.contains(title) }]
+            for test in tests {
+                if let k = window.first(where: { test(persons[timeline[$0].person]) }) { return timeline[k].person }
             }
             return nil
         }
         for w in words.reversed() where lexicon.personNouns[w] != nil {
             if let list = roles[w], let hit = list.last(where: { $0.token < at }) { return hit.person }
         }
-        guard tokens[m.start].lower == "the", !m.plural, words.contains(where: { lexicon.personNouns[$0] != nil }) else { return nil }
+        // In an article, a definite description that characterises ("the model", "the senator")
+        // is the most named person so far. One that only says man or woman ("the stranger") stays
+        // unresolved, and so does any in a long text such as a novel, where "the policeman" is
+        // mostly someone the story never names: a guess among its many people is more often
+        // wrong than right, and a character known only so is reported by the description.
+        guard tokens.count <= maxArticleTokens, tokens[m.start].lower == "the", !m.plural,
+              let head = words.last(where: { lexicon.personNouns[$0] != nil }), !lexicon.genericPersonNouns.contains(head) else { return nil }
         let last = lastEntry(before: at)
         guard last >= 0 else { return nil }
         switch m.gender {

@@ -88,9 +88,9 @@ enum RuleDecoder {
         case .cueVerbs: return (["verbs"], ["excluded_forms"])
         case .cueModifiers: return ([], ["auxiliaries", "adverbs"])
         case .frame: return (["pattern", "confidence"], ["quote_kind", "min_words"])
-        case .titles: return (["titles"], [])
+        case .titles: return (["titles"], ["abbreviations"])
         case .pronouns: return (["pronouns"], ["contractions", "male_forms", "female_forms"])
-        case .personNouns: return ([], ["female", "male", "any", "plural", "sources"])
+        case .personNouns: return ([], ["female", "male", "any", "plural", "sources", "generic"])
         case .phraseWords: return (["determiners", "prepositions"], ["name_particles", "relative_pronouns", "clause_openers", "subordinators"])
         case .firstNames: return ([], ["female", "male", "any"])
         case .nonNameWords: return (["words"], [])
@@ -145,7 +145,16 @@ enum RuleDecoder {
                 guard let g = gender(entry.value) else { return nil }
                 return (entry.key.value, g)
             } ?? []
-            return .titles(TitlesRule(titles: titles))
+            let known = Set(titles.map { $0.0 })
+            let abbreviations = f["abbreviations"]?.entries()?.compactMap { entry -> (String, String)? in
+                guard let full = entry.value.nonEmptyString() else { return nil }
+                for (node, title) in [(entry.value, full.value), (entry.value, entry.key.value)] where !known.contains(title) {
+                    node.error(.badValue, "'\(title)' is not one of this rule's titles")
+                    return nil
+                }
+                return (entry.key.value, full.value)
+            } ?? []
+            return .titles(TitlesRule(titles: titles, abbreviations: abbreviations))
         case .pronouns:
             var result: [(String, PronounsRule.Person)] = []
             for entry in f["pronouns"]?.entries() ?? [] {
@@ -163,7 +172,15 @@ enum RuleDecoder {
             nouns += words(f["male"]).map { ($0, .male, false) }
             nouns += words(f["any"]).map { ($0, .any, false) }
             nouns += words(f["plural"]).map { ($0, .any, true) }
-            return .personNouns(PersonNounsRule(nouns: nouns, sources: words(f["sources"])))
+            let known = Set(nouns.map { $0.0.lowercased() })
+            var generic: [String] = []
+            for item in f["generic"]?.list() ?? [] {
+                guard let noun = item.nonEmptyString()?.value else { continue }
+                if known.contains(noun.lowercased()) { generic.append(noun) } else {
+                    item.error(.badValue, "generic noun '\(noun)' is not listed as female, male or any")
+                }
+            }
+            return .personNouns(PersonNounsRule(nouns: nouns, sources: words(f["sources"]), generic: generic))
         case .phraseWords:
             return .phraseWords(PhraseWordsRule(determiners: words(f["determiners"]), prepositions: words(f["prepositions"]),
                                                 nameParticles: words(f["name_particles"]), relativePronouns: words(f["relative_pronouns"]),

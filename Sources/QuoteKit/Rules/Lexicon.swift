@@ -14,12 +14,16 @@ final class Lexicon: Sendable {
     let frames: [(id: RuleID, rule: FrameRule)]
     /// Lowercased title without its final period → gender.
     let titles: [String: Gender]
+    /// Each title (lower case, without its full stop) to the title it abbreviates, if any ("dr" → "doctor").
+    let titleFullForms: [String: String]
     /// Titles the rules write with a final period ("mr", "sen"): only these take a following ".".
     let abbreviatedTitles: Set<String>
     let pronouns: [String: PronounsRule.Person]
     /// Third-person singular forms with their gender (he, his, himself; she, hers, herself).
     let genderedForms: [String: Gender]
     let personNouns: [String: (gender: Gender, plural: Bool)]
+    /// Person nouns that say no more than sex, age or presence ("man", "stranger").
+    let genericPersonNouns: Set<String>
     /// Lowercased first name → gender.
     let firstNames: [String: Gender]
     let nonNameWords: Set<String>
@@ -50,7 +54,9 @@ final class Lexicon: Sendable {
         var frames: [(RuleID, FrameRule)] = []
         var titles: [String: Gender] = [:], pronouns: [String: PronounsRule.Person] = [:], genderedForms: [String: Gender] = [:]
         var abbreviatedTitles: Set<String> = []
+        var titleFullForms: [String: String] = [:]
         var personNouns: [String: (Gender, Bool)] = [:], firstNames: [String: Gender] = [:]
+        var genericPersonNouns: Set<String> = []
         var nonNameWords: Set<String> = [], abbreviations: Set<String> = []
         var sourceNouns: Set<String> = [], determiners: Set<String> = [], prepositions: Set<String> = []
         var nameParticles: Set<String> = [], relativePronouns: Set<String> = [], clauseOpeners: Set<String> = [], subordinators: Set<String> = []
@@ -80,6 +86,7 @@ final class Lexicon: Sendable {
                     titles[strip(t)] = g
                     if t.hasSuffix(".") { abbreviatedTitles.insert(strip(t)) }
                 }
+                for (a, full) in r.abbreviations { titleFullForms[strip(a)] = strip(full) }
             case .pronouns(let r):
                 for w in r.maleForms { genderedForms[w.lowercased()] = .male }
                 for w in r.femaleForms { genderedForms[w.lowercased()] = .female }
@@ -94,6 +101,7 @@ final class Lexicon: Sendable {
                 }
             case .personNouns(let r):
                 for (n, g, p) in r.nouns { personNouns[n.lowercased()] = (g, p) }
+                genericPersonNouns.formUnion(r.generic.map { $0.lowercased() })
                 sourceNouns.formUnion(r.sources.map { $0.lowercased() })
             case .phraseWords(let r):
                 determiners.formUnion(r.determiners.map { $0.lowercased() })
@@ -127,11 +135,13 @@ final class Lexicon: Sendable {
         self.adverbs = adverbs
         self.frames = frames.sorted { ($0.1.confidence, $1.0.rawValue) > ($1.1.confidence, $0.0.rawValue) }
         self.titles = titles
+        self.titleFullForms = titleFullForms
         self.abbreviatedTitles = abbreviatedTitles
         self.pronouns = pronouns
         self.genderedForms = genderedForms
         self.personNouns = personNouns.mapValues { (gender: $0.0, plural: $0.1) }
         self.firstNames = firstNames
+        self.genericPersonNouns = genericPersonNouns
         self.nonNameWords = nonNameWords
         self.functionWords = Set(nonNameWords.map { $0.lowercased() })
         self.headlineSmallWords = determiners.union(prepositions).union(PhraseParser.conjunctions).union(["is", "as"])

@@ -144,6 +144,9 @@ public struct FrameRule: Sendable {
 public struct TitlesRule: Sendable {
     /// Title (as written, e.g. `Mrs.`) and the gender it implies.
     public var titles: [(title: String, gender: Gender)]
+    /// Abbreviated titles and the title they stand for (`Dr.`: `Doctor`), so that "the doctor"
+    /// finds the person the text calls "Dr. Losely".
+    public var abbreviations: [(abbreviation: String, full: String)] = []
 }
 
 public struct PronounsRule: Sendable {
@@ -170,6 +173,9 @@ public struct PersonNounsRule: Sendable {
     public var nouns: [(noun: String, gender: Gender, plural: Bool)]
     /// Nouns for sources that are not people but speak in the news ("statement", "report").
     public var sources: [String]
+    /// Nouns that say no more than sex, age or presence ("man", "girl", "stranger"): a story
+    /// uses them for people it has not named.
+    public var generic: [String] = []
 }
 
 /// Closed-class words that shape a speaker phrase.

@@ -233,4 +233,50 @@ final class DialogueTests: XCTestCase {
         """
         XCTAssertEqual(try speakers(text), ["Mr. Darcy", "Mr. Darcy"])
     }
+
+    func testTheDoctorIsThePersonCalledDoctorInTheDialogue() throws {
+        // The narration says "Mr. Ames"; a character says "Dr. Ames"; "the doctor" is Mr. Ames.
+        let text = """
+        Mr. Ames came in, and Mrs. Hale rose to meet him.
+
+        "Dr. Ames will know what to do," said Mrs. Hale.
+
+        "Let me think, ma'am," said the doctor. "Let me think."
+        """
+        XCTAssertEqual(try speakers(text), ["Mrs. Hale", "Mr. Ames", "Mr. Ames"])
+    }
+
+    func testAnUnnamedStrangerIsNotTheMostNamedCharacter() throws {
+        // "the stranger" and "the young man" are how a story speaks of someone it has not named:
+        // they stay unresolved (the description is the mention) rather than guessed.
+        let text = """
+        Oliver Twist sat by the door of the inn. Oliver was tired, and Oliver was hungry.
+
+        A young man came up the road and stopped beside him.
+
+        "Where does this road go?" asked the stranger.
+
+        "To London, sir," said Oliver.
+
+        "A long way," said the young man.
+        """
+        let records = try extract(text)
+        XCTAssertEqual(records.map { $0.speaker ?? "-" }, ["-", "Oliver Twist", "-"])
+        XCTAssertEqual(records.map { $0.speakerMention?.text ?? "-" }, ["the stranger", "Oliver", "the young man"])
+    }
+
+    func testANounAfterANameIsItsRoleOnlyInAnApposition() throws {
+        // "Nancy, the girl who…" makes Nancy the girl; "Oliver, looking at the girl" does not
+        // make Oliver the girl.
+        let text = """
+        Oliver, looking at the girl with surprise, said nothing at first.
+
+        "Who are you?" asked the girl.
+
+        Nancy, the girl who had brought him there, laughed.
+
+        "A friend," said the girl.
+        """
+        XCTAssertEqual(try speakers(text), ["-", "Nancy"])
+    }
 }
