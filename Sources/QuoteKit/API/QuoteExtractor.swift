@@ -137,7 +137,9 @@ public final class QuoteExtractor {
                 let newTurn = previous.map { quote.firstParagraph > $0.span.lastParagraph } ?? false
                 (person, speaker, confidence) = resolve(m.speaker, confidence, people: people, parser: parser,
                                                         previousSpeaker: newTurn && !continues(m.cue, tokens) ? nil : previousSpeaker,
-                                                        addressee: addressee, answering: newTurn ? turns.last?.addressee : nil, buffer: buffer)
+                                                        addressee: addressee, answering: newTurn ? turns.last?.addressee : nil,
+                                                        conversation: newTurn ? Self.conversation(before: quote.firstParagraph, turns, after: previous?.after) : nil,
+                                                        buffer: buffer)
             } else if let (id, follow) = lexicon.followOn, let prev = previous, prev.speaker != nil || prev.mention != nil,
                       quote.firstParagraph - prev.span.lastParagraph <= follow.maxParagraphs,
                       startsParagraphOrFollows(quote, prev.span, analyzed),
@@ -183,6 +185,24 @@ public final class QuoteExtractor {
         return records.indices.filter { !provisional[$0] || records[$0].speaker != nil }.map { records[$0] }
     }
 
+    /// The conversation a quote opening `paragraph` joins: the speakers of the turns before it,
+    /// the most recent first, as long as each is at most two paragraphs from the next (eight
+    /// turns at most); nil when the last turn is further away.
+    static func conversation(before paragraph: Int, _ turns: [TurnInfo], after: Int?) -> People.Conversation? {
+        guard let after else { return nil }
+        var speakers: [Int] = []
+        var next = paragraph
+        var k = turns.count - 1
+        var count = 0
+        while k >= 0, count < 8, next - turns[k].lastParagraph <= 2 {
+            if let p = turns[k].person, !speakers.contains(p) { speakers.append(p) }
+            next = turns[k].firstParagraph
+            k -= 1
+            count += 1
+        }
+        return speakers.isEmpty ? nil : People.Conversation(speakers: speakers, since: after)
+    }
+
     /// The gender of a he/she mention, or nil for any other mention.
     static func pronounGender(_ mention: Mention) -> Gender? {
         guard case .pronoun(let p) = mention.kind else { return nil }
@@ -196,7 +216,7 @@ public final class QuoteExtractor {
     /// The person a speaker mention refers to, the speaker name to report, and the confidence
     /// adjusted for how the mention was resolved.
     private func resolve(_ mention: Mention, _ confidence: Double, people: People, parser: PhraseParser,
-                         previousSpeaker: Int?, addressee: Int? = nil, answering addressed: Int? = nil,
+                         previousSpeaker: Int?, addressee: Int? = nil, answering addressed: Int? = nil, conversation: People.Conversation? = nil,
                          buffer: TextBuffer) -> (Int?, String?, Double) {
         let tokens = parser.tokens
         switch mention.kind {
@@ -207,7 +227,7 @@ public final class QuoteExtractor {
             return (person, name, confidence)
         case .pronoun(let p):
             let person = people.person(pronoun: p, at: mention.start, previousSpeaker: previousSpeaker, excluding: addressee,
-                                       answering: addressed)
+                                       answering: addressed, conversation: conversation)
             return (person, person.map { people.persons[$0].canonical }, confidence * (person == nil ? 0.8 : 0.95))
         case .description:
             let person = people.person(description: mention, at: mention.start)

@@ -185,7 +185,8 @@ extension QuoteExtractor {
                 }.count
                 guard own >= minRunExchanges else { continue }
             }
-            let anchors = heads.indices.filter { info[heads[$0]].anchored && info[heads[$0]].person != nil }
+            var anchors = heads.indices.filter { info[heads[$0]].anchored && info[heads[$0]].person != nil }
+            var anchorPerson = Dictionary(uniqueKeysWithValues: anchors.map { ($0, info[heads[$0]].person!) })
             // No cue at all right after a two-person conversation and a line of narration: the
             // same two people, taking turns from where they stopped.
             if anchors.isEmpty, dialogueText, let previous = lastExchange, info[heads[0]].firstParagraph <= previous.paragraph + 2 {
@@ -198,6 +199,15 @@ extension QuoteExtractor {
                 }
                 continue
             }
+            // A run with no turn attributed by a cue but a name called: the person called answers
+            // in the next turn ("Well, Tony, how do you feel?" "Awful.").
+            if anchors.isEmpty, dialogueText {
+                for t in 1..<max(1, heads.count) where !info[heads[t]].anchored {
+                    guard let called = info[heads[t - 1]].addressee, info[heads[t]].addressee != called else { continue }
+                    anchorPerson[t] = called
+                }
+                anchors = anchorPerson.keys.sorted()
+            }
             defer {
                 // Remember a two-person conversation for the lines after the next narration.
                 let pair = Set(heads.compactMap { assigned[$0] })
@@ -207,7 +217,7 @@ extension QuoteExtractor {
                     lastExchange = nil
                 }
             }
-            var speakers = Set(anchors.map { info[heads[$0]].person! })
+            var speakers = Set(anchors.map { anchorPerson[$0]! })
             // One person attributed: the other is the one addressed by name in the run.
             if speakers.count == 1, let addressed = heads.lazy.compactMap({ info[$0].addressee }).first(where: { !speakers.contains($0) }) {
                 speakers.insert(addressed)
@@ -253,7 +263,7 @@ extension QuoteExtractor {
             for (t, head) in heads.enumerated() where !info[head].anchored || info[head].pronoun != nil {
                 let named = anchors.filter { info[heads[$0]].pronoun == nil }
                 let nearest = (named.isEmpty ? anchors : named).min(by: { abs($0 - t) < abs($1 - t) })!
-                var speaksNow = info[heads[nearest]].person!
+                var speaksNow = anchorPerson[nearest]!
                 if (t - nearest) % 2 != 0 { speaksNow = speakers.first { $0 != speaksNow }! }
                 if let gender = info[head].pronoun {
                     // "he said": the one of the two with that gender; when both have it, the one
@@ -263,7 +273,7 @@ extension QuoteExtractor {
                         speaksNow = fitting.first!
                     } else if fitting.count == 2, let named = anchors.filter({ info[heads[$0]].pronoun == nil && $0 != t })
                                 .min(by: { abs($0 - t) < abs($1 - t) }) {
-                        speaksNow = info[heads[named]].person!
+                        speaksNow = anchorPerson[named]!
                         if (t - named) % 2 != 0 { speaksNow = speakers.first { $0 != speaksNow }! }
                     } else {
                         continue
@@ -275,7 +285,7 @@ extension QuoteExtractor {
                 // Nobody is addressed by name by themselves.
                 if info[head].addressee == speaksNow { speaksNow = speakers.first { $0 != speaksNow }! }
                 // The mention that names this speaker: the nearest attributed turn of theirs, if any.
-                let own = anchors.filter { info[heads[$0]].person == speaksNow }.min(by: { abs($0 - t) < abs($1 - t) })
+                let own = anchors.filter { info[heads[$0]].anchored && anchorPerson[$0] == speaksNow }.min(by: { abs($0 - t) < abs($1 - t) })
                 give(head, to: speaksNow, Attribution(source: own.map { records[heads[$0]] }, factor: 0.7))
             }
         }

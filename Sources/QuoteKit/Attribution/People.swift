@@ -406,10 +406,17 @@ struct People {
         return nil
     }
 
+    /// The people talking before a quote: the speakers of the turns just before it, the most
+    /// recent first, and the token after the last turn.
+    struct Conversation {
+        var speakers: [Int]
+        var since: Int
+    }
+
     /// The person a pronoun at token `at` refers to: the previous speaker when compatible, else the
     /// most recently named compatible person.
     func person(pronoun: PronounsRule.Person, at: Int, previousSpeaker: Int?, excluding addressee: Int? = nil,
-                answering addressed: Int? = nil) -> Int? {
+                answering addressed: Int? = nil, conversation: Conversation? = nil) -> Int? {
         let gender: Gender
         switch pronoun {
         case .male: gender = .male
@@ -422,6 +429,18 @@ struct People {
         if let s = previousSpeaker, s != addressee, persons[s].gender == gender { return s }
         let last = lastEntry(before: at)
         let window = stride(from: last, through: max(0, last - pronounWindow), by: -1)
+        func isSubject(_ k: Int) -> Bool {
+            let t = timeline[k].token
+            return timeline[k].person != addressee && persons[timeline[k].person].gender == gender && tokens[t].paragraph + 2 >= tokens[at].paragraph
+                && parser.startsSentence(t)
+        }
+        if let c = conversation {
+            // The subject of a sentence of the narration since the last turn ("The Professor seized
+            // Syme. "…," he said"); else the one person of that gender among those talking.
+            if let k = window.prefix(20).first(where: { timeline[$0].token >= c.since && isSubject($0) }) { return timeline[k].person }
+            let fitting = c.speakers.filter { $0 != addressee && persons[$0].gender == gender }
+            if fitting.count == 1 { return fitting[0] }
+        }
         // The subject of a recent sentence of this gender, in this paragraph or the two before.
         if let k = window.prefix(20).first(where: {
             let t = timeline[$0].token

@@ -279,4 +279,30 @@ final class DialogueTests: XCTestCase {
         """
         XCTAssertEqual(try speakers(text), ["-", "Nancy"])
     }
+
+    func testInARunWithNoCueThePersonCalledByNameAnswers() throws {
+        // In a text written in dialogue, a run with no cue at all: the person called by name
+        // speaks the next turn, and the two people named take turns from there.
+        var paragraphs = longExchange()
+        paragraphs += ["The rain stopped in the night.", "In the morning the house was quiet.",
+                       "At ten Brenda telephoned Tony at his club.",
+                       "\"Well, Tony, how do you feel?\"", "\"Awful. I was out late.\"", "\"You were.\"", "\"I am sorry.\""]
+        let records = try extract(paragraphs.joined(separator: "\n\n"))
+        XCTAssertEqual(records.suffix(4).map { $0.speaker ?? "-" }, ["Brenda", "Tony", "Brenda", "Tony"])
+    }
+
+    func testHeIsTheOneManInTheConversationNotAManTheNarrationMentions() throws {
+        let text = """
+        Katharine sat by the fire, and Henry stood at the window.
+
+        "Do they know what coals are made of, Henry?" asked Katharine.
+
+        "Mares' tails, I believe," said Henry.
+
+        "Have you ever been down a coal-mine?" she went on. She thought of her cousin William Rodney, who had.
+
+        "Let us not talk about coal-mines," he protested.
+        """
+        XCTAssertEqual(try speakers(text).last, "Henry")
+    }
 }
