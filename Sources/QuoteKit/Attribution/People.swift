@@ -60,6 +60,9 @@ struct People {
     /// people rather than a story with many.
     private let maxArticleTokens = 10_000
 
+    /// How many paragraphs back the people named make up the scene of a quote.
+    private let sceneParagraphs = 6
+
     /// How many earlier mentions a pronoun looks back over.
     private let pronounWindow = 400
 
@@ -167,7 +170,8 @@ struct People {
                 continue
             }
             let words = tokens[m.nameStart..<m.end].filter { $0.isWord }.map { stripPossessive($0.text) }
-            if !words.isEmpty {
+            // A title alone ("the Professor.", "Professor and Dr.") is not a name.
+            if !words.isEmpty, !words.allSatisfy({ lexicon.titles[$0.lowercased()] != nil }) {
                 var display = ""
                 for t in tokens[m.nameStart..<m.end] {
                     if !display.isEmpty && t.spaceBefore { display += " " }
@@ -175,7 +179,10 @@ struct People {
                 }
                 display = stripPossessive(display)
                 var title: String?
-                if let t = (m.start..<m.nameStart).first(where: { lexicon.titles[tokens[$0].lower] != nil }) {
+                // The title right before the name (not "President of the French").
+                var t = m.nameStart - 1
+                if t > m.start, tokens[t].text == "." { t -= 1 }
+                if t >= m.start, lexicon.titles[tokens[t].lower] != nil {
                     title = tokens[t].text + (t + 1 < m.nameStart && tokens[t + 1].text == "." ? "." : "")
                 }
                 let p = link(words, display: display, title: title, gender: m.gender)
@@ -466,7 +473,7 @@ struct People {
     /// The person a description at token `at` refers to: for "the" and a title ("the doctor"),
     /// the person recently named with that title; else one named next to the same noun earlier
     /// ("Roe, a spokeswoman" … "the spokeswoman").
-    func person(description m: Mention, at: Int) -> Int? {
+    func person(description m: Mention, at: Int, conversation: Conversation? = nil, excluding addressee: Int? = nil) -> Int? {
         let words = tokens[m.start..<m.end].map(\.lower)
         // "the Colonel", "the Professor": the most recently named person with that title.
         if m.end - m.start == 2, words[0] == "the", lexicon.titles[words[1]] != nil {
@@ -482,6 +489,19 @@ struct People {
         }
         for w in words.reversed() where lexicon.personNouns[w] != nil {
             if let list = roles[w], let hit = list.last(where: { $0.token < at }) { return hit.person }
+        }
+        // A new turn "said the girl": the one woman of the scene (named in the narration of the
+        // last few paragraphs, or talking) who is neither the last speaker nor the one addressed.
+        if let c = conversation, m.gender != .any, tokens[m.start].lower == "the", !m.plural,
+           let head = words.last(where: { lexicon.personNouns[$0] != nil }), lexicon.genericPersonNouns.contains(head) {
+            var scene = Set(c.speakers)
+            let last = lastEntry(before: at)
+            for k in stride(from: last, through: 0, by: -1) {
+                guard tokens[timeline[k].token].paragraph + sceneParagraphs >= tokens[at].paragraph else { break }
+                scene.insert(timeline[k].person)
+            }
+            let fitting = scene.filter { persons[$0].gender == m.gender && $0 != addressee && $0 != c.speakers.first }
+            if fitting.count == 1 { return fitting.first }
         }
         // In an article, a definite description that characterises ("the model", "the senator")
         // is the most named person so far. One that only says man or woman ("the stranger") stays

@@ -305,4 +305,28 @@ final class DialogueTests: XCTestCase {
         """
         XCTAssertEqual(try speakers(text).last, "Henry")
     }
+
+    func testSaidTheGirlIsTheOneWomanOfTheScene() throws {
+        let text = """
+        Nancy came into the room where Oliver and Fagin sat by the fire.
+
+        "Where have you been?" asked Fagin.
+
+        "Out," said the girl. "Is that any business of yours?"
+        """
+        XCTAssertEqual(try speakers(text), ["Fagin", "Nancy", "Nancy"])
+    }
+
+    func testOnlyATitleRightBeforeANameIsItsTitle() throws {
+        // "the President of the French" does not make "French" a person titled President, and
+        // "the President" stays the description.
+        let text = """
+        The President of the French sent a letter, and Sunday read it aloud to the council.
+
+        "We shall meet at noon," said the President.
+        """
+        let record = try XCTUnwrap(extract(text).last)
+        XCTAssertNotEqual(record.speaker, "French")
+        XCTAssertEqual(record.speakerMention?.text, "the President")
+    }
 }
