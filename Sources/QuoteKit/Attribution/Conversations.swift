@@ -22,14 +22,14 @@ extension QuoteExtractor {
                 if let known = people.person(matching: v.words, title: v.title), people.persons[known].mentions.count >= 3 { continue }
                 // Not a common word capitalised as an exclamation ("Rubbish, I say!").
                 if v.words.contains(where: { people.parser.isCommonWord($0.lowercased()) }) { continue }
-                counts[(v.title.map { [$0] } ?? [] + v.words).joined(separator: " "), default: 0] += 1
+                counts[((v.title.map { [$0] } ?? []) + v.words).joined(separator: " "), default: 0] += 1
             }
         }
         guard let (name, count) = counts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }), count >= 2 else { return }
         let narrated = Set(records.indices.filter { records[$0].speaker == placeholder })
         for k in narrated.sorted() {
             // A quote that calls the narrator by name is someone else's: the nearest other speaker's.
-            if !info[k].anchored, let v = info[k].vocative, (v.title.map { [$0] } ?? [] + v.words).joined(separator: " ") == name,
+            if !info[k].anchored, let v = info[k].vocative, ((v.title.map { [$0] } ?? []) + v.words).joined(separator: " ") == name,
                let other = (max(0, k - 3)..<min(records.count, k + 4)).filter({ !narrated.contains($0) && records[$0].speaker != nil && info[$0].anchored })
                 .min(by: { abs($0 - k) < abs($1 - k) }) {
                 records[k].speaker = records[other].speaker

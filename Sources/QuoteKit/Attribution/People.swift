@@ -93,7 +93,10 @@ struct People {
     /// mentions agree and three times as many agree as disagree.
     private mutating func learnGenders() {
         var votes = [(male: Int, female: Int)](repeating: (0, 0), count: persons.count)
-        for (n, entry) in timeline.enumerated() where persons[entry.person].gender == .any {
+        // A title's gender is certain; one from the first-name list ("Winnie" in "Winnie-the-Pooh")
+        // gives way to the text's pronouns when they say otherwise often and clearly.
+        let titled = persons.map { $0.title.map { lexicon.titles[fullTitle($0)] ?? lexicon.titles[$0.lowercased()] ?? .any } ?? .any != .any }
+        for (n, entry) in timeline.enumerated() where !titled[entry.person] {
             let limit = n + 1 < timeline.count ? timeline[n + 1].token : tokens.count
             var k = entry.token + 1
             while k < limit && k - entry.token <= 25 && tokens[k].sentence == tokens[entry.token].sentence {
@@ -104,9 +107,16 @@ struct People {
                 k += 1
             }
         }
-        for (p, v) in votes.enumerated() where persons[p].gender == .any {
-            if v.male >= 2 && v.male >= 3 * v.female { persons[p].gender = .male }
-            if v.female >= 2 && v.female >= 3 * v.male { persons[p].gender = .female }
+        for (p, v) in votes.enumerated() {
+            switch persons[p].gender {
+            case .any:
+                if v.male >= 2 && v.male >= 3 * v.female { persons[p].gender = .male }
+                if v.female >= 2 && v.female >= 3 * v.male { persons[p].gender = .female }
+            case .male:
+                if !titled[p] && v.female >= 3 && v.female >= 3 * v.male { persons[p].gender = .female }
+            case .female:
+                if !titled[p] && v.male >= 3 && v.male >= 3 * v.female { persons[p].gender = .male }
+            }
         }
     }
 
@@ -119,6 +129,11 @@ struct People {
 
     /// Whether two titles are the same, written out or abbreviated ("Dr.", "Doctor").
     private func sameBearer(_ a: String, _ b: String) -> Bool { fullTitle(a) == fullTitle(b) }
+
+    /// A name an untitled person already goes by as their given name ("Cassandra").
+    private func isGivenName(_ w: String) -> Bool {
+        ((singles[w] ?? []) + (byFirst[w] ?? [])).contains { persons[$0].title == nil }
+    }
 
     /// A capitalised word that is not a pronoun: a name after a title, even a common word ("Mrs Young").
     private func isCapitalizedWord(_ k: Int) -> Bool {
@@ -169,7 +184,10 @@ struct People {
                 i += 1
                 continue
             }
-            let words = tokens[m.nameStart..<m.end].filter { $0.isWord }.map { stripPossessive($0.text) }
+            var words = tokens[m.nameStart..<m.end].filter { $0.isWord }.map { stripPossessive($0.text) }
+            // Two people's given names side by side ("Katharine Cassandra") are no one's full name:
+            // the first is the one named.
+            if words.count == 2, words.allSatisfy(isGivenName), lexicon.firstNames[words[1].lowercased()] != nil { words.removeLast() }
             // A title alone ("the Professor.", "Professor and Dr.") is not a name.
             if !words.isEmpty, !words.allSatisfy({ lexicon.titles[$0.lowercased()] != nil }) {
                 var display = ""
@@ -276,7 +294,9 @@ struct People {
         }
         // In a family, a bare surname ("Darcy") is the member the text names most.
         if title == nil, familySurnames.contains(word) {
-            let members = ((byLast[word] ?? []) + (singles[word] ?? [])).filter { compatible(persons[$0].gender, gender) }
+            var members = ((byLast[word] ?? []) + (singles[word] ?? [])).filter { compatible(persons[$0].gender, gender) }
+            // The narration calls a man by his bare surname, a woman by a title or her first name.
+            if gender == .any, members.contains(where: { persons[$0].gender != .female }) { members.removeAll { persons[$0].gender == .female } }
             if let p = members.max(by: { persons[$0].mentions.count < persons[$1].mentions.count }) {
                 merge(p, gender)
                 return p
@@ -284,7 +304,10 @@ struct People {
         }
         // The most recently mentioned person with this surname; then one known by title and this
         // name ("Colonel Fitzwilliam" before "Fitzwilliam Darcy"); then one with this first name.
-        if let p = mostRecent(byLast[word] ?? [])
+        // A given name from the first-name list ("Jane") is first looked for as a first name, not
+        // as the last word of someone else's ("Flora Jane").
+        let givenName = title == nil && lexicon.firstNames[word.lowercased()] != nil
+        if let p = (givenName ? mostRecent(byFirst[word] ?? []) : nil) ?? mostRecent(byLast[word] ?? [])
             ?? mostRecent((singles[word] ?? []).filter { persons[$0].title != nil && (title == nil || sameBearer(persons[$0].title!, title!)) })
             ?? mostRecent(byFirst[word] ?? []) {
             merge(p, gender)
@@ -439,7 +462,7 @@ struct People {
         func isSubject(_ k: Int) -> Bool {
             let t = timeline[k].token
             return timeline[k].person != addressee && persons[timeline[k].person].gender == gender && tokens[t].paragraph + 2 >= tokens[at].paragraph
-                && parser.startsSentence(t)
+                && parser.startsClause(t)
         }
         if let c = conversation {
             // The subject of a sentence of the narration since the last turn ("The Professor seized
@@ -449,12 +472,7 @@ struct People {
             if fitting.count == 1 { return fitting[0] }
         }
         // The subject of a recent sentence of this gender, in this paragraph or the two before.
-        if let k = window.prefix(20).first(where: {
-            let t = timeline[$0].token
-            return timeline[$0].person != addressee && persons[timeline[$0].person].gender == gender && tokens[t].paragraph + 2 >= tokens[at].paragraph && parser.startsSentence(t)
-        }) {
-            return timeline[k].person
-        }
+        if let k = window.prefix(20).first(where: isSubject) { return timeline[k].person }
         // Most recent named person of this gender; then the previous speaker if its gender is unknown.
         if let k = window.first(where: { timeline[$0].person != addressee && persons[timeline[$0].person].gender == gender }) {
             let hit = timeline[k]

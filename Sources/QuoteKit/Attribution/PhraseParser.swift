@@ -50,6 +50,19 @@ struct PhraseParser {
         i == 0 || tokens[i - 1].sentence != tokens[i].sentence || tokens[i - 1].paragraph != tokens[i].paragraph
     }
 
+    /// Whether a name at token `i` stands where a clause's subject does: at the start of a
+    /// sentence, after a dash, a semicolon or a colon, after "and"/"but" that follow a comma, or
+    /// after an auxiliary that inverts ("Nor did Katharine speak").
+    func startsClause(_ i: Int) -> Bool {
+        if startsSentence(i) { return true }
+        let prev = tokens[i - 1]
+        if ["—", "–", "--", ";", ":"].contains(prev.text) { return true }
+        if (prev.lower == "and" || prev.lower == "but"), i >= 2, tokens[i - 2].text == "," { return true }
+        return Self.invertingAuxiliaries.contains(prev.lower)
+    }
+
+    static let invertingAuxiliaries: Set<String> = ["did", "does", "do", "could", "would", "should", "had", "was", "were", "is"]
+
     /// A capitalised common word opening a sentence ("Poor Oliver", "Little Marco"): the document
     /// writes it in lowercase elsewhere and no first-name list has it.
     func isSentenceInitialCommonWord(_ i: Int) -> Bool {
@@ -348,6 +361,13 @@ struct PhraseParser {
                 continue
             }
             if tokens[k].text == "-" && !tokens[k].spaceBefore && isNameWord(k + 1) { k += 1; continue }
+            // A name with a lowercase word joined by hyphens: "Winnie-the-Pooh".
+            if k > nameStart, tokens[k].text == "-", k + 3 < tokens.count, !tokens[k].spaceBefore, !tokens[k + 1].spaceBefore,
+               tokens[k + 1].isWord, !tokens[k + 1].isCapitalized, tokens[k + 2].text == "-", !tokens[k + 2].spaceBefore,
+               !tokens[k + 3].spaceBefore, isNameWord(k + 3) {
+                k += 3
+                continue
+            }
             if lexicon.nameParticles.contains(tokens[k].text) && isNameWord(k + 1) && (k > nameStart || titled) { k += 1; continue }
             break
         }

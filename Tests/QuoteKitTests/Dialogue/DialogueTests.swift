@@ -329,4 +329,42 @@ final class DialogueTests: XCTestCase {
         XCTAssertNotEqual(record.speaker, "French")
         XCTAssertEqual(record.speakerMention?.text, "the President")
     }
+
+    func testABareSurnameInAFamilyIsTheMan() throws {
+        // Henry and Miss Crawford share a surname; the narration's bare "Crawford" is Henry.
+        let text = """
+        Henry Crawford and Miss Crawford walked on together. Miss Crawford spoke first.
+
+        "It is a fine evening," said Miss Crawford.
+
+        "Very fine," said Crawford.
+
+        "And warm," said Miss Crawford. Crawford agreed.
+
+        "Too warm," said Crawford.
+        """
+        XCTAssertEqual(try speakers(text), ["Miss Crawford", "Henry Crawford", "Miss Crawford", "Henry Crawford"])
+    }
+
+    func testAGivenNameIsNotTheLastWordOfSomeoneElsesName() throws {
+        // "Jane" is Jane Andrews, not Flora Jane.
+        let text = """
+        Flora Jane brought the buns in and went out again. Later Jane Andrews came up the lane.
+
+        "I have come for the book," said Jane.
+        """
+        XCTAssertEqual(try speakers(text), ["Jane Andrews"])
+    }
+
+    func testPronounsOverruleTheFirstNameListAndHyphenatedNamesStayWhole() throws {
+        // "Winnie" is a girl's name in the list, but the text calls Winnie-the-Pooh "he".
+        let text = """
+        Winnie-the-Pooh walked through the forest, and he hummed as he went. Winnie-the-Pooh \
+        thought he heard a noise, and he stopped. Then Winnie-the-Pooh went on, and he sat down \
+        by the stream.
+
+        "Hallo!" he said.
+        """
+        XCTAssertEqual(try speakers(text), ["Winnie-the-Pooh"])
+    }
 }
