@@ -140,6 +140,9 @@ public final class QuoteExtractor {
                                                         addressee: addressee, answering: newTurn ? turns.last?.addressee : nil,
                                                         conversation: newTurn ? Self.conversation(before: quote.firstParagraph, turns, after: previous?.after) : nil,
                                                         buffer: buffer)
+                // The second part of a quote its cue interrupts ("…," she cried, "…"): the same
+                // mention names the same person.
+                if let prev = previous, prev.mention != nil, prev.mention == mention { (person, speaker) = (prev.person, prev.speaker) }
             } else if let (id, follow) = lexicon.followOn, let prev = previous, prev.speaker != nil || prev.mention != nil,
                       quote.firstParagraph - prev.span.lastParagraph <= follow.maxParagraphs,
                       startsParagraphOrFollows(quote, prev.span, analyzed),

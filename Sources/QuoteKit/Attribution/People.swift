@@ -267,7 +267,9 @@ struct People {
             // An earlier single-word person ("Teigen") whose name this completes; one known by a
             // title ("Colonel Fitzwilliam") only by the surname.
             let family = familySurnames.contains(words.last!)
-            let candidates = (singles[words.last!] ?? []).filter { !family || persons[$0].title == nil }
+            // Someone the text called by a title first ("Mrs. Bennet") is not the person a full
+            // name written later names ("Elizabeth Bennet"): a text introduces people in full first.
+            let candidates = (singles[words.last!] ?? []).filter { persons[$0].title == nil }
                 + (singles[words.first!] ?? []).filter { persons[$0].title == nil }
             if let p = candidates.filter({ compatible(persons[$0].gender, gender) }).max() {
                 let word = persons[p].words[0]
@@ -306,6 +308,11 @@ struct People {
         // name ("Colonel Fitzwilliam" before "Fitzwilliam Darcy"); then one with this first name.
         // A given name from the first-name list ("Jane") is first looked for as a first name, not
         // as the last word of someone else's ("Flora Jane").
+        // A title and a surname name the person known by that title ("Mrs. Bennet"), before
+        // anyone else of that surname ("Elizabeth Bennet").
+        if let title, let p = singles[word]?.last(where: { persons[$0].title.map { sameBearer($0, title) } ?? false }) {
+            return p
+        }
         let givenName = title == nil && lexicon.firstNames[word.lowercased()] != nil
         if let p = (givenName ? mostRecent(byFirst[word] ?? []) : nil) ?? mostRecent(byLast[word] ?? [])
             ?? mostRecent((singles[word] ?? []).filter { persons[$0].title != nil && (title == nil || sameBearer(persons[$0].title!, title!)) })
@@ -488,6 +495,28 @@ struct People {
             .map { timeline[$0].person }
     }
 
+    /// The surname a person shares with their family: the last of several name words, or the one
+    /// name word after a title ("Mr. Bennet").
+    private func surname(_ p: Int) -> String? {
+        if persons[p].words.count >= 2 { return persons[p].words.last }
+        return persons[p].title != nil ? persons[p].words.first : nil
+    }
+
+    /// The one person of `relation` to `p` in p's family (people with p's surname), of `gender`:
+    /// for a parent or a spouse the most named one with a title ("Mrs. Bennet"), for a sibling or
+    /// a child the last named one.
+    private func relative(_ p: Int, _ relation: Kinship, gender: Gender, before at: Int) -> Int? {
+        guard let name = surname(p) else { return nil }
+        let family = Set((byLast[name] ?? []) + (singles[name] ?? []).filter { persons[$0].title != nil })
+        let members = family.filter { $0 != p && (gender == .any || persons[$0].gender == gender) && (persons[$0].mentions.first ?? at) < at }
+        switch relation {
+        case .parent, .spouse:
+            return members.filter { persons[$0].title != nil }.max { persons[$0].mentions.count < persons[$1].mentions.count }
+        case .sibling, .child:
+            return members.max { (persons[$0].mentions.last { $0 < at } ?? -1) < (persons[$1].mentions.last { $0 < at } ?? -1) }
+        }
+    }
+
     /// The person a description at token `at` refers to: for "the" and a title ("the doctor"),
     /// the person recently named with that title; else one named next to the same noun earlier
     /// ("Roe, a spokeswoman" … "the spokeswoman").
@@ -504,6 +533,14 @@ struct People {
                 if let k = window.first(where: { test(persons[timeline[$0].person]) }) { return timeline[k].person }
             }
             return nil
+        }
+        // "her mother", "his wife": the person of that relation in the family of the one the
+        // possessive refers to (the last speaker of that gender, else the pronoun's referent).
+        if words.count == 2, let relation = lexicon.kinship[words[1]], let noun = lexicon.personNouns[words[1]],
+           let g = lexicon.possessives[words[0]] {
+            let possessor = conversation?.speakers.first(where: { persons[$0].gender == g })
+                ?? person(pronoun: g == .male ? .male : .female, at: at, previousSpeaker: nil)
+            return possessor.flatMap { relative($0, relation, gender: noun.gender, before: at) }
         }
         for w in words.reversed() where lexicon.personNouns[w] != nil {
             if let list = roles[w], let hit = list.last(where: { $0.token < at }) { return hit.person }

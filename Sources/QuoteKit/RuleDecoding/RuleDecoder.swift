@@ -89,8 +89,8 @@ enum RuleDecoder {
         case .cueModifiers: return ([], ["auxiliaries", "adverbs"])
         case .frame: return (["pattern", "confidence"], ["quote_kind", "min_words"])
         case .titles: return (["titles"], ["abbreviations"])
-        case .pronouns: return (["pronouns"], ["contractions", "male_forms", "female_forms"])
-        case .personNouns: return ([], ["female", "male", "any", "plural", "sources", "generic"])
+        case .pronouns: return (["pronouns"], ["contractions", "male_forms", "female_forms", "male_possessives", "female_possessives"])
+        case .personNouns: return ([], ["female", "male", "any", "plural", "sources", "generic", "kin"])
         case .phraseWords: return (["determiners", "prepositions"], ["name_particles", "relative_pronouns", "clause_openers", "subordinators"])
         case .firstNames: return ([], ["female", "male", "any"])
         case .nonNameWords: return (["words"], [])
@@ -165,7 +165,8 @@ enum RuleDecoder {
                 result += words(entry.value).map { ($0, person) }
             }
             return .pronouns(PronounsRule(pronouns: result, contractions: words(f["contractions"]),
-                                          maleForms: words(f["male_forms"]), femaleForms: words(f["female_forms"])))
+                                          maleForms: words(f["male_forms"]), femaleForms: words(f["female_forms"]),
+                                          malePossessives: words(f["male_possessives"]), femalePossessives: words(f["female_possessives"])))
         case .personNouns:
             var nouns: [(String, Gender, Bool)] = []
             nouns += words(f["female"]).map { ($0, .female, false) }
@@ -180,7 +181,20 @@ enum RuleDecoder {
                     item.error(.badValue, "generic noun '\(noun)' is not listed as female, male or any")
                 }
             }
-            return .personNouns(PersonNounsRule(nouns: nouns, sources: words(f["sources"]), generic: generic))
+            var kin: [(String, Kinship)] = []
+            for entry in f["kin"]?.entries() ?? [] {
+                guard let value = entry.value.nonEmptyString()?.value else { continue }
+                guard let relation = Kinship(rawValue: value) else {
+                    entry.value.error(.badValue, "unknown relation '\(value)'; expected one of: \(Kinship.allCases.map(\.rawValue).joined(separator: ", "))")
+                    continue
+                }
+                guard known.contains(entry.key.value.lowercased()) else {
+                    entry.value.error(.badValue, "kin noun '\(entry.key.value)' is not listed as female, male or any")
+                    continue
+                }
+                kin.append((entry.key.value, relation))
+            }
+            return .personNouns(PersonNounsRule(nouns: nouns, sources: words(f["sources"]), generic: generic, kin: kin))
         case .phraseWords:
             return .phraseWords(PhraseWordsRule(determiners: words(f["determiners"]), prepositions: words(f["prepositions"]),
                                                 nameParticles: words(f["name_particles"]), relativePronouns: words(f["relative_pronouns"]),

@@ -24,6 +24,10 @@ final class Lexicon: Sendable {
     let personNouns: [String: (gender: Gender, plural: Bool)]
     /// Person nouns that say no more than sex, age or presence ("man", "stranger").
     let genericPersonNouns: Set<String>
+    /// Family nouns and the relation they name ("mother": parent).
+    let kinship: [String: Kinship]
+    /// Possessive determiners and the gender of their possessor ("his": male, "her": female).
+    let possessives: [String: Gender]
     /// Lowercased first name → gender.
     let firstNames: [String: Gender]
     let nonNameWords: Set<String>
@@ -57,6 +61,8 @@ final class Lexicon: Sendable {
         var titleFullForms: [String: String] = [:]
         var personNouns: [String: (Gender, Bool)] = [:], firstNames: [String: Gender] = [:]
         var genericPersonNouns: Set<String> = []
+        var kinship: [String: Kinship] = [:]
+        var possessives: [String: Gender] = [:]
         var nonNameWords: Set<String> = [], abbreviations: Set<String> = []
         var sourceNouns: Set<String> = [], determiners: Set<String> = [], prepositions: Set<String> = []
         var nameParticles: Set<String> = [], relativePronouns: Set<String> = [], clauseOpeners: Set<String> = [], subordinators: Set<String> = []
@@ -89,6 +95,8 @@ final class Lexicon: Sendable {
                 for (a, full) in r.abbreviations { titleFullForms[strip(a)] = strip(full) }
             case .pronouns(let r):
                 for w in r.maleForms { genderedForms[w.lowercased()] = .male }
+                for w in r.malePossessives { possessives[w.lowercased()] = .male }
+                for w in r.femalePossessives { possessives[w.lowercased()] = .female }
                 for w in r.femaleForms { genderedForms[w.lowercased()] = .female }
                 for (w, p) in r.pronouns where p == .male || p == .female { genderedForms[w.lowercased()] = p == .male ? .male : .female }
                 for (w, p) in r.pronouns {
@@ -102,6 +110,7 @@ final class Lexicon: Sendable {
             case .personNouns(let r):
                 for (n, g, p) in r.nouns { personNouns[n.lowercased()] = (g, p) }
                 genericPersonNouns.formUnion(r.generic.map { $0.lowercased() })
+                for (noun, relation) in r.kin { kinship[noun.lowercased()] = relation }
                 sourceNouns.formUnion(r.sources.map { $0.lowercased() })
             case .phraseWords(let r):
                 determiners.formUnion(r.determiners.map { $0.lowercased() })
@@ -142,6 +151,8 @@ final class Lexicon: Sendable {
         self.personNouns = personNouns.mapValues { (gender: $0.0, plural: $0.1) }
         self.firstNames = firstNames
         self.genericPersonNouns = genericPersonNouns
+        self.kinship = kinship
+        self.possessives = possessives
         self.nonNameWords = nonNameWords
         self.functionWords = Set(nonNameWords.map { $0.lowercased() })
         self.headlineSmallWords = determiners.union(prepositions).union(PhraseParser.conjunctions).union(["is", "as"])

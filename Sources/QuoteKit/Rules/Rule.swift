@@ -165,6 +165,9 @@ public struct PronounsRule: Sendable {
     /// name in the same sentence ("Fannie … flung herself"): his, himself; hers, herself.
     public var maleForms: [String] = []
     public var femaleForms: [String] = []
+    /// Possessive determiners by gender ("his", "her"): whose family "his wife" belongs to.
+    public var malePossessives: [String] = []
+    public var femalePossessives: [String] = []
 }
 
 public struct PersonNounsRule: Sendable {
@@ -176,6 +179,14 @@ public struct PersonNounsRule: Sendable {
     /// Nouns that say no more than sex, age or presence ("man", "girl", "stranger"): a story
     /// uses them for people it has not named.
     public var generic: [String] = []
+    /// Family nouns and the relation they name ("mother": parent): "her mother" is a person of
+    /// the possessor's family.
+    public var kin: [(noun: String, relation: Kinship)] = []
+}
+
+/// How a family noun relates its person to the possessor ("her mother", "his wife").
+public enum Kinship: String, Sendable, CaseIterable {
+    case parent, spouse, sibling, child
 }
 
 /// Closed-class words that shape a speaker phrase.

@@ -367,4 +367,31 @@ final class DialogueTests: XCTestCase {
         """
         XCTAssertEqual(try speakers(text), ["Winnie-the-Pooh"])
     }
+
+    func testHerMotherIsTheTitledWomanOfHerFamily() throws {
+        let text = """
+        Mrs. Morland and her husband sat at breakfast. Catherine Morland came down late.
+
+        "I slept badly," said Catherine.
+
+        "Then you must rest today," said her mother.
+
+        "She must walk instead," said her father.
+        """
+        XCTAssertEqual(try speakers(text), ["Catherine Morland", "Mrs. Morland", "-"])
+    }
+
+    func testAPersonLongCalledByTitleIsNotRenamedByALaterFullName() throws {
+        // Mrs. Bennet is named three times before Elizabeth Bennet appears: two people.
+        let text = """
+        Mrs. Bennet was nervous. Mrs. Bennet was loud. Everyone knew Mrs. Bennet.
+
+        Elizabeth Bennet came in from the garden.
+
+        "Mamma, the carriage is here," said Elizabeth.
+
+        "At last!" said Mrs. Bennet.
+        """
+        XCTAssertEqual(try speakers(text), ["Elizabeth Bennet", "Mrs. Bennet"])
+    }
 }
