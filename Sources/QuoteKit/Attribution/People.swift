@@ -60,6 +60,9 @@ struct People {
     /// people rather than a story with many.
     private let maxArticleTokens = 10_000
 
+    /// How many paragraphs (a few chapters) a role that only says man or woman names its person for.
+    private let genericRoleParagraphs = 300
+
     /// How many paragraphs back the people named make up the scene of a quote.
     private let sceneParagraphs = 6
 
@@ -130,7 +133,7 @@ struct People {
     /// Whether two titles are the same, written out or abbreviated ("Dr.", "Doctor").
     private func sameBearer(_ a: String, _ b: String) -> Bool { fullTitle(a) == fullTitle(b) }
 
-    /// A name an untitled person already goes by as their given name ("Cassandra").
+    /// A name an untitled person already goes by alone or as their given name ("Cassandra").
     private func isGivenName(_ w: String) -> Bool {
         ((singles[w] ?? []) + (byFirst[w] ?? [])).contains { persons[$0].title == nil }
     }
@@ -187,7 +190,7 @@ struct People {
             var words = tokens[m.nameStart..<m.end].filter { $0.isWord }.map { stripPossessive($0.text) }
             // Two people's given names side by side ("Katharine Cassandra") are no one's full name:
             // the first is the one named.
-            if words.count == 2, words.allSatisfy(isGivenName), lexicon.firstNames[words[1].lowercased()] != nil { words.removeLast() }
+            if words.count == 2, byWords[words] == nil, words.allSatisfy(isGivenName) { words.removeLast() }
             // A title alone ("the Professor.", "Professor and Dr.") is not a name.
             if !words.isEmpty, !words.allSatisfy({ lexicon.titles[$0.lowercased()] != nil }) {
                 var display = ""
@@ -543,7 +546,12 @@ struct People {
             return possessor.flatMap { relative($0, relation, gender: noun.gender, before: at) }
         }
         for w in words.reversed() where lexicon.personNouns[w] != nil {
-            if let list = roles[w], let hit = list.last(where: { $0.token < at }) { return hit.person }
+            // A role that only says man or woman ("Mrs. Mann, the good lady of the house") holds
+            // for a while: a hundred pages on, "the old lady" is someone else.
+            if let list = roles[w], let hit = list.last(where: { $0.token < at }),
+               !lexicon.genericPersonNouns.contains(w) || tokens[hit.token].paragraph + genericRoleParagraphs >= tokens[at].paragraph {
+                return hit.person
+            }
         }
         // A new turn "said the girl": the one woman of the scene (named in the narration of the
         // last few paragraphs, or talking) who is neither the last speaker nor the one addressed.
