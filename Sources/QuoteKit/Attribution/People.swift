@@ -464,8 +464,6 @@ struct People {
         case .firstSingular: return narrator
         default: return nil
         }
-        // The person the quote before called by name answers ("…, Colonel." "…," said he).
-        if let a = addressed, a != addressee, persons[a].gender == gender { return a }
         if let s = previousSpeaker, s != addressee, persons[s].gender == gender { return s }
         let last = lastEntry(before: at)
         let window = stride(from: last, through: max(0, last - pronounWindow), by: -1)
@@ -476,8 +474,10 @@ struct People {
         }
         if let c = conversation {
             // The subject of a sentence of the narration since the last turn ("The Professor seized
-            // Syme. "…," he said"); else the one person of that gender among those talking.
+            // Syme. "…," he said"); else the person the last turn called by name; else the one
+            // person of that gender among those talking.
             if let k = window.prefix(20).first(where: { timeline[$0].token >= c.since && isSubject($0) }) { return timeline[k].person }
+            if let a = addressed, a != addressee, persons[a].gender == gender { return a }
             let fitting = c.speakers.filter { $0 != addressee && persons[$0].gender == gender }
             if fitting.count == 1 { return fitting[0] }
         }
