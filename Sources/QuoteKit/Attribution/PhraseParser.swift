@@ -126,6 +126,11 @@ struct PhraseParser {
         if let noun = lexicon.personNouns[t.lower], noun.plural || i == 0 || tokens[i - 1].sentence != t.sentence {
             return false
         }
+        // An adverb in -ly opening a sentence ("Presently a page came"), unless a first name ("Polly").
+        if startsSentence(i), t.lower.hasSuffix("ly"), t.lower.count > 4, lexicon.firstNames[t.lower] == nil,
+           i + 1 < tokens.count, tokens[i + 1].isWord, !tokens[i + 1].isCapitalized || lexicon.determiners.contains(tokens[i + 1].lower) {
+            return false
+        }
         // A capitalised verb form is a name word only inside a name: "Washington Post", not "Said Lee".
         if lexicon.cueForms[t.lower] != nil {
             return !headline[t.paragraph] && i > 0 && tokens[i - 1].isCapitalized && tokens[i - 1].isWord && tokens[i - 1].sentence == t.sentence

@@ -394,4 +394,15 @@ final class DialogueTests: XCTestCase {
         """
         XCTAssertEqual(try speakers(text), ["Elizabeth Bennet", "Mrs. Bennet"])
     }
+
+    func testAnAdverbOpeningASentenceIsNoName() throws {
+        let text = """
+        They sat in the club. Presently a page came to their table.
+
+        "A message from Lady Brenda, sir," said the page.
+
+        "I'll go and speak to her," said Tony.
+        """
+        XCTAssertFalse(try extract(text).contains { $0.speaker == "Presently" })
+    }
 }
