@@ -93,7 +93,8 @@ struct People {
     /// Gives a person of unknown gender the gender of the pronouns that refer back to their name:
     /// the first he/his/himself or she/hers/herself after a mention, in the same sentence and
     /// before any other name ("Fannie, weeping, flung herself on the floor"), when at least two
-    /// mentions agree and three times as many agree as disagree.
+    /// mentions agree and twice as many agree as disagree. A person noun used as a name
+    /// ("Grandmother") has the noun's gender.
     private mutating func learnGenders() {
         var votes = [(male: Int, female: Int)](repeating: (0, 0), count: persons.count)
         // A title's gender is certain; one from the first-name list ("Winnie" in "Winnie-the-Pooh")
@@ -110,11 +111,18 @@ struct People {
                 k += 1
             }
         }
+        let ratio = 2
         for (p, v) in votes.enumerated() {
             switch persons[p].gender {
             case .any:
-                if v.male >= 2 && v.male >= 3 * v.female { persons[p].gender = .male }
-                if v.female >= 2 && v.female >= 3 * v.male { persons[p].gender = .female }
+                // A person noun used as a name ("Grandmother") has its gender.
+                if persons[p].words.count == 1, let noun = lexicon.personNouns[persons[p].words[0].lowercased()], noun.gender != .any {
+                    persons[p].gender = noun.gender
+                } else if v.male >= 2 && v.male >= ratio * v.female {
+                    persons[p].gender = .male
+                } else if v.female >= 2 && v.female >= ratio * v.male {
+                    persons[p].gender = .female
+                }
             case .male:
                 if !titled[p] && v.female >= 3 && v.female >= 3 * v.male { persons[p].gender = .female }
             case .female:

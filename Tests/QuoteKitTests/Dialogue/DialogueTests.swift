@@ -404,4 +404,18 @@ final class DialogueTests: XCTestCase {
         """
         XCTAssertEqual(try extract(text).first?.speaker, nil)
     }
+
+    func testAPersonNounUsedAsANameHasItsGender() throws {
+        // "Grandmother" is a woman: "she" after her turn is Grandmother, not the man who spoke.
+        let text = """
+        Polina had gone out. Grandmother sat in her wheeled chair, and Alexis stood beside it.
+
+        "Wheel me to the tables," said Grandmother.
+
+        "At once," said Alexis.
+
+        "And be quick about it," she added.
+        """
+        XCTAssertEqual(try speakers(text), ["Grandmother", "Alexis", "Grandmother"])
+    }
 }
