@@ -303,6 +303,12 @@ struct People {
         // than a full name does: the one known by that title, or a new person.
         if let title, familySurnames.contains(word) || (byLast[word] ?? []).filter({ compatible(persons[$0].gender, gender) }).count > 1 {
             if let p = (singles[word] ?? []).last(where: { persons[$0].title == title }) { return p }
+            // The man the narration calls by his bare surname ("Willoughby") is "Mr. Willoughby".
+            if gender == .male, let p = (singles[word] ?? []).last(where: { persons[$0].title == nil && persons[$0].gender != .female }) {
+                persons[p].title = title
+                merge(p, gender)
+                return p
+            }
             return add(Person(words: [word], title: title, gender: gender, display: display))
         }
         // In a family, a bare surname ("Darcy") is the member the text names most.

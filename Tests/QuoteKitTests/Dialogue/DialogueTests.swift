@@ -418,4 +418,17 @@ final class DialogueTests: XCTestCase {
         """
         XCTAssertEqual(try speakers(text), ["Grandmother", "Alexis", "Grandmother"])
     }
+
+    func testTheManCalledByHisSurnameIsMisterSurname() throws {
+        // A family (Mr. and Mrs. Willoughby): the bare "Willoughby" of the narration is Mr.
+        // Willoughby, so he is a man and "he said" can be him.
+        let text = """
+        Willoughby rode over to the cottage. Marianne ran to the door.
+
+        Everyone spoke of Mrs. Willoughby, his aunt, and of Mr. Willoughby's fine horse.
+
+        "I have brought the book," he said.
+        """
+        XCTAssertEqual(try speakers(text), ["Willoughby"])
+    }
 }
