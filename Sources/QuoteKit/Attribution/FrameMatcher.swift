@@ -45,8 +45,10 @@ struct FrameMatcher {
             guard startsLower || next >= tokens.count || tokens[next].paragraph != tokens[right.edge].paragraph
                     || [".", "!", "?"].contains(tokens[next].text) else { return nil }
         }
-        // A cue followed by a colon introduces what follows, not the quote before it.
-        if q + 1 < elements.count, right.edge + 1 < tokens.count, tokens[right.edge + 1].text == ":",
+        // A cue followed by a colon introduces what follows, not the quote before it, unless that
+        // quote breaks off with a comma, a question or an exclamation mark and so leans on the cue
+        // ("Come in," said the old lady: "…").
+        if q + 1 < elements.count, !endsClause, right.edge + 1 < tokens.count, tokens[right.edge + 1].text == ":",
            tokens[right.edge + 1].paragraph == tokens[right.edge].paragraph {
             return nil
         }
@@ -237,7 +239,8 @@ struct FrameMatcher {
             return nil
         case .cue, .verb:
             guard sameBlock(pos, para),
-                  let c = el[e] == .cue ? parser.cue(startingAt: pos) : parser.unlistedVerb(at: pos) else { return nil }
+                  let c = el[e] == .cue ? parser.cue(startingAt: pos)
+                    : parser.unlistedVerb(at: pos, inverted: e + 1 < el.count && (el[e + 1] == .speaker || el[e + 1] == .name)) else { return nil }
             var nb = b
             nb.cue = c
             nb.edge = c.upperBound - 1

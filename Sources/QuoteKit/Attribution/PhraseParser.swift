@@ -525,7 +525,7 @@ struct PhraseParser {
 
     /// A lowercase word at `i` (after optional adverbs) that ends its clause and is no function
     /// word: the verb of `"…," Hollande retaliated.` when the rules do not list it.
-    func unlistedVerb(at i: Int) -> Range<Int>? {
+    func unlistedVerb(at i: Int, inverted: Bool = false) -> Range<Int>? {
         var k = i
         while usable(k), lexicon.adverbs.contains(tokens[k].lower), k - i < 2 { k += 1 }
         guard usable(k), tokens[k].kind == .word, !tokens[k].isCapitalized else { return nil }
@@ -533,6 +533,8 @@ struct PhraseParser {
         guard !lexicon.functionWords.contains(w), !lexicon.prepositions.contains(w), !lexicon.determiners.contains(w),
               lexicon.pronouns[w] == nil, !lexicon.auxiliaries.contains(w), lexicon.personNouns[w] == nil,
               w.hasSuffix("ed") || w.hasSuffix("s") else { return nil }
+        // Before its subject ("…!" shuddered the Englishman) only a past tense.
+        if inverted { return w.hasSuffix("ed") ? i..<(k + 1) : nil }
         let next = k + 1
         guard next >= tokens.count || tokens[next].paragraph != tokens[k].paragraph
                 || [".", ",", ";", "!", "?"].contains(tokens[next].text) else { return nil }

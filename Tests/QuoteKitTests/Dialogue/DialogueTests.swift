@@ -431,4 +431,24 @@ final class DialogueTests: XCTestCase {
         """
         XCTAssertEqual(try speakers(text), ["Willoughby"])
     }
+
+    func testACueBeforeAColonAttributesTheQuoteItInterrupts() throws {
+        let text = """
+        Mrs. Bedwin hastened into the passage.
+
+        "Come in, come in," said Mrs. Bedwin: "I knew we should hear of him."
+        """
+        XCTAssertEqual(try speakers(text), ["Mrs. Bedwin", "Mrs. Bedwin"])
+    }
+
+    func testAnUnlistedPastTenseBeforeItsSubjectIsACue() throws {
+        let text = """
+        Philip saw the messenger at the door.
+
+        "Ugh!" shuddered Philip. "Find out from him what this note means."
+        """
+        let records = try extract(text)
+        XCTAssertEqual(records.map { $0.speaker ?? "-" }, ["Philip", "Philip"])
+        XCTAssertEqual(records.first?.cue?.text, "shuddered")
+    }
 }
