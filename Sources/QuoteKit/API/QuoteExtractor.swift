@@ -169,7 +169,7 @@ public final class QuoteExtractor {
             turns.append(TurnInfo(firstParagraph: quote.firstParagraph, lastParagraph: quote.lastParagraph,
                                   opensParagraph: analyzed.paragraphs[quote.firstParagraph].lowerBound == quote.openStart,
                                   anchored: best.map { $0.reportsSpeech || person != nil } ?? false, person: person,
-                                  pronoun: best.flatMap { Self.pronounGender($0.speaker) },
+                                  pronoun: best.flatMap { Self.pronounGender($0.speaker) }, byName: best?.speaker.kind == .name,
                                   addressee: addressee, vocative: called, token: first))
             let start = buffer.scalarOffset(quote.contentStart), end = buffer.scalarOffset(quote.contentEnd)
             let text = buffer.string(quote.contentStart, quote.contentEnd)
@@ -193,17 +193,18 @@ public final class QuoteExtractor {
     /// turns at most); nil when the last turn is further away.
     static func conversation(before paragraph: Int, _ turns: [TurnInfo], after: Int?) -> People.Conversation? {
         guard let after else { return nil }
-        var speakers: [Int] = []
+        var speakers: [Int] = [], named: Set<Int> = []
         var next = paragraph
         var k = turns.count - 1
         var count = 0
         while k >= 0, count < 8, next - turns[k].lastParagraph <= 2 {
             if let p = turns[k].person, !speakers.contains(p) { speakers.append(p) }
+            if let p = turns[k].person, turns[k].byName { named.insert(p) }
             next = turns[k].firstParagraph
             k -= 1
             count += 1
         }
-        return speakers.isEmpty ? nil : People.Conversation(speakers: speakers, since: after)
+        return speakers.isEmpty ? nil : People.Conversation(speakers: speakers, named: named, since: after)
     }
 
     /// The gender of a he/she mention, or nil for any other mention.

@@ -49,6 +49,8 @@ extension QuoteExtractor {
         var person: Int?
         /// When a pronoun attributed the quote ("he said"), its gender.
         var pronoun: Gender?
+        /// Whether a name attributed the quote ("said Edmund").
+        var byName = false
         /// The person the quote addresses by name ("Henry, I won't go").
         var addressee: Int?
         /// The name itself, whether or not it names a known person.

@@ -464,6 +464,8 @@ struct People {
     /// recent first, and the token after the last turn.
     struct Conversation {
         var speakers: [Int]
+        /// Those of them whose turns a name attributed ("said Bumble").
+        var named: Set<Int> = []
         var since: Int
     }
 
@@ -577,7 +579,9 @@ struct People {
                 guard tokens[timeline[k].token].paragraph + sceneParagraphs >= tokens[at].paragraph else { break }
                 scene.insert(timeline[k].person)
             }
-            let fitting = scene.filter { persons[$0].gender == m.gender && $0 != addressee && $0 != c.speakers.first }
+            var fitting = scene.filter { persons[$0].gender == m.gender && $0 != addressee && $0 != c.speakers.first }
+            // The narration calls by a description someone it does not call by name in the scene.
+            if fitting.count > 1 { fitting.subtract(c.named) }
             if fitting.count == 1 { return fitting.first }
         }
         // In an article, a definite description that characterises ("the model", "the senator")
