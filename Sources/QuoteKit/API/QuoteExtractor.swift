@@ -139,7 +139,7 @@ public final class QuoteExtractor {
                                                         previousSpeaker: newTurn && !continues(m.cue, tokens) ? nil : previousSpeaker,
                                                         addressee: addressee, answering: newTurn ? turns.last?.addressee : nil,
                                                         conversation: newTurn ? Self.conversation(before: quote.firstParagraph, turns, after: previous?.after) : nil,
-                                                        buffer: buffer)
+                                                        since: previous?.after, buffer: buffer)
                 // The second part of a quote its cue interrupts ("…," she cried, "…"): the same
                 // mention names the same person.
                 if let prev = previous, prev.mention != nil, prev.mention == mention { (person, speaker) = (prev.person, prev.speaker) }
@@ -221,6 +221,7 @@ public final class QuoteExtractor {
     /// adjusted for how the mention was resolved.
     private func resolve(_ mention: Mention, _ confidence: Double, people: People, parser: PhraseParser,
                          previousSpeaker: Int?, addressee: Int? = nil, answering addressed: Int? = nil, conversation: People.Conversation? = nil,
+                         since: Int? = nil,
                          buffer: TextBuffer) -> (Int?, String?, Double) {
         let tokens = parser.tokens
         switch mention.kind {
@@ -231,7 +232,7 @@ public final class QuoteExtractor {
             return (person, name, confidence)
         case .pronoun(let p):
             let person = people.person(pronoun: p, at: mention.start, previousSpeaker: previousSpeaker, excluding: addressee,
-                                       answering: addressed, conversation: conversation)
+                                       answering: addressed, conversation: conversation, since: since)
             return (person, person.map { people.persons[$0].canonical }, confidence * (person == nil ? 0.8 : 0.95))
         case .description:
             let person = people.person(description: mention, at: mention.start, conversation: conversation, excluding: addressee)

@@ -472,7 +472,7 @@ struct People {
     /// The person a pronoun at token `at` refers to: the previous speaker when compatible, else the
     /// most recently named compatible person.
     func person(pronoun: PronounsRule.Person, at: Int, previousSpeaker: Int?, excluding addressee: Int? = nil,
-                answering addressed: Int? = nil, conversation: Conversation? = nil) -> Int? {
+                answering addressed: Int? = nil, conversation: Conversation? = nil, since: Int? = nil) -> Int? {
         let gender: Gender
         switch pronoun {
         case .male: gender = .male
@@ -480,7 +480,6 @@ struct People {
         case .firstSingular: return narrator
         default: return nil
         }
-        if let s = previousSpeaker, s != addressee, persons[s].gender == gender { return s }
         let last = lastEntry(before: at)
         let window = stride(from: last, through: max(0, last - pronounWindow), by: -1)
         func isSubject(_ k: Int) -> Bool {
@@ -488,14 +487,22 @@ struct People {
             return timeline[k].person != addressee && persons[timeline[k].person].gender == gender && tokens[t].paragraph + 2 >= tokens[at].paragraph
                 && parser.startsClause(t)
         }
+        // Within a paragraph, a person the narration makes the subject after the last quote
+        // ("…," said Jane. Elizabeth smiled. "…," she said) comes before the last speaker.
+        if let since, conversation == nil, let k = window.prefix(20).first(where: { timeline[$0].token >= since && isSubject($0) }) {
+            return timeline[k].person
+        }
+        if let s = previousSpeaker, s != addressee, persons[s].gender == gender { return s }
         if let c = conversation {
             // The subject of a sentence of the narration since the last turn ("The Professor seized
             // Syme. "…," he said"); else the person the last turn called by name; else the one
-            // person of that gender among those talking.
+            // person of that gender among those talking, or of several the one named last.
             if let k = window.prefix(20).first(where: { timeline[$0].token >= c.since && isSubject($0) }) { return timeline[k].person }
             if let a = addressed, a != addressee, persons[a].gender == gender { return a }
             let fitting = c.speakers.filter { $0 != addressee && persons[$0].gender == gender }
             if fitting.count == 1 { return fitting[0] }
+            // Several: the one of them named last.
+            if fitting.count >= 2, let k = window.first(where: { fitting.contains(timeline[$0].person) }) { return timeline[k].person }
         }
         // The subject of a recent sentence of this gender, in this paragraph or the two before.
         if let k = window.prefix(20).first(where: isSubject) { return timeline[k].person }
