@@ -521,6 +521,18 @@ struct People {
             .map { timeline[$0].person }
     }
 
+    /// The people of the scene of a quote at token `at`: those talking and those named in the
+    /// last few paragraphs.
+    private func scene(_ c: Conversation, at: Int) -> Set<Int> {
+        var scene = Set(c.speakers)
+        let last = lastEntry(before: at)
+        for k in stride(from: last, through: 0, by: -1) {
+            guard tokens[timeline[k].token].paragraph + sceneParagraphs >= tokens[at].paragraph else { break }
+            scene.insert(timeline[k].person)
+        }
+        return scene
+    }
+
     /// The surname a person shares with their family: the last of several name words, or the one
     /// name word after a title ("Mr. Bennet").
     private func surname(_ p: Int) -> String? {
@@ -566,7 +578,21 @@ struct People {
            let g = lexicon.possessives[words[0]] {
             let possessor = conversation?.speakers.first(where: { persons[$0].gender == g })
                 ?? person(pronoun: g == .male ? .male : .female, at: at, previousSpeaker: nil)
-            return possessor.flatMap { relative($0, relation, gender: noun.gender, before: at) }
+            if let p = possessor.flatMap({ relative($0, relation, gender: noun.gender, before: at) }) { return p }
+            // No family name to go by: the one person of the scene it can be.
+            if let c = conversation, noun.gender != .any {
+                var fitting = scene(c, at: at).filter { persons[$0].gender == noun.gender && $0 != addressee && $0 != possessor && $0 != c.speakers.first }
+                if relation == .parent || relation == .spouse, fitting.contains(where: { persons[$0].title != nil }) {
+                    fitting = fitting.filter { persons[$0].title != nil }
+                }
+                if fitting.count == 1 { return fitting.first }
+            }
+            return nil
+        }
+        // "said the other": of the two last speakers, the one who did not speak last.
+        if let c = conversation, c.speakers.count >= 2,
+           let others = lexicon.followOn?.rule.otherParticipant, others.contains(words.joined(separator: " ")) {
+            return c.speakers[1]
         }
         for w in words.reversed() where lexicon.personNouns[w] != nil {
             // A role that only says man or woman ("Mrs. Mann, the good lady of the house") holds
@@ -580,13 +606,7 @@ struct People {
         // last few paragraphs, or talking) who is neither the last speaker nor the one addressed.
         if let c = conversation, m.gender != .any, tokens[m.start].lower == "the", !m.plural,
            let head = words.last(where: { lexicon.personNouns[$0] != nil }), lexicon.genericPersonNouns.contains(head) {
-            var scene = Set(c.speakers)
-            let last = lastEntry(before: at)
-            for k in stride(from: last, through: 0, by: -1) {
-                guard tokens[timeline[k].token].paragraph + sceneParagraphs >= tokens[at].paragraph else { break }
-                scene.insert(timeline[k].person)
-            }
-            var fitting = scene.filter { persons[$0].gender == m.gender && $0 != addressee && $0 != c.speakers.first }
+            var fitting = scene(c, at: at).filter { persons[$0].gender == m.gender && $0 != addressee && $0 != c.speakers.first }
             // The narration calls by a description someone it does not call by name in the scene.
             if fitting.count > 1 { fitting.subtract(c.named) }
             if fitting.count == 1 { return fitting.first }

@@ -451,4 +451,15 @@ final class DialogueTests: XCTestCase {
         XCTAssertEqual(records.map { $0.speaker ?? "-" }, ["Philip", "Philip"])
         XCTAssertEqual(records.first?.cue?.text, "shuddered")
     }
+
+    func testHerMotherWithoutAFamilyNameIsTheOneTitledWomanOfTheScene() throws {
+        let text = """
+        Mrs. Bennet sat sewing by the fire, and Elizabeth read aloud to her.
+
+        "Shall I go on?" asked Elizabeth.
+
+        "No, my dear, my nerves cannot bear it," said her mother.
+        """
+        XCTAssertEqual(try speakers(text), ["Elizabeth", "Mrs. Bennet"])
+    }
 }
