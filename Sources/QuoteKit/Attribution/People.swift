@@ -610,6 +610,11 @@ struct People {
             // The narration calls by a description someone it does not call by name in the scene.
             if fitting.count > 1 { fitting.subtract(c.named) }
             if fitting.count == 1 { return fitting.first }
+            // Several: the one of them named last.
+            if fitting.count > 1 {
+                let last = lastEntry(before: at)
+                if let k = stride(from: last, through: max(0, last - pronounWindow), by: -1).first(where: { fitting.contains(timeline[$0].person) }) { return timeline[k].person }
+            }
         }
         // In an article, a definite description that characterises ("the model", "the senator")
         // is the most named person so far. One that only says man or woman ("the stranger") stays
