@@ -46,6 +46,7 @@ final class Lexicon: Sendable {
     let relativePronouns: Set<String>
     let clauseOpeners: Set<String>
     let subordinators: Set<String>
+    let locatives: Set<String>
 
     init(ruleSet: RuleSet, language: String) {
         self.language = language
@@ -66,6 +67,7 @@ final class Lexicon: Sendable {
         var nonNameWords: Set<String> = [], abbreviations: Set<String> = []
         var sourceNouns: Set<String> = [], determiners: Set<String> = [], prepositions: Set<String> = []
         var nameParticles: Set<String> = [], relativePronouns: Set<String> = [], clauseOpeners: Set<String> = [], subordinators: Set<String> = []
+        var locatives: Set<String> = []
         var followOn: (RuleID, FollowOnRule)?
         var filter: (RuleID, QuoteFilterRule)?
         func strip(_ s: String) -> String { s.hasSuffix(".") ? String(s.dropLast()).lowercased() : s.lowercased() }
@@ -119,6 +121,7 @@ final class Lexicon: Sendable {
                 relativePronouns.formUnion(r.relativePronouns.map { $0.lowercased() })
                 clauseOpeners.formUnion(r.clauseOpeners.map { $0.lowercased() })
                 subordinators.formUnion(r.subordinators.map { $0.lowercased() })
+                locatives.formUnion(r.locatives.map { $0.lowercased() })
             case .firstNames(let r):
                 for (n, g) in r.names {
                     let key = n.lowercased()
@@ -163,6 +166,7 @@ final class Lexicon: Sendable {
         self.relativePronouns = relativePronouns
         self.clauseOpeners = clauseOpeners
         self.subordinators = subordinators
+        self.locatives = locatives
         self.abbreviations = abbreviations
         self.followOn = followOn.map { (id: $0.0, rule: $0.1) }
         self.filter = filter.map { (id: $0.0, rule: $0.1) }

@@ -206,6 +206,9 @@ public struct PhraseWordsRule: Sendable {
     /// comma ("After the interview ended, Maher said …"), such a clause is not the sentence's
     /// main clause, so a frame's `...` does not take its cue.
     public var subordinators: [String] = []
+    /// Prepositions that put a place after them ("in", "from"): a name mostly written after them
+    /// is a place's, and takes no gender from the pronouns near it.
+    public var locatives: [String] = []
 }
 
 public struct FirstNamesRule: Sendable {

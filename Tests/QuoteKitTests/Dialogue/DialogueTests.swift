@@ -462,4 +462,16 @@ final class DialogueTests: XCTestCase {
         """
         XCTAssertEqual(try speakers(text), ["Elizabeth", "Mrs. Bennet"])
     }
+
+    func testAPlaceTakesNoGenderFromThePronounsNearIt() throws {
+        // "Chandrapore" is followed by "he" in its sentences, but it is a place ("in Chandrapore").
+        let text = """
+        Ronny shook his head. Ronny rubbed his eyes. He had lived in Chandrapore for a year, and in \
+        Chandrapore nothing happened. Chandrapore bored him, and he said so. Chandrapore was hot, \
+        and he hated it.
+
+        "I am going out," he said.
+        """
+        XCTAssertEqual(try speakers(text), ["Ronny"])
+    }
 }
