@@ -396,13 +396,16 @@ final class DialogueTests: XCTestCase {
     }
 
     func testAnAdverbOpeningASentenceIsNoName() throws {
-        // No man is named: "he" stays unresolved rather than becoming "Presently".
+        // No man is named: "he" stays unresolved rather than becoming "Presently" (a word the text
+        // also writes in lowercase), while "Milly" opening a sentence is a name.
         let text = """
-        Presently the old man looked up from the fire.
+        Presently the old man looked up from the fire. He would speak presently.
 
         "Go away," he said.
+
+        Milly said, "You are married, are you not?"
         """
-        XCTAssertEqual(try extract(text).first?.speaker, nil)
+        XCTAssertEqual(try extract(text).map(\.speaker), [nil, "Milly"])
     }
 
     func testAPersonNounUsedAsANameHasItsGender() throws {
