@@ -102,10 +102,17 @@ struct FrameMatcher {
         while first > 0 && tokens[first - 1].sentence == tokens[comma].sentence && tokens[first - 1].paragraph == tokens[comma].paragraph {
             first -= 1
         }
-        guard first < comma, comma - first <= 12 else { return false }
         let word = tokens[first].lower
         let lexicon = parser.lexicon
+        // A phrase that opens with a preposition may run longer ("To the relief of all the girls
+        // …, Anne sat up").
+        let limit = lexicon.prepositions.contains(word) ? 25 : 12
+        guard first < comma, comma - first <= limit else { return false }
         if (first + 1..<comma).contains(where: { parser.isCueVerb($0) || lexicon.pronouns[tokens[$0].lower] != nil }) { return false }
+        // A long one names no one ("…, and especially of Josie Pye, who …").
+        if comma - first > 12, (first + 1..<comma).contains(where: { parser.isNameWord($0) }) {
+            return false
+        }
         return lexicon.prepositions.contains(word) || lexicon.functionWords.contains(word) || word.hasSuffix("ing")
             || comma - first <= 3
     }

@@ -477,4 +477,20 @@ final class DialogueTests: XCTestCase {
         """
         XCTAssertEqual(try speakers(text), ["Ronny"])
     }
+
+    func testALongFrontedPrepositionalPhraseIsSkipped() throws {
+        // Skipped to find the subject; but not one that names someone in a clause of its own.
+        let text = """
+        To the immense relief of all the girls who had feared the worst that day, Anne sat up and \
+        answered:
+
+        "No, Diana, I am not killed, but I think I am rendered unconscious."
+
+        To the immense relief of all the girls, and especially of Josie Pye, who had feared the \
+        worst, Anne sat up and answered:
+
+        "I am not killed."
+        """
+        XCTAssertEqual(try extract(text).map(\.speaker), ["Anne", nil])
+    }
 }
