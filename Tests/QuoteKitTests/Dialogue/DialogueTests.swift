@@ -493,4 +493,14 @@ final class DialogueTests: XCTestCase {
         """
         XCTAssertEqual(try extract(text).map(\.speaker), ["Anne", nil])
     }
+
+    func testAQuotedThoughtIsAttributedLikeSpeech() throws {
+        let text = """
+        Adela looked at the club ladies for a long while.
+
+        "I should never get like that," Adela thought.
+        """
+        XCTAssertEqual(try extract(text).first?.cue?.text, "thought")
+        XCTAssertEqual(try speakers(text), ["Adela"])
+    }
 }
