@@ -189,7 +189,7 @@ public final class QuoteExtractor {
     }
 
     /// The conversation a quote opening `paragraph` joins: the speakers of the turns before it,
-    /// the most recent first, as long as each is at most two paragraphs from the next (eight
+    /// the most recent first, as long as each is at most two paragraphs from the next (twelve
     /// turns at most); nil when the last turn is further away.
     static func conversation(before paragraph: Int, _ turns: [TurnInfo], after: Int?) -> People.Conversation? {
         guard let after else { return nil }
@@ -197,7 +197,7 @@ public final class QuoteExtractor {
         var next = paragraph
         var k = turns.count - 1
         var count = 0
-        while k >= 0, count < 8, next - turns[k].lastParagraph <= 2 {
+        while k >= 0, count < 12, next - turns[k].lastParagraph <= 2 {
             if let p = turns[k].person, !speakers.contains(p) { speakers.append(p) }
             if let p = turns[k].person, turns[k].byName { named.insert(p) }
             next = turns[k].firstParagraph
