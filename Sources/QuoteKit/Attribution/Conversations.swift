@@ -208,6 +208,12 @@ extension QuoteExtractor {
                     guard let called = info[heads[t - 1]].addressee, info[heads[t]].addressee != called else { continue }
                     anchorPerson[t] = called
                 }
+                // And the person the next turn calls by name spoke this one ("Where?" "In the pot,
+                // Harriet.").
+                for t in 0..<max(0, heads.count - 1) where !info[heads[t]].anchored && anchorPerson[t] == nil {
+                    guard let called = info[heads[t + 1]].addressee, info[heads[t]].addressee != called else { continue }
+                    anchorPerson[t] = called
+                }
                 anchors = anchorPerson.keys.sorted()
             }
             defer {
