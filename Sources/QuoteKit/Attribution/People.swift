@@ -565,7 +565,8 @@ struct People {
     func person(description m: Mention, at: Int, conversation: Conversation? = nil, excluding addressee: Int? = nil) -> Int? {
         let words = tokens[m.start..<m.end].map(\.lower)
         // "the Colonel", "the Professor": the most recently named person with that title.
-        if m.end - m.start == 2, words[0] == "the", lexicon.titles[words[1]] != nil {
+        if m.end - m.start == 2, words[0] == "the" || lexicon.possessives[words[0]] != nil && lexicon.kinship[words[1]] == nil,
+           lexicon.titles[words[1]] != nil {
             let title = fullTitle(words[1])
             let last = lastEntry(before: at)
             let window = stride(from: last, through: max(0, last - pronounWindow), by: -1)

@@ -503,4 +503,15 @@ final class DialogueTests: XCTestCase {
         XCTAssertEqual(try extract(text).first?.cue?.text, "thought")
         XCTAssertEqual(try speakers(text), ["Adela"])
     }
+
+    func testHerAuntIsThePersonCalledAunt() throws {
+        let text = """
+        Aunt Juley had come up from Swanage, and Margaret met her at the station.
+
+        "Is Helen well?" asked Margaret.
+
+        "Perfectly well, dear," said her aunt.
+        """
+        XCTAssertEqual(try speakers(text), ["Margaret", "Aunt Juley"])
+    }
 }
