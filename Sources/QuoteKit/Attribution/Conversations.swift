@@ -192,9 +192,13 @@ extension QuoteExtractor {
             // No cue at all right after a two-person conversation and a line of narration: the
             // same two people, taking turns from where they stopped.
             if anchors.isEmpty, dialogueText, let previous = lastExchange, info[heads[0]].firstParagraph <= previous.paragraph + 2 {
-                let other = previous.speakers.first { $0 != previous.last }!
+                var other = previous.speakers.first { $0 != previous.last }!
+                var last = previous.last
+                // A line of narration about the last speaker alone: they go on.
+                let narrated = people.named(afterParagraph: previous.paragraph, before: info[heads[0]].token)
+                if narrated.contains(last), !narrated.contains(other) { swap(&other, &last) }
                 for (t, head) in heads.enumerated() {
-                    let speaksNow = t % 2 == 0 ? other : previous.last
+                    let speaksNow = t % 2 == 0 ? other : last
                     if info[head].addressee == speaksNow { break }
                     if info[head].anchored { continue }
                     give(head, to: speaksNow, Attribution(source: nil, factor: 1, fallback: 0.3, keepsMentionAndCue: true))

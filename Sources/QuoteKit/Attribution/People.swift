@@ -411,6 +411,17 @@ struct People {
         }
     }
 
+    /// The people named after paragraph `paragraph` and before token `to`.
+    func named(afterParagraph paragraph: Int, before to: Int) -> Set<Int> {
+        var result = Set<Int>()
+        var k = lastEntry(before: to)
+        while k >= 0, tokens[timeline[k].token].paragraph > paragraph {
+            result.insert(timeline[k].person)
+            k -= 1
+        }
+        return result
+    }
+
     /// Index of the last timeline entry before token `at`, or -1.
     private func lastEntry(before at: Int) -> Int {
         var lo = 0, hi = timeline.count

@@ -514,4 +514,13 @@ final class DialogueTests: XCTestCase {
         """
         XCTAssertEqual(try speakers(text), ["Margaret", "Aunt Juley"])
     }
+
+    func testAfterALineAboutTheLastSpeakerTheyGoOn() throws {
+        var paragraphs = longExchange()
+        paragraphs.append("Edmund went to the window and looked at the rain.")
+        paragraphs.append("\"It will never stop.\"")
+        paragraphs.append("\"Then we stay in.\"")
+        let records = try extract(paragraphs.joined(separator: "\n\n"))
+        XCTAssertEqual(records.suffix(2).map(\.speaker), ["Edmund", "Harriet"])
+    }
 }
