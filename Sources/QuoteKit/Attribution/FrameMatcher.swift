@@ -4,7 +4,7 @@ struct FrameMatcher {
     let parser: PhraseParser
     var tokens: [Token] { parser.tokens }
     let maxShort = 6
-    let maxGap = 40
+    let maxGap = 60
 
     private struct Binding {
         var speaker: Mention?
