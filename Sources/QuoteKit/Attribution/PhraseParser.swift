@@ -126,9 +126,10 @@ struct PhraseParser {
         if let noun = lexicon.personNouns[t.lower], noun.plural || i == 0 || tokens[i - 1].sentence != t.sentence {
             return false
         }
-        // An adverb in -ly opening a sentence ("Presently a page came"): a word the text also writes
-        // in lowercase, and no first name ("Polly", "Milly").
-        if startsSentence(i), t.lower.hasSuffix("ly"), lexicon.firstNames[t.lower] == nil, isCommonWord(t.lower),
+        // An adverb in -ly or a participle in -ing opening a sentence ("Presently a page came",
+        // "Feeling the cold, he …"): a word the text also writes in lowercase, and no first name
+        // ("Polly", "Milly").
+        if startsSentence(i), t.lower.hasSuffix("ly") || t.lower.hasSuffix("ing"), lexicon.firstNames[t.lower] == nil, isCommonWord(t.lower),
            i + 1 < tokens.count, tokens[i + 1].isWord, !tokens[i + 1].isCapitalized || lexicon.determiners.contains(tokens[i + 1].lower) {
             return false
         }

@@ -396,16 +396,20 @@ final class DialogueTests: XCTestCase {
     }
 
     func testAnAdverbOpeningASentenceIsNoName() throws {
-        // No man is named: "he" stays unresolved rather than becoming "Presently" (a word the text
-        // also writes in lowercase), while "Milly" opening a sentence is a name.
+        // No man is named: "he" stays unresolved rather than becoming "Presently" or "Feeling"
+        // (words the text also writes in lowercase), while "Milly" opening a sentence is a name.
         let text = """
         Presently the old man looked up from the fire. He would speak presently.
 
         "Go away," he said.
 
+        Feeling the cold, the old man drew nearer to the fire, feeling it was late.
+
+        "Go away," he said again.
+
         Milly said, "You are married, are you not?"
         """
-        XCTAssertEqual(try extract(text).map(\.speaker), [nil, "Milly"])
+        XCTAssertEqual(try extract(text).map(\.speaker), [nil, nil, "Milly"])
     }
 
     func testAPersonNounUsedAsANameHasItsGender() throws {
