@@ -354,7 +354,8 @@ struct PhraseParser {
         var nameStart = k
         let titled = nameStart > first && !(nameStart == first + 1 && tokens[first].lower == "the")
         while usable(k) {
-            if isInitial(k) { k += 2; continue }
+            // An initial, in the paragraph of the name it belongs to (not a chapter's "X." above it).
+            if isInitial(k), k + 2 < tokens.count, tokens[k + 2].paragraph == tokens[k].paragraph { k += 2; continue }
             // After a title any capitalised word is a name, even one that is also a common word
             // ("Mr Last", "Mrs Young").
             if titled, k == nameStart, tokens[k].isWord, tokens[k].isCapitalized, lexicon.pronouns[tokens[k].lower] == nil {

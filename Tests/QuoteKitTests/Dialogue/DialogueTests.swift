@@ -527,4 +527,16 @@ final class DialogueTests: XCTestCase {
         let records = try extract(paragraphs.joined(separator: "\n\n"))
         XCTAssertEqual(records.suffix(2).map(\.speaker), ["Edmund", "Harriet"])
     }
+
+    func testAChapterNumberIsNoInitialOfTheNameBelowIt() throws {
+        let text = """
+        CHAPTER X.
+
+
+        Marianne came in from the rain.
+
+        "What a day," said Marianne.
+        """
+        XCTAssertEqual(try speakers(text), ["Marianne"])
+    }
 }
