@@ -102,7 +102,7 @@ public final class QuoteExtractor {
             }
 
             // Whom the quote calls by name: never its own speaker.
-            let called = vocative(in: first..<after, quote, tokens)
+            let called = vocative(in: first..<after, quote, tokens, parser: parser)
             let addressee = called.flatMap { people.person(matching: $0.words, title: $0.title) }
 
             var rule: String

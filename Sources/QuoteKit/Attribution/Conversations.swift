@@ -62,7 +62,7 @@ extension QuoteExtractor {
     /// A person named as the addressee of a quote: a name set off by a comma at the start of the
     /// quote or of a sentence in it ("Henry, I won't go", "Now then, Pooh, where's your boat?"),
     /// or at its end ("Have you hurt yourself, Margaret?").
-    func vocative(in range: Range<Int>, _ quote: QuoteSpan, _ tokens: [Token]) -> (words: [String], title: String?)? {
+    func vocative(in range: Range<Int>, _ quote: QuoteSpan, _ tokens: [Token], parser: PhraseParser) -> (words: [String], title: String?)? {
         func isNameWord(_ t: Token) -> Bool {
             t.isWord && t.isCapitalized && !lexicon.nonNameWords.contains(t.text) && lexicon.pronouns[t.lower] == nil
                 && lexicon.cueForms[t.lower] == nil && lexicon.titles[t.lower] == nil
@@ -81,6 +81,8 @@ extension QuoteExtractor {
                 if k < hi, tokens[k].text == "." { title! += "."; k += 1 }
             }
             guard hi - k >= 1, hi - k <= 3, (k..<hi).allSatisfy({ isNameWord(tokens[$0]) }) else { return nil }
+            // One common word is an exclamation ("Nay, …", "Well, …"), not a name, unless a first name.
+            if title == nil, hi - k == 1, lexicon.firstNames[tokens[k].lower] == nil, parser.isCommonWord(tokens[k].lower) { return nil }
             return (tokens[k..<hi].map(\.text), title)
         }
         let words = range.filter { tokens[$0].start >= quote.contentStart && tokens[$0].end <= quote.contentEnd }

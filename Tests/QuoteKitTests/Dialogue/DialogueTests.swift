@@ -539,4 +539,17 @@ final class DialogueTests: XCTestCase {
         """
         XCTAssertEqual(try speakers(text), ["Marianne"])
     }
+
+    func testACommonWordOpeningAQuoteIsNoVocative() throws {
+        // "Nay," is an exclamation, written in lowercase elsewhere: it calls no one, even though
+        // the narration opens a sentence with it. "Catherine," does call Catherine.
+        let text = """
+        Catherine would say nay to nothing. Nay, she even laughed at the rain.
+
+        "Nay, I cannot stay," said Isabella.
+
+        "Catherine, I must go," said Isabella.
+        """
+        XCTAssertEqual(try extract(text).map(\.addressee), [nil, "Catherine"])
+    }
 }
