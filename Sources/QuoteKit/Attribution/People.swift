@@ -573,7 +573,8 @@ struct People {
     /// The person a description at token `at` refers to: for "the" and a title ("the doctor"),
     /// the person recently named with that title; else one named next to the same noun earlier
     /// ("Roe, a spokeswoman" … "the spokeswoman").
-    func person(description m: Mention, at: Int, conversation: Conversation? = nil, excluding addressee: Int? = nil) -> Int? {
+    func person(description m: Mention, at: Int, conversation: Conversation? = nil, excluding addressee: Int? = nil,
+                answering addressed: Int? = nil) -> Int? {
         let words = tokens[m.start..<m.end].map(\.lower)
         // "the Colonel", "the Professor": the most recently named person with that title.
         if m.end - m.start == 2, words[0] == "the" || lexicon.possessives[words[0]] != nil && lexicon.kinship[words[1]] == nil,
@@ -622,6 +623,8 @@ struct People {
         // last few paragraphs, or talking) who is neither the last speaker nor the one addressed.
         if let c = conversation, m.gender != .any, tokens[m.start].lower == "the", !m.plural,
            let head = words.last(where: { lexicon.personNouns[$0] != nil }), lexicon.genericPersonNouns.contains(head) {
+            // The person the last turn called by name answers ("…, Mrs. Maylie?" "…," said the old lady).
+            if let a = addressed, a != addressee, a != c.speakers.first, persons[a].gender == m.gender { return a }
             var fitting = scene(c, at: at).filter { persons[$0].gender == m.gender && $0 != addressee && $0 != c.speakers.first }
             // The narration calls by a description someone it does not call by name in the scene.
             if fitting.count > 1 { fitting.subtract(c.named) }

@@ -552,4 +552,16 @@ final class DialogueTests: XCTestCase {
         """
         XCTAssertEqual(try extract(text).map(\.addressee), [nil, "Catherine"])
     }
+
+    func testTheWomanCalledByNameAnswersAsTheOldLady() throws {
+        // Two women in the scene; the one the last turn called by name answers.
+        let text = """
+        Mrs. Maylie and Mrs. Bedwin sat with Oliver in the parlour.
+
+        "Are you well enough to walk, Mrs. Maylie?" asked Oliver.
+
+        "Quite well, my dear," said the old lady.
+        """
+        XCTAssertEqual(try speakers(text), ["Oliver", "Mrs. Maylie"])
+    }
 }
