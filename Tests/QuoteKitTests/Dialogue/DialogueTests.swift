@@ -564,4 +564,15 @@ final class DialogueTests: XCTestCase {
         """
         XCTAssertEqual(try speakers(text), ["Oliver", "Mrs. Maylie"])
     }
+
+    func testHerLadyshipIsThePersonCalledLady() throws {
+        let text = """
+        Lady Bertram sat on the sofa with her pug, and Fanny sewed beside her.
+
+        "Shall I ring for tea?" asked Fanny.
+
+        "Do, my dear," said her ladyship.
+        """
+        XCTAssertEqual(try speakers(text), ["Fanny", "Lady Bertram"])
+    }
 }
