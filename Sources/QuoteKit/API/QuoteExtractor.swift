@@ -138,7 +138,7 @@ public final class QuoteExtractor {
                 (person, speaker, confidence) = resolve(m.speaker, confidence, people: people, parser: parser,
                                                         previousSpeaker: newTurn && !continues(m.cue, tokens) ? nil : previousSpeaker,
                                                         addressee: addressee, answering: newTurn ? turns.last?.addressee : nil,
-                                                        conversation: newTurn ? Self.conversation(before: quote.firstParagraph, turns, after: previous?.after) : nil,
+                                                        conversation: newTurn ? Self.conversation(before: quote.firstParagraph, turns) : nil,
                                                         since: previous?.after, buffer: buffer)
                 // The second part of a quote its cue interrupts ("…," she cried, "…"): the same
                 // mention names the same person.
@@ -191,8 +191,7 @@ public final class QuoteExtractor {
     /// The conversation a quote opening `paragraph` joins: the speakers of the turns before it,
     /// the most recent first, as long as each is at most two paragraphs from the next (twelve
     /// turns at most); nil when the last turn is further away.
-    static func conversation(before paragraph: Int, _ turns: [TurnInfo], after: Int?) -> People.Conversation? {
-        guard let after else { return nil }
+    static func conversation(before paragraph: Int, _ turns: [TurnInfo]) -> People.Conversation? {
         var speakers: [Int] = [], named: Set<Int> = []
         var next = paragraph
         var k = turns.count - 1
@@ -204,7 +203,7 @@ public final class QuoteExtractor {
             k -= 1
             count += 1
         }
-        return speakers.isEmpty ? nil : People.Conversation(speakers: speakers, named: named, since: after)
+        return speakers.isEmpty ? nil : People.Conversation(speakers: speakers, named: named)
     }
 
     /// The gender of a he/she mention, or nil for any other mention.

@@ -99,7 +99,7 @@ struct People {
         var votes = [(male: Int, female: Int)](repeating: (0, 0), count: persons.count)
         // A title's gender is certain; one from the first-name list ("Winnie" in "Winnie-the-Pooh")
         // gives way to the text's pronouns when they say otherwise often and clearly.
-        let titled = persons.map { $0.title.map { lexicon.titles[fullTitle($0)] ?? lexicon.titles[$0.lowercased()] ?? .any } ?? .any != .any }
+        let titled = persons.map { $0.title.map { lexicon.titles[fullTitle($0)] ?? .any } ?? .any != .any }
         // A place ("in Chandrapore", "from Anglo-India") takes no gender from the pronouns near it.
         var located = [Int](repeating: 0, count: persons.count)
         for entry in timeline where entry.token > 0 && lexicon.locatives.contains(tokens[entry.token - 1].lower) { located[entry.person] += 1 }
@@ -115,6 +115,7 @@ struct People {
                 k += 1
             }
         }
+        // Learning a gender takes two votes to one; overturning the list's takes three to one.
         let ratio = 2
         for (p, v) in votes.enumerated() {
             switch persons[p].gender {
@@ -281,7 +282,6 @@ struct People {
             }
             // An earlier single-word person ("Teigen") whose name this completes; one known by a
             // title ("Colonel Fitzwilliam") only by the surname.
-            let family = familySurnames.contains(words.last!)
             // Someone the text called by a title first ("Mrs. Bennet") is not the person a full
             // name written later names ("Elizabeth Bennet"): a text introduces people in full first.
             let candidates = (singles[words.last!] ?? []).filter { persons[$0].title == nil }
@@ -325,15 +325,15 @@ struct People {
                 return p
             }
         }
-        // The most recently mentioned person with this surname; then one known by title and this
-        // name ("Colonel Fitzwilliam" before "Fitzwilliam Darcy"); then one with this first name.
-        // A given name from the first-name list ("Jane") is first looked for as a first name, not
-        // as the last word of someone else's ("Flora Jane").
         // A title and a surname name the person known by that title ("Mrs. Bennet"), before
         // anyone else of that surname ("Elizabeth Bennet").
         if let title, let p = singles[word]?.last(where: { persons[$0].title.map { sameBearer($0, title) } ?? false }) {
             return p
         }
+        // The most recently mentioned person with this surname; then one known by title and this
+        // name ("Colonel Fitzwilliam" before "Fitzwilliam Darcy"); then one with this first name.
+        // A given name from the first-name list ("Jane") is first looked for as a first name, not
+        // as the last word of someone else's ("Flora Jane").
         let givenName = title == nil && lexicon.firstNames[word.lowercased()] != nil
         if let p = (givenName ? mostRecent(byFirst[word] ?? []) : nil) ?? mostRecent(byLast[word] ?? [])
             ?? mostRecent((singles[word] ?? []).filter { persons[$0].title != nil && (title == nil || sameBearer(persons[$0].title!, title!)) })
@@ -392,6 +392,7 @@ struct People {
         parser.isCueVerb(k) || tokens[k].lower.hasSuffix("ing") && tokens[k].lower.count > 5
     }
 
+    /// Fills ``salient`` over the timeline.
     private mutating func computeSalience() {
         var counts = [Int](repeating: 0, count: persons.count)
         var best: (any: Int?, male: Int?, female: Int?) = (nil, nil, nil)
@@ -476,16 +477,15 @@ struct People {
     }
 
     /// The people talking before a quote: the speakers of the turns just before it, the most
-    /// recent first, and the token after the last turn.
+    /// recent first.
     struct Conversation {
         var speakers: [Int]
         /// Those of them whose turns a name attributed ("said Bumble").
         var named: Set<Int> = []
-        var since: Int
     }
 
-    /// The person a pronoun at token `at` refers to: the previous speaker when compatible, else the
-    /// most recently named compatible person.
+    /// The person a he/she at token `at` refers to (the narrator for "I"). `since` is the token
+    /// after the previous quote; `conversation` is given when the quote opens a new turn.
     func person(pronoun: PronounsRule.Person, at: Int, previousSpeaker: Int?, excluding addressee: Int? = nil,
                 answering addressed: Int? = nil, conversation: Conversation? = nil, since: Int? = nil) -> Int? {
         let gender: Gender
@@ -502,22 +502,20 @@ struct People {
             return timeline[k].person != addressee && persons[timeline[k].person].gender == gender && tokens[t].paragraph + 2 >= tokens[at].paragraph
                 && parser.startsClause(t)
         }
-        // Within a paragraph, a person the narration makes the subject after the last quote
-        // ("…," said Jane. Elizabeth smiled. "…," she said) comes before the last speaker.
-        if let since, conversation == nil, let k = window.prefix(20).first(where: { timeline[$0].token >= since && isSubject($0) }) {
-            return timeline[k].person
-        }
+        // A person the narration has made a subject since the previous quote ("…," said Jane.
+        // Elizabeth smiled. "…," she said; "The Professor seized Syme. "…," he said").
+        let narrated = since.flatMap { since in window.prefix(20).first { timeline[$0].token >= since && isSubject($0) } }.map { timeline[$0].person }
+        // Within a paragraph that subject comes before the last speaker.
+        if conversation == nil, let p = narrated { return p }
         if let s = previousSpeaker, s != addressee, persons[s].gender == gender { return s }
         if let c = conversation {
-            // The subject of a sentence of the narration since the last turn ("The Professor seized
-            // Syme. "…," he said"); else the person the last turn called by name; else the one
-            // person of that gender among those talking, or of several the one named last.
-            if let k = window.prefix(20).first(where: { timeline[$0].token >= c.since && isSubject($0) }) { return timeline[k].person }
+            // At a new turn: that subject; else the person the last turn called by name; else the
+            // one person of that gender among those talking, or of several the one named last.
+            if let p = narrated { return p }
             if let a = addressed, a != addressee, persons[a].gender == gender { return a }
             let fitting = c.speakers.filter { $0 != addressee && persons[$0].gender == gender }
             if fitting.count == 1 { return fitting[0] }
-            // Several: the one of them named last.
-            if fitting.count >= 2, let k = window.first(where: { fitting.contains(timeline[$0].person) }) { return timeline[k].person }
+            if let p = lastNamed(among: Set(fitting), before: at) { return p }
         }
         // The subject of a recent sentence of this gender, in this paragraph or the two before.
         if let k = window.prefix(20).first(where: isSubject) { return timeline[k].person }
@@ -534,6 +532,15 @@ struct People {
         // Nobody of that gender is known: the most recently named person whose gender is unknown.
         return window.first(where: { persons[timeline[$0].person].gender == .any && persons[timeline[$0].person].words.count <= 3 })
             .map { timeline[$0].person }
+    }
+
+    /// Of several people, the one named last before token `at` (within the pronoun window); nil
+    /// for fewer than two.
+    private func lastNamed(among candidates: Set<Int>, before at: Int) -> Int? {
+        guard candidates.count >= 2 else { return nil }
+        let last = lastEntry(before: at)
+        return stride(from: last, through: max(0, last - pronounWindow), by: -1).lazy
+            .map { self.timeline[$0].person }.first { candidates.contains($0) }
     }
 
     /// The people of the scene of a quote at token `at`: those talking and those named in the
@@ -570,9 +577,10 @@ struct People {
         }
     }
 
-    /// The person a description at token `at` refers to: for "the" and a title ("the doctor"),
-    /// the person recently named with that title; else one named next to the same noun earlier
-    /// ("Roe, a spokeswoman" … "the spokeswoman").
+    /// The person a description at token `at` refers to, or nil when the text does not say: by
+    /// title ("the doctor", "her aunt"), by family ("her mother"), by turn ("the other"), by an
+    /// apposition's role ("Roe, a spokeswoman" … "the spokeswoman"), by scene at a new turn
+    /// ("said the girl"), and in an article the most named person ("the model").
     func person(description m: Mention, at: Int, conversation: Conversation? = nil, excluding addressee: Int? = nil,
                 answering addressed: Int? = nil) -> Int? {
         let words = tokens[m.start..<m.end].map(\.lower)
@@ -629,11 +637,7 @@ struct People {
             // The narration calls by a description someone it does not call by name in the scene.
             if fitting.count > 1 { fitting.subtract(c.named) }
             if fitting.count == 1 { return fitting.first }
-            // Several: the one of them named last.
-            if fitting.count > 1 {
-                let last = lastEntry(before: at)
-                if let k = stride(from: last, through: max(0, last - pronounWindow), by: -1).first(where: { fitting.contains(timeline[$0].person) }) { return timeline[k].person }
-            }
+            if let p = lastNamed(among: fitting, before: at) { return p }
         }
         // In an article, a definite description that characterises ("the model", "the senator")
         // is the most named person so far. One that only says man or woman ("the stranger") stays

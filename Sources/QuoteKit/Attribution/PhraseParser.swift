@@ -51,17 +51,15 @@ struct PhraseParser {
     }
 
     /// Whether a name at token `i` stands where a clause's subject does: at the start of a
-    /// sentence, after a dash, a semicolon or a colon, after "and"/"but" that follow a comma, or
-    /// after an auxiliary that inverts ("Nor did Katharine speak").
+    /// sentence, after a dash, a semicolon or a colon, after a conjunction that follows a comma,
+    /// or after an auxiliary that inverts ("Nor did Katharine speak").
     func startsClause(_ i: Int) -> Bool {
         if startsSentence(i) { return true }
         let prev = tokens[i - 1]
         if ["—", "–", "--", ";", ":"].contains(prev.text) { return true }
-        if (prev.lower == "and" || prev.lower == "but"), i >= 2, tokens[i - 2].text == "," { return true }
-        return Self.invertingAuxiliaries.contains(prev.lower)
+        if Self.conjunctions.contains(prev.lower), i >= 2, tokens[i - 2].text == "," { return true }
+        return lexicon.auxiliaries.contains(prev.lower)
     }
-
-    static let invertingAuxiliaries: Set<String> = ["did", "does", "do", "could", "would", "should", "had", "was", "were", "is"]
 
     /// A capitalised common word opening a sentence ("Poor Oliver", "Little Marco"): the document
     /// writes it in lowercase elsewhere and no first-name list has it.
