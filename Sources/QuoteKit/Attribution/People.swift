@@ -639,13 +639,20 @@ struct People {
             if fitting.count == 1 { return fitting.first }
             if let p = lastNamed(among: fitting, before: at) { return p }
         }
+        // In a novel, a description that only says man or woman ("said the girl", "the old
+        // gentleman replied") is used like a pronoun: the person "she" or "he" would be there.
+        let head = words.last { lexicon.personNouns[$0] != nil }
+        let generic = head.map(lexicon.genericPersonNouns.contains) ?? false
+        if tokens.count > maxArticleTokens, generic, m.gender != .any, tokens[m.start].lower == "the", !m.plural {
+            return person(pronoun: m.gender == .male ? .male : .female, at: at, previousSpeaker: nil, excluding: addressee,
+                          conversation: conversation)
+        }
         // In an article, a definite description that characterises ("the model", "the senator")
         // is the most named person so far. One that only says man or woman ("the stranger") stays
-        // unresolved, and so does any in a long text such as a novel, where "the policeman" is
-        // mostly someone the story never names: a guess among its many people is more often
+        // unresolved, and so does any other in a long text such as a novel, where "the policeman"
+        // is mostly someone the story never names: a guess among its many people is more often
         // wrong than right, and a character known only so is reported by the description.
-        guard tokens.count <= maxArticleTokens, tokens[m.start].lower == "the", !m.plural,
-              let head = words.last(where: { lexicon.personNouns[$0] != nil }), !lexicon.genericPersonNouns.contains(head) else { return nil }
+        guard tokens.count <= maxArticleTokens, tokens[m.start].lower == "the", !m.plural, head != nil, !generic else { return nil }
         let last = lastEntry(before: at)
         guard last >= 0 else { return nil }
         switch m.gender {

@@ -575,4 +575,20 @@ final class DialogueTests: XCTestCase {
         """
         XCTAssertEqual(try speakers(text), ["Fanny", "Lady Bertram"])
     }
+
+    func testInANovelTheGirlIsWhoSheWouldBeAndInAnArticleNobody() throws {
+        // A novel-length text (the rule applies past an article's length): outside a
+        // conversation "said the girl" is the woman "she" would be, the one the narration has
+        // just made the subject. In a short text the description stays unresolved.
+        let scene = """
+        Oliver waited in the cold kitchen until the fire went out.
+
+        At last Nancy came down the stairs with a candle in her hand.
+
+        "Go to bed," said the girl.
+        """
+        let chapter = (1...1_200).map { "The wind blew over the empty moor number \($0) all night." }.joined(separator: "\n\n")
+        XCTAssertEqual(try extract(chapter + "\n\n" + scene).last?.speaker, "Nancy")
+        XCTAssertNil(try extract(scene).last?.speaker)
+    }
 }
