@@ -15,6 +15,9 @@ struct People {
         /// Token index of every mention, ascending.
         var mentions: [Int] = []
         /// Whether the first mention gave a full name (news introduces people so: "Chrissy Teigen").
+        /// Whether the narration names the person right before or after a cue verb ("said Aziz",
+        /// "Aziz replied") anywhere in the document: a character who speaks.
+        var speaks = false
         var introducedInFull = false
         /// How often each written form was used ("Mr. Darcy", "Darcy"), with the order of its first use.
         var forms: [String: (count: Int, order: Int)] = [:]
@@ -228,6 +231,7 @@ struct People {
                 timeline.append((m.start, p))
                 mentionAt[m.start] = p
                 persons[p].mentions.append(m.start)
+                if m.end < tokens.count && parser.isCueVerb(m.end) || m.start > 0 && parser.isCueVerb(m.start - 1) { persons[p].speaks = true }
                 noteRoles(around: m, person: p)
             }
             i = max(next, i + 1)
@@ -502,9 +506,12 @@ struct People {
             return timeline[k].person != addressee && persons[timeline[k].person].gender == gender && tokens[t].paragraph + 2 >= tokens[at].paragraph
                 && parser.startsClause(t)
         }
-        // A person the narration has made a subject since the previous quote ("…," said Jane.
-        // Elizabeth smiled. "…," she said; "The Professor seized Syme. "…," he said").
-        let narrated = since.flatMap { since in window.prefix(20).first { timeline[$0].token >= since && isSubject($0) } }.map { timeline[$0].person }
+        // Of the people the narration names, one it also names with a cue somewhere is preferred:
+        // a man who never speaks ("Anglo-India", "God") is rarely the "he" who says something.
+        func speaks(_ k: Int) -> Bool { persons[timeline[k].person].speaks }
+        // A person who speaks and whom the narration has made a subject since the previous quote
+        // ("…," said Jane. Elizabeth smiled. "…," she said; "The Professor seized Syme. "…," he said").
+        let narrated = since.flatMap { since in window.prefix(20).first { timeline[$0].token >= since && isSubject($0) && speaks($0) } }.map { timeline[$0].person }
         // Within a paragraph that subject comes before the last speaker.
         if conversation == nil, let p = narrated { return p }
         if let s = previousSpeaker, s != addressee, persons[s].gender == gender { return s }
@@ -517,8 +524,15 @@ struct People {
             if fitting.count == 1 { return fitting[0] }
             if let p = lastNamed(among: Set(fitting), before: at) { return p }
         }
-        // The subject of a recent sentence of this gender, in this paragraph or the two before.
-        if let k = window.prefix(20).first(where: isSubject) { return timeline[k].person }
+        // The subject of a recent sentence of this gender, in this paragraph or the two before (one
+        // who speaks first).
+        if let k = window.prefix(20).first(where: { isSubject($0) && speaks($0) }) ?? window.prefix(20).first(where: isSubject) {
+            return timeline[k].person
+        }
+        // The most recent named person of this gender who speaks.
+        if let k = window.first(where: { timeline[$0].person != addressee && persons[timeline[$0].person].gender == gender && speaks($0) }) {
+            return timeline[k].person
+        }
         // Most recent named person of this gender; then the previous speaker if its gender is unknown.
         if let k = window.first(where: { timeline[$0].person != addressee && persons[timeline[$0].person].gender == gender }) {
             let hit = timeline[k]

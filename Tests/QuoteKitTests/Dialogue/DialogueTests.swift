@@ -591,4 +591,18 @@ final class DialogueTests: XCTestCase {
         XCTAssertEqual(try extract(chapter + "\n\n" + scene).last?.speaker, "Nancy")
         XCTAssertNil(try extract(scene).last?.speaker)
     }
+
+    func testHeIsSomeoneWhoSpeaksNotAManTheNarrationOnlyTalksAbout() throws {
+        // Godbole is a man (his, his) the narration makes a subject, but nobody ever says
+        // anything with his name on the cue: "he said" is Aziz, who speaks.
+        let text = """
+        "It is late," said Aziz. Aziz raised his glass, and Aziz smiled at his friends.
+
+        Aziz looked up at the hills. Godbole had walked there once, and his friends had followed \
+        him. Godbole knew every cave, and his servants knew the rest.
+
+        "They are older than anything in the world," he said.
+        """
+        XCTAssertEqual(try speakers(text), ["Aziz", "Aziz"])
+    }
 }
