@@ -69,6 +69,10 @@ struct People {
     /// How many paragraphs back the people named make up the scene of a quote.
     private let sceneParagraphs = 6
 
+    /// How many tokens (about a chapter) after its only mention a full name stops being what a
+    /// bare first name refers to.
+    private let passingNameTokens = 5_000
+
     /// How many earlier mentions a pronoun looks back over.
     private let pronounWindow = 400
 
@@ -222,7 +226,7 @@ struct People {
                 if t >= m.start, lexicon.titles[tokens[t].lower] != nil {
                     title = tokens[t].text + (t + 1 < m.nameStart && tokens[t + 1].text == "." ? "." : "")
                 }
-                let p = link(words, display: display, title: title, gender: m.gender)
+                let p = link(words, display: display, title: title, gender: m.gender, at: m.start)
                 if let title { persons[p].titles.insert(fullTitle(title)) }
                 if persons[p].mentions.isEmpty { persons[p].introducedInFull = words.count >= 2 }
                 let form = title.map { "\($0) \(display)" } ?? display
@@ -278,7 +282,7 @@ struct People {
     }
 
     /// The person these name words refer to, creating one when none fits.
-    private mutating func link(_ words: [String], display: String, title: String?, gender: Gender) -> Int {
+    private mutating func link(_ words: [String], display: String, title: String?, gender: Gender, at: Int) -> Int {
         if words.count >= 2 {
             if let p = byWords[words] ?? byFirstLast[words.first! + " " + words.last!] {
                 merge(p, gender)
@@ -339,9 +343,12 @@ struct People {
         // A given name from the first-name list ("Jane") is first looked for as a first name, not
         // as the last word of someone else's ("Flora Jane").
         let givenName = title == nil && lexicon.firstNames[word.lowercased()] != nil
-        if let p = (givenName ? mostRecent(byFirst[word] ?? []) : nil) ?? mostRecent(byLast[word] ?? [])
+        // A full name written once, a chapter or more ago ("the periods of Henry Fielding"), is
+        // someone named in passing: a bare "Henry" now is someone else.
+        let byFirstName = (byFirst[word] ?? []).filter { persons[$0].mentions.count > 1 || at - (persons[$0].mentions.last ?? at) < passingNameTokens }
+        if let p = (givenName ? mostRecent(byFirstName) : nil) ?? mostRecent(byLast[word] ?? [])
             ?? mostRecent((singles[word] ?? []).filter { persons[$0].title != nil && (title == nil || sameBearer(persons[$0].title!, title!)) })
-            ?? mostRecent(byFirst[word] ?? []) {
+            ?? mostRecent(byFirstName) {
             merge(p, gender)
             if persons[p].title == nil, persons[p].words.count == 1 { persons[p].title = title }
             return p

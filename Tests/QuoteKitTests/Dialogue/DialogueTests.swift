@@ -605,4 +605,20 @@ final class DialogueTests: XCTestCase {
         """
         XCTAssertEqual(try speakers(text), ["Aziz", "Aziz"])
     }
+
+    func testAFirstNameChaptersAfterAFullNameWrittenOnceIsSomeoneElse() throws {
+        // "Henry Fielding" is an author named once in passing; chapters later "Henry" is the
+        // cousin the story introduces, and his turns are not the author's.
+        let start = "Katharine read the periods of Henry Fielding to her parents after dinner."
+        let chapters = (1...600).map { "The wind blew over the empty moor number \($0) all night." }.joined(separator: "\n\n")
+        let scene = """
+        Henry was clearly amazed, and Katharine laughed at him.
+
+        "You can go your own way," said Katharine.
+
+        "I wish I could," said Henry.
+        """
+        let records = try extract([start, chapters, scene].joined(separator: "\n\n"))
+        XCTAssertEqual(records.map { $0.speaker ?? "-" }, ["Katharine", "Henry"])
+    }
 }
