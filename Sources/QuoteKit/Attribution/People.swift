@@ -595,6 +595,8 @@ struct People {
             return members.filter { persons[$0].title != nil }.max { persons[$0].mentions.count < persons[$1].mentions.count }
         case .sibling, .child:
             return members.max { (persons[$0].mentions.last { $0 < at } ?? -1) < (persons[$1].mentions.last { $0 < at } ?? -1) }
+        case .extended:
+            return nil
         }
     }
 
@@ -606,7 +608,7 @@ struct People {
                 answering addressed: Int? = nil) -> Int? {
         let words = tokens[m.start..<m.end].map(\.lower)
         // "the Colonel", "the Professor": the most recently named person with that title.
-        if m.end - m.start == 2, words[0] == "the" || lexicon.possessives[words[0]] != nil && lexicon.kinship[words[1]] == nil,
+        if m.end - m.start == 2, words[0] == "the" || lexicon.possessives[words[0]] != nil && (lexicon.kinship[words[1]] ?? .extended) == .extended,
            lexicon.titles[words[1]] != nil {
             let title = fullTitle(words[1])
             let last = lastEntry(before: at)
@@ -616,7 +618,7 @@ struct People {
             for test in tests {
                 if let k = window.first(where: { test(persons[timeline[$0].person]) }) { return timeline[k].person }
             }
-            return nil
+            // Nobody is called so: the readings below ("her aunt" may be the one woman of the scene).
         }
         // "her mother", "his wife": the person of that relation in the family of the one the
         // possessive refers to (the last speaker of that gender, else the pronoun's referent).
@@ -626,7 +628,8 @@ struct People {
                 ?? person(pronoun: g == .male ? .male : .female, at: at, previousSpeaker: nil)
             if let p = possessor.flatMap({ relative($0, relation, gender: noun.gender, before: at) }) { return p }
             // No family name to go by: the one person of the scene it can be.
-            if let c = conversation, noun.gender != .any {
+            if noun.gender != .any {
+                let c = conversation ?? Conversation(speakers: [])
                 var fitting = scene(c, at: at).filter { persons[$0].gender == noun.gender && $0 != addressee && $0 != possessor && $0 != c.speakers.first }
                 if relation == .parent || relation == .spouse, fitting.contains(where: { persons[$0].title != nil }) {
                     fitting = fitting.filter { persons[$0].title != nil }

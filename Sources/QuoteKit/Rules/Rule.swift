@@ -184,9 +184,10 @@ public struct PersonNounsRule: Sendable {
     public var kin: [(noun: String, relation: Kinship)] = []
 }
 
-/// How a family noun relates its person to the possessor ("her mother", "his wife").
+/// How a family noun relates its person to the possessor ("her mother", "his wife"). An
+/// `extended` relative ("her aunt", "his nephew") often has another surname.
 public enum Kinship: String, Sendable, CaseIterable {
-    case parent, spouse, sibling, child
+    case parent, spouse, sibling, child, extended
 }
 
 /// Closed-class words that shape a speaker phrase.

@@ -621,4 +621,15 @@ final class DialogueTests: XCTestCase {
         let records = try extract([start, chapters, scene].joined(separator: "\n\n"))
         XCTAssertEqual(records.map { $0.speaker ?? "-" }, ["Katharine", "Henry"])
     }
+
+    func testHerAuntIsTheOtherWomanOfTheSceneWhenNobodyIsCalledAunt() throws {
+        // Nobody is called "Aunt", and an aunt may have another surname: "her aunt" is the one
+        // woman of the scene who is not the niece "her" refers to.
+        let text = """
+        Elizabeth and Mrs. Gardiner walked up from the lake to the house. Elizabeth was silent.
+
+        "What a house it is!" said her aunt.
+        """
+        XCTAssertEqual(try speakers(text), ["Mrs. Gardiner"])
+    }
 }
