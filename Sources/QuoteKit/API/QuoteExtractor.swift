@@ -133,8 +133,10 @@ public final class QuoteExtractor {
                 cue = m.cue.map(span)
                 cueTokens = m.cue
                 // A quote that opens a new paragraph is a new turn: its "he said" is not the
-                // previous speaker by default, unless the verb says so ("he went on").
-                let newTurn = previous.map { quote.firstParagraph > $0.span.lastParagraph } ?? false
+                // previous speaker by default, unless the verb says so ("he went on"). So is one
+                // after a quote of its paragraph that nothing attributed ("…" She turned. "…," she
+                // said): that quote is the start of this turn.
+                let newTurn = previous.map { quote.firstParagraph > $0.span.lastParagraph || $0.person == nil && $0.speaker == nil } ?? false
                 (person, speaker, confidence) = resolve(m.speaker, confidence, people: people, parser: parser,
                                                         previousSpeaker: newTurn && !continues(m.cue, tokens) ? nil : previousSpeaker,
                                                         addressee: addressee, answering: newTurn ? turns.last?.addressee : nil,
@@ -181,7 +183,7 @@ public final class QuoteExtractor {
             previous = (quote, after, cueTokens, person, speaker, mention, cue, confidence)
         }
         if let follow = lexicon.followOn, follow.rule.turnTaking {
-            takeTurns(&records, turns, people: people, followOn: follow.id.rawValue, minExchanges: follow.rule.minExchanges,
+            takeTurns(&records, turns, people: people, followOn: follow.id.rawValue, followOnConfidence: follow.rule.confidence, minExchanges: follow.rule.minExchanges,
                       minRunExchanges: follow.rule.minRunExchanges)
         }
         if let narrator = people.narrator { nameNarrator(&records, turns, people.persons[narrator].canonical, people) }

@@ -107,7 +107,7 @@ extension QuoteExtractor {
     /// people speak in a run's attributed turns, the turns with no cue of their own alternate
     /// between them, counted from the nearest attributed turn; the other quotes of a paragraph
     /// follow its first.
-    func takeTurns(_ records: inout [QuoteRecord], _ info: [TurnInfo], people: People, followOn: String,
+    func takeTurns(_ records: inout [QuoteRecord], _ info: [TurnInfo], people: People, followOn: String, followOnConfidence: Double,
                            minExchanges: Int, minRunExchanges: Int) {
         // Only a text written in dialogue: one with enough exchanges, paragraphs next to each other
         // attributed by frames to two different people. (In news, a quote that opens the next
@@ -123,6 +123,27 @@ extension QuoteExtractor {
             previousHead = k
         }
         let dialogueText = exchanges >= minExchanges
+        // In such a text a paragraph is one turn: quotes that no cue attributes take the speaker
+        // of the quote their paragraph attributes after them ("…" She turned. "…," she said).
+        var info = info
+        if dialogueText {
+            for k in records.indices.reversed() where info[k].anchored && info[k].firstParagraph == info[k].lastParagraph {
+                guard let p = info[k].person else { continue }
+                var h = k - 1
+                while h >= 0, info[h].lastParagraph == info[k].firstParagraph, records[h].speaker == nil {
+                    records[h].speaker = records[k].speaker
+                    records[h].speakerMention = records[k].speakerMention
+                    records[h].cue = records[k].cue
+                    records[h].rule = followOn
+                    records[h].confidence = ((records[k].confidence * followOnConfidence) * 1000).rounded() / 1000
+                    info[h].person = p
+                    info[h].anchored = true
+                    info[h].pronoun = info[k].pronoun
+                    info[h].byName = info[k].byName
+                    h -= 1
+                }
+            }
+        }
         // Nobody addresses themselves by name: a quote with no cue of its own that names the
         // person it would continue ("Edmund, the bus never came") is the nearest other speaker's.
         var assigned = info.map(\.person)

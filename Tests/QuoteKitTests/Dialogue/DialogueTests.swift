@@ -632,4 +632,16 @@ final class DialogueTests: XCTestCase {
         """
         XCTAssertEqual(try speakers(text), ["Mrs. Gardiner"])
     }
+
+    func testAParagraphIsOneTurnItsLaterCueAttributesItsFirstQuote() throws {
+        // After a line of narration, a paragraph whose first quote has no cue and whose cue comes
+        // after more narration. In a text written in dialogue the paragraph is one turn: Edmund's,
+        // as "he said" tells, not Harriet's by alternation.
+        var paragraphs = longExchange()
+        paragraphs.append("The rain went on and the kettle began to sing.")
+        paragraphs.append("\"It is far too late to go out now.\" He looked out at the water. \"Too late for the boat,\" he said.")
+        let records = try extract(paragraphs.joined(separator: "\n\n"))
+        XCTAssertEqual(records.suffix(2).map { $0.speaker ?? "-" }, ["Edmund", "Edmund"])
+        XCTAssertEqual(records.suffix(2).map { $0.speakerMention?.text ?? "-" }, ["he", "he"])
+    }
 }
