@@ -37,6 +37,8 @@ struct People {
     private var timeline: [(token: Int, person: Int)] = []
     /// Person of the name mention that starts at a token.
     private var mentionAt: [Int: Int] = [:]
+    /// Token after the name mention that starts at a token.
+    private var mentionEnd: [Int: Int] = [:]
     /// Person nouns seen next to a name ("spokeswoman Jane Roe", "Roe, a spokeswoman"): noun → [(token, person)], ascending.
     private var roles: [String: [(token: Int, person: Int)]] = [:]
 
@@ -234,6 +236,7 @@ struct People {
                 persons[p].forms[form, default: (0, order)].count += 1
                 timeline.append((m.start, p))
                 mentionAt[m.start] = p
+                mentionEnd[m.start] = m.end
                 persons[p].mentions.append(m.start)
                 if m.end < tokens.count && parser.isCueVerb(m.end) || m.start > 0 && parser.isCueVerb(m.start - 1) { persons[p].speaks = true }
                 noteRoles(around: m, person: p)
@@ -511,7 +514,7 @@ struct People {
         func isSubject(_ k: Int) -> Bool {
             let t = timeline[k].token
             return timeline[k].person != addressee && persons[timeline[k].person].gender == gender && tokens[t].paragraph + 2 >= tokens[at].paragraph
-                && parser.startsClause(t)
+                && namesSubject(t)
         }
         // Of the people the narration names, one it also names with a cue somewhere is preferred:
         // a man who never speaks ("Anglo-India", "God") is rarely the "he" who says something.
@@ -553,6 +556,21 @@ struct People {
         // Nobody of that gender is known: the most recently named person whose gender is unknown.
         return window.first(where: { persons[timeline[$0].person].gender == .any && persons[timeline[$0].person].words.count <= 3 })
             .map { timeline[$0].person }
+    }
+
+    /// Whether the name mention at token `t` is the subject of a clause: where a clause starts
+    /// (``PhraseParser/startsClause(_:)``), or after a comma or a one-word sentence opener and
+    /// before a word that can be its verb ("After an hour, Mr. Palmer sauntered", "Presently
+    /// Martha brought"; not "glancing at Joan, who", "Then Joan and").
+    private func namesSubject(_ t: Int) -> Bool {
+        if parser.startsClause(t) { return true }
+        guard t > 1, tokens[t - 1].text == "," || tokens[t - 1].isWord && parser.startsSentence(t - 1) else { return false }
+        guard let e = mentionEnd[t], e < tokens.count, parser.usable(e), tokens[e].isWord, !tokens[e].isCapitalized,
+              tokens[e].sentence == tokens[t].sentence else { return false }
+        if parser.usable(t - 1), lexicon.prepositions.contains(tokens[t - 1].lower) { return false }
+        let next = tokens[e].lower
+        return !(lexicon.prepositions.contains(next) || lexicon.determiners.contains(next) || lexicon.relativePronouns.contains(next)
+                 || PhraseParser.conjunctions.contains(next) || next == "s")
     }
 
     /// Of several people, the one named last before token `at` (within the pronoun window); nil

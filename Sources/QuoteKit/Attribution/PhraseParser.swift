@@ -51,13 +51,14 @@ struct PhraseParser {
     }
 
     /// Whether a name at token `i` stands where a clause's subject does: at the start of a
-    /// sentence, after a dash, a semicolon or a colon, after a conjunction that follows a comma,
-    /// or after an auxiliary that inverts ("Nor did Katharine speak").
+    /// sentence, after a dash, a semicolon or a colon, after a conjunction that follows a comma or
+    /// opens the sentence ("And Katharine followed"), or after an auxiliary that inverts ("Nor
+    /// did Katharine speak").
     func startsClause(_ i: Int) -> Bool {
         if startsSentence(i) { return true }
         let prev = tokens[i - 1]
         if ["—", "–", "--", ";", ":"].contains(prev.text) { return true }
-        if Self.conjunctions.contains(prev.lower), i >= 2, tokens[i - 2].text == "," { return true }
+        if Self.conjunctions.contains(prev.lower), i >= 2, tokens[i - 2].text == "," || startsSentence(i - 1) { return true }
         return lexicon.auxiliaries.contains(prev.lower)
     }
 

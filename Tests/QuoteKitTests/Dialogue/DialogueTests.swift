@@ -644,4 +644,32 @@ final class DialogueTests: XCTestCase {
         XCTAssertEqual(records.suffix(2).map { $0.speaker ?? "-" }, ["Edmund", "Edmund"])
         XCTAssertEqual(records.suffix(2).map { $0.speakerMention?.text ?? "-" }, ["he", "he"])
     }
+
+    func testASubjectAfterAnOpeningConjunctionOrAFrontedClauseIsWhomHeOrSheMeans() throws {
+        // "And Katharine, glancing back at Joan, …": Katharine is the subject, not Joan.
+        let first = """
+        "Is it far?" asked Joan.
+
+        "Not far," said Katharine. Katharine looked at herself in the glass, and Katharine busied herself with her gloves.
+
+        Joan smiled at them both. And Katharine, glancing back at Joan, followed Ralph up the stairs.
+
+        "The question is one of liberty," she began.
+        """
+        XCTAssertEqual(try speakers(first).last, "Katharine")
+        // "After an hour, Mr. Palmer walked over": the subject after a fronted clause and its
+        // comma, not the man named after "though".
+        let second = """
+        "You are late," said Colonel Brandon.
+
+        "I am," said Mr. Palmer.
+
+        The evening wore on, and nobody danced.
+
+        After an hour, Mr. Palmer walked over to the window, though Colonel Brandon had called him twice.
+
+        "I thought you were both in Devonshire," said he.
+        """
+        XCTAssertEqual(try speakers(second).last, "Mr. Palmer")
+    }
 }
