@@ -107,13 +107,64 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(lang.stderr.contains("no rules for language 'xx'"), lang.stderr)
     }
 
-    func testRulesValidateReportsPositions() throws {
+    func testRulesValidateReportsEveryBrokenFixtureExactly() throws {
         let ok = try run(["rules", "validate"])
         XCTAssertEqual(ok.status, 0, ok.stdout + ok.stderr)
-        let broken = Self.root.appendingPathComponent("Tests/QuoteKitTests/Fixtures/BrokenRules").path
-        let r = try run(["rules", "validate", broken])
+        XCTAssertTrue(ok.stdout.hasSuffix(": 0 errors\n"), ok.stdout)
+        let root = Self.root.appendingPathComponent("Tests/QuoteKitTests/Fixtures/BrokenRules")
+        let cases = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { !$0.hasPrefix(".") }.sorted()
+        XCTAssertGreaterThanOrEqual(cases.count, 11)
+        for name in cases {
+            let r = try run(["rules", "validate", name], in: root)
+            let expected = try String(contentsOf: root.appendingPathComponent("\(name)/expected.txt"), encoding: .utf8)
+            XCTAssertEqual(r.stdout + "exit status: \(r.status)\n", expected, name)
+            XCTAssertEqual(r.stderr, "", name)
+        }
+    }
+
+    func testRulesValidateAsJSON() throws {
+        let root = Self.root.appendingPathComponent("Tests/QuoteKitTests/Fixtures/BrokenRules")
+        let r = try run(["rules", "validate", "--format", "json", "unknown_key"], in: root)
         XCTAssertEqual(r.status, 1)
-        XCTAssertTrue(r.stdout.contains("unknown_key.yaml:4:1: error: [R002 unknown-key]"), r.stdout)
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual(object["errors"] as? Int, 2)
+        let problems = try XCTUnwrap(object["problems"] as? [[String: Any]])
+        XCTAssertEqual(problems.last?["code"] as? String, "R002 unknown-key")
+        XCTAssertEqual(problems.last?["line"] as? Int, 4)
+        XCTAssertEqual(problems.last?["key_path"] as? String, "confidance")
+        XCTAssertEqual(problems.last?["path"] as? String, "unknown_key/en/unknown_key.yaml")
+    }
+
+    func testRulesTestShowsExpectedBesideActual() throws {
+        let root = Self.root.appendingPathComponent("Tests/QuoteKitTests/Fixtures/BrokenRules")
+        let r = try run(["rules", "test", "failing_example"], in: root)
+        XCTAssertEqual(r.status, 1)
+        XCTAssertEqual(r.stdout, """
+            failing_example/en/failing_example.yaml:6:11: error: [R007 example-failed] en.failing_example: for 'Nonsense and more nonsense,': speaker: expected 'Bo Diaz', got 'Ann Lee'
+                expected: 'Nonsense and more nonsense,' (speaker Bo Diaz, cue harrumphed)
+                actual:   'Nonsense and more nonsense,' (speaker Ann Lee, mention Ann Lee, cue harrumphed, kind direct)
+            failing_example/en/failing_example.yaml:10:11: error: [R007 example-failed] en.failing_example: expected no quote, got 'Nonsense and more nonsense,' (Ann Lee)
+                expected: no quote
+                actual:   'Nonsense and more nonsense,' (speaker Ann Lee, mention Ann Lee, cue harrumphed, kind direct)
+            2 examples: 0 passed, 2 failed
+
+            """)
+        let builtIn = try run(["rules", "test", "Rules"])
+        XCTAssertEqual(builtIn.status, 0, builtIn.stdout)
+        XCTAssertTrue(builtIn.stdout.hasSuffix(" failed\n") && builtIn.stdout.contains("passed, 0 failed"), builtIn.stdout)
+    }
+
+    func testRulesListFormats() throws {
+        let text = try run(["rules", "list"])
+        XCTAssertEqual(text.status, 0)
+        XCTAssertTrue(text.stdout.contains("en.frames.quote_cue_speaker"), text.stdout)
+        let json = try run(["rules", "list", "--format", "json"])
+        let items = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        XCTAssertEqual(items.count, text.stdout.split(separator: "\n").count)
+        XCTAssertTrue(items.contains { $0["id"] as? String == "en.cue_verbs" && $0["kind"] as? String == "cue_verbs" })
+        let markdown = try run(["rules", "list", "--format", "markdown"])
+        let readme = try String(contentsOf: Self.root.appendingPathComponent("Rules/README.md"), encoding: .utf8)
+        XCTAssertEqual(markdown.stdout, readme, "Rules/README.md is stale: regenerate it with quotekit rules list --format markdown > Rules/README.md")
     }
 
     func testRulesValidateRunsTheExamplesOfUserRules() throws {

@@ -1,8 +1,9 @@
 import Yams
 
 /// A node of a rule file's YAML tree with its key path, read strictly: scalars are taken as
-/// written (YAML's `no`, `on` and `1.0` stay strings unless the schema asks for a boolean or a
-/// number) and problems are collected in a ``RuleDiagnostics`` instead of thrown.
+/// written (`1.0` stays a string unless the schema asks for a number), a word that YAML 1.1
+/// readers turn into a boolean (`no`, `on`, `yes`) must be quoted where text is expected, and
+/// problems are collected in a ``RuleDiagnostics`` instead of thrown.
 struct RuleNode {
     let node: Node
     let keyPath: String
@@ -42,10 +43,17 @@ struct RuleNode {
         return false
     }
 
-    /// A string scalar (quoted or plain, never null).
+    /// Plain words that YAML 1.1 (PyYAML, many editors and linters) reads as booleans.
+    static let booleanWords: Set<String> = ["y", "yes", "n", "no", "true", "false", "on", "off"]
+
+    /// A string scalar (quoted or plain, never null, never an unquoted boolean word).
     func string() -> Located<String>? {
         guard case .scalar(let s) = node, !isNull else {
             error(.typeMismatch, "expected a string, found \(isNull ? "null" : typeName)")
+            return nil
+        }
+        if s.style == .plain, Self.booleanWords.contains(s.string.lowercased()) {
+            error(.typeMismatch, "'\(s.string)' is a boolean to YAML 1.1 readers; write it in quotes ('\(s.string)') if it is meant as a word")
             return nil
         }
         return Located(s.string, at: location)

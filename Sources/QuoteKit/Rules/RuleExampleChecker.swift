@@ -1,34 +1,56 @@
-/// Runs the `examples` and `counterexamples` of rules and reports each failure as an
-/// `R007 example-failed` diagnostic at the example's place in its rule file.
+/// Runs the `examples` and `counterexamples` of rules.
 public enum RuleExampleChecker {
-    /// Checks the examples of `rules` (by default every rule of the set) with an extractor for
-    /// each rule's language built from `ruleSet`.
-    public static func check(_ ruleSet: RuleSet, only rules: [Rule]? = nil) -> [RuleDiagnostic] {
+    /// The outcome of one example or counterexample.
+    public struct Result: Sendable {
+        public var rule: RuleID
+        /// Where the example's text is in its rule file.
+        public var location: SourceLocation
+        /// Whether it is a counterexample (a text that must produce no quote).
+        public var counter: Bool
+        public var expected: [ExpectedQuote]
+        public var actual: [QuoteRecord]
+        /// Why it fails; nil when extraction produced what it expects.
+        public var problem: String?
+        public var passed: Bool { problem == nil }
+
+        /// The failure as an `R007 example-failed` diagnostic at the example's text.
+        public var diagnostic: RuleDiagnostic? {
+            problem.map { RuleDiagnostic(.error, .exampleFailed, at: location, keyPath: "", "\(rule): \($0)") }
+        }
+    }
+
+    /// Runs the examples of `rules` (by default every enabled rule of the set) with an extractor
+    /// for each rule's language built from `ruleSet`, in rule and file order.
+    public static func run(_ ruleSet: RuleSet, only rules: [Rule]? = nil) -> [Result] {
         var extractors: [String: QuoteExtractor] = [:]
-        var diagnostics: [RuleDiagnostic] = []
+        var results: [Result] = []
         for rule in rules ?? ruleSet.rules where rule.header.enabled {
             let language = rule.header.id.language
             if extractors[language] == nil { extractors[language] = try? QuoteExtractor(ruleSet: ruleSet, language: language) }
             guard let extractor = extractors[language] else { continue }
-            for example in rule.header.examples + rule.header.counterexamples {
-                let counter = example.quotes.isEmpty && rule.header.counterexamples.contains { $0.text.location == example.text.location }
-                if let problem = failure(of: example, counter: counter, extractor: extractor) {
-                    diagnostics.append(RuleDiagnostic(.error, .exampleFailed, at: example.text.location, keyPath: "",
-                                                      "\(rule.header.id): \(problem)"))
+            let cases = rule.header.examples.map { ($0, false) } + rule.header.counterexamples.map { ($0, true) }
+            for (example, counter) in cases {
+                var result = Result(rule: rule.header.id, location: example.text.location, counter: counter,
+                                    expected: example.quotes, actual: [], problem: nil)
+                do {
+                    result.actual = try extractor.extract(text: example.text.value, documentID: "example")
+                    result.problem = failure(expected: example.quotes, counter: counter, actual: result.actual)
+                } catch {
+                    result.problem = "extraction failed: \(error)"
                 }
+                results.append(result)
             }
         }
-        return diagnostics
+        return results
     }
 
-    /// Why `example` fails, or nil when extraction produces what it expects.
-    public static func failure(of example: RuleExample, counter: Bool, extractor: QuoteExtractor) -> String? {
-        let records: [QuoteRecord]
-        do {
-            records = try extractor.extract(text: example.text.value, documentID: "example")
-        } catch {
-            return "extraction failed: \(error)"
-        }
+    /// The failures of ``run(_:only:)`` as `R007 example-failed` diagnostics.
+    public static func check(_ ruleSet: RuleSet, only rules: [Rule]? = nil) -> [RuleDiagnostic] {
+        run(ruleSet, only: rules).compactMap(\.diagnostic)
+    }
+
+    /// Why `actual` does not match an example's expectations, or nil when it does.
+    static func failure(expected: [ExpectedQuote], counter: Bool, actual records: [QuoteRecord]) -> String? {
         if counter {
             guard records.isEmpty else {
                 return "expected no quote, got " + records.map { "'\($0.text)' (\($0.speaker ?? "no speaker"))" }.joined(separator: ", ")
@@ -36,10 +58,10 @@ public enum RuleExampleChecker {
             return nil
         }
         let actual = records.map { "'\($0.text)'" }.joined(separator: ", ")
-        guard records.count == example.quotes.count else {
-            return "expected \(example.quotes.count) quote(s): \(example.quotes.map { "'\($0.quote)'" }.joined(separator: ", ")); got \(records.count): \(actual)"
+        guard records.count == expected.count else {
+            return "expected \(expected.count) quote(s): \(expected.map { "'\($0.quote)'" }.joined(separator: ", ")); got \(records.count): \(actual)"
         }
-        for (expected, record) in zip(example.quotes, records) {
+        for (expected, record) in zip(expected, records) {
             var problems: [String] = []
             if expected.quote != record.text { problems.append("quote: expected '\(expected.quote)', got '\(record.text)'") }
             if let s = expected.speaker, s != (record.speaker ?? "") { problems.append("speaker: expected '\(s)', got '\(record.speaker ?? "")'") }

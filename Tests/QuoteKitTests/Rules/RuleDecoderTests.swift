@@ -2,29 +2,39 @@ import Foundation
 import QuoteKit
 import XCTest
 
-/// Broken rule files give exact diagnostics: `Fixtures/BrokenRules/en/NAME.yaml` beside
-/// `NAME.expected.txt` holding every diagnostic line.
+/// Broken rule folders give exact diagnostics: each `Fixtures/BrokenRules/CASE/` is a rules
+/// folder (`en/NAME.yaml`) beside `expected.txt`, the full output of `quotekit rules validate
+/// CASE` and its exit status (the CLI tests run the binary on the same folders).
 final class RuleDecoderTests: XCTestCase {
     func testBrokenRuleFixtures() throws {
-        let folder = PackagePaths.fixtures.appendingPathComponent("BrokenRules/en")
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yaml") }.sorted()
-        XCTAssertGreaterThanOrEqual(names.count, 4)
-        for name in names {
-            let contents = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
-            let source = RuleSource(path: "en/" + name, relativePath: "en/" + name, contents: contents)
-            let (set, diagnostics) = RuleSet.load(layers: [[source]])
-            XCTAssertNil(set, name)
-            let expected = try String(contentsOf: folder.appendingPathComponent(String(name.dropLast(5)) + ".expected.txt"), encoding: .utf8)
-            XCTAssertEqual(diagnostics.map(\.description).joined(separator: "\n") + "\n", expected, name)
+        let root = PackagePaths.fixtures.appendingPathComponent("BrokenRules")
+        let cases = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { !$0.hasPrefix(".") }.sorted()
+        XCTAssertGreaterThanOrEqual(cases.count, 11)
+        for name in cases {
+            let folder = root.appendingPathComponent(name)
+            let files = try FileManager.default.subpathsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+            let sources = try files.map { file in
+                RuleSource(path: "\(name)/\(file)", relativePath: file,
+                           contents: try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8))
+            }
+            let validation = RuleValidation.run(layering: [sources])
+            XCTAssertFalse(validation.passed, name)
+            let expected = try String(contentsOf: folder.appendingPathComponent("expected.txt"), encoding: .utf8)
+            let output = (validation.diagnostics.map(\.description) + [validation.summary, "exit status: 1"]).joined(separator: "\n") + "\n"
+            XCTAssertEqual(output, expected, name)
         }
     }
 
-    func testYAMLBooleanWordsStayStrings() throws {
-        let yaml = "kind: cue_verbs\ndescription: Verbs.\nverbs:\n  say: [says, said, 'no', on]\n"
-        let (set, diagnostics) = RuleSet.load(layers: [[RuleSource(path: "x", relativePath: "en/x.yaml", contents: yaml)]])
+    func testBooleanWordsMustBeQuotedWhereTextIsExpected() throws {
+        let quoted = "kind: cue_verbs\ndescription: Verbs.\nverbs:\n  say: [says, said, 'no', \"on\"]\n"
+        let (set, diagnostics) = RuleSet.load(layers: [[RuleSource(path: "x", relativePath: "en/x.yaml", contents: quoted)]])
         XCTAssertEqual(diagnostics, [])
         guard case .cueVerbs(let rule)? = set?.rules.first?.body else { return XCTFail("not decoded") }
         XCTAssertEqual(rule.verbs.first?.forms, ["says", "said", "no", "on"])
+        let plain = "kind: cue_verbs\ndescription: Verbs.\nverbs:\n  say: [says, said, no, On]\n"
+        let (none, problems) = RuleSet.load(layers: [[RuleSource(path: "x", relativePath: "en/x.yaml", contents: plain)]])
+        XCTAssertNil(none)
+        XCTAssertEqual(problems.map { "\($0.code.rawValue) \($0.keyPath)" }, ["R003 type-mismatch verbs.say[2]", "R003 type-mismatch verbs.say[3]"])
     }
 
     func testLaterLayerOverridesAndCanDisable() throws {
