@@ -167,6 +167,33 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(markdown.stdout, readme, "Rules/README.md is stale: regenerate it with quotekit rules list --format markdown > Rules/README.md")
     }
 
+    func testEvalScoresAGoldFileAndReportsEachRule() throws {
+        let gold = Self.root.appendingPathComponent("Tests/QuoteKitTests/Fixtures/Eval/gold.jsonl")
+        let r = try run(["eval", gold.path])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        for line in ["[news] documents 1, gold quotes 2, predicted 3",
+                     "detection (lenient)       0.667  1.000  0.800   (2/3/2)",
+                     "attribution end-to-end    0.333  0.500  0.400   (1/3/2)",
+                     "speaker accuracy on lenient matches: 0.500 (1/2)",
+                     "predictions matching annotated non-quotes: 1",
+                     "attribution end-to-end    1.000  1.000  1.000   (3/3/3)",
+                     "en.frames.quote_speaker_cue       4           4      2      0.500"] {
+            XCTAssertTrue(r.stdout.contains(line), "missing \(line):\n\(r.stdout)")
+        }
+        // A bad line is reported with its number; the other documents are still scored.
+        let lines = try String(contentsOf: gold, encoding: .utf8).split(separator: "\n")
+        let broken = FileManager.default.temporaryDirectory.appendingPathComponent("qk-\(UUID().uuidString).jsonl")
+        defer { try? FileManager.default.removeItem(at: broken) }
+        try ([String(lines[0]), "{\"id\": \"x\", \"text\": 3}", String(lines[1])].joined(separator: "\n") + "\n")
+            .write(to: broken, atomically: true, encoding: .utf8)
+        let bad = try run(["eval", "--format", "json", broken.path])
+        XCTAssertEqual(bad.status, 1)
+        XCTAssertTrue(bad.stderr.contains("\(broken.path):2: error: field \"text\" must be a string"), bad.stderr)
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(bad.stdout.utf8)) as? [String: Any])
+        let corpora = try XCTUnwrap(object["corpora"] as? [String: Any])
+        XCTAssertEqual(Set(corpora.keys), ["news", "fiction"])
+    }
+
     func testRulesValidateRunsTheExamplesOfUserRules() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("qk-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("en"), withIntermediateDirectories: true)

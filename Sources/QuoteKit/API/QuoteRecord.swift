@@ -74,6 +74,24 @@ public struct QuoteRecord: Sendable, Equatable {
     /// the quote calls them by ("Yes, papa"), or the other person of a two-person conversation.
     public var addressee: String? = nil
 
+    public init(doc: String, id: String, start: Int, end: Int, text: String, kind: QuoteKind, speaker: String? = nil,
+                speakerMention: TextSpan? = nil, cue: TextSpan? = nil, rule: String, confidence: Double,
+                metadata: [(key: String, value: MetadataValue)] = [], addressee: String? = nil) {
+        self.doc = doc
+        self.id = id
+        self.start = start
+        self.end = end
+        self.text = text
+        self.kind = kind
+        self.speaker = speaker
+        self.speakerMention = speakerMention
+        self.cue = cue
+        self.rule = rule
+        self.confidence = confidence
+        self.metadata = metadata
+        self.addressee = addressee
+    }
+
     public static func == (a: QuoteRecord, b: QuoteRecord) -> Bool {
         a.doc == b.doc && a.id == b.id && a.start == b.start && a.end == b.end && a.text == b.text && a.kind == b.kind
             && a.speaker == b.speaker && a.speakerMention == b.speakerMention && a.cue == b.cue && a.rule == b.rule
