@@ -194,6 +194,21 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(Set(corpora.keys), ["news", "fiction"])
     }
 
+    func testAUserRulesFolderWithANewCueVerbChangesExtraction() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("qk-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("en"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "kind: cue_verbs\ndescription: Newsroom verbs.\nverbs:\n  kvetch: [kvetches, kvetched, kvetching]\nexamples:\n  - text: 'Ann Lee kvetched, \"The buses are always late.\"'\n    quotes:\n      - {quote: 'The buses are always late.', speaker: Ann Lee, cue: kvetched}\n"
+            .write(to: dir.appendingPathComponent("en/newsroom.yaml"), atomically: true, encoding: .utf8)
+        let text = "The council met on Tuesday.\n\nAnn Lee kvetched, \"The buses are always late.\""
+        let before = try run(["extract", "--format", "csv", "-"], stdin: text)
+        XCTAssertFalse(before.stdout.contains("Ann Lee"), before.stdout)
+        let after = try run(["extract", "--format", "csv", "--rules", dir.path, "-"], stdin: text)
+        XCTAssertEqual(after.status, 0, after.stderr)
+        XCTAssertTrue(after.stdout.contains("Ann Lee") && after.stdout.contains("kvetched"), after.stdout)
+        XCTAssertEqual(try run(["rules", "test", dir.path]).stdout, "1 example: 1 passed, 0 failed\n")
+    }
+
     func testRulesValidateRunsTheExamplesOfUserRules() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("qk-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("en"), withIntermediateDirectories: true)

@@ -13,8 +13,11 @@ final class RuleExampleTests: XCTestCase {
         let set = RuleSet.builtIn
         let examples = set.rules.reduce(0) { $0 + $1.header.examples.count + $1.header.counterexamples.count }
         XCTAssertGreaterThan(examples, 15, "the built-in rules should carry examples")
-        for failure in RuleExampleChecker.check(set) {
-            XCTFail(failure.description)
+        for result in RuleExampleChecker.run(set) where !result.passed {
+            // The example's place in its rule file, then expected beside actual.
+            let expected = result.counter ? "no quote" : result.expected.map { "'\($0.quote)' (\($0.speaker ?? "-"))" }.joined(separator: ", ")
+            let actual = result.actual.isEmpty ? "no quote" : result.actual.map { "'\($0.text)' (\($0.speaker ?? "-"))" }.joined(separator: ", ")
+            XCTFail("\(result.diagnostic!.description)\n    expected: \(expected)\n    actual:   \(actual)")
         }
     }
 
