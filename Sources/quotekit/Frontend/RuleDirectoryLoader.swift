@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import QuoteKit
 
@@ -36,5 +37,23 @@ enum RuleDirectoryLoader {
         for d in diagnostics { Console.error(d.description) }
         guard let set else { throw Failure(description: "the rules have errors (see above)") }
         return set
+    }
+
+    /// The rule set (built-in rules layered with `directories`) and an extractor for `language`;
+    /// on a problem, says why on stderr and exits 1 (bad rules) or 64 (unknown language).
+    static func extractor(layering directories: [String], language: String) throws -> (RuleSet, QuoteExtractor) {
+        let set: RuleSet
+        do {
+            set = try ruleSet(layering: directories)
+        } catch {
+            Console.error("quotekit: error: \(error)")
+            throw ExitCode.failure
+        }
+        do {
+            return (set, try QuoteExtractor(ruleSet: set, language: language))
+        } catch {
+            Console.error("quotekit: error: \(error)")
+            throw ExitCode(64)
+        }
     }
 }

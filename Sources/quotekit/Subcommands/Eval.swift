@@ -27,25 +27,10 @@ struct Eval: ParsableCommand {
     var lang: String = "en"
 
     @Option(help: "text (tables) or json (one object).")
-    var format: Rules.ReportFormat = .text
-
-    typealias Rules = RulesCommand
+    var format: RulesCommand.ReportFormat = .text
 
     func run() throws {
-        let ruleSet: RuleSet
-        do {
-            ruleSet = try RuleDirectoryLoader.ruleSet(layering: ruleDirectories)
-        } catch {
-            Console.error("quotekit: error: \(error)")
-            throw ExitCode.failure
-        }
-        let extractor: QuoteExtractor
-        do {
-            extractor = try QuoteExtractor(ruleSet: ruleSet, language: lang)
-        } catch {
-            Console.error("quotekit: error: \(error)")
-            throw ExitCode(64)
-        }
+        let (ruleSet, extractor) = try RuleDirectoryLoader.extractor(layering: ruleDirectories, language: lang)
         var evaluator = QuoteEvaluator(ruleSet: ruleSet, language: lang)
         var problems = 0
         for path in gold {

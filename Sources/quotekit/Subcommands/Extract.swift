@@ -54,20 +54,7 @@ struct Extract: ParsableCommand {
     var lang: String = "en"
 
     func run() throws {
-        let ruleSet: RuleSet
-        do {
-            ruleSet = try RuleDirectoryLoader.ruleSet(layering: ruleDirectories)
-        } catch {
-            Console.error("quotekit: error: \(error)")
-            throw ExitCode.failure
-        }
-        let extractor: QuoteExtractor
-        do {
-            extractor = try QuoteExtractor(ruleSet: ruleSet, language: lang)
-        } catch {
-            Console.error("quotekit: error: \(error)")
-            throw ExitCode(64)
-        }
+        let (_, extractor) = try RuleDirectoryLoader.extractor(layering: ruleDirectories, language: lang)
         let sink: OutputSink
         do {
             sink = try OutputSink(path: output)
