@@ -209,6 +209,22 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(try run(["rules", "test", dir.path]).stdout, "1 example: 1 passed, 0 failed\n")
     }
 
+    func testBenchTimesEachStageOnTheSameInput() throws {
+        let r = try run(["bench", "--repeat", "1", "--format", "json", "Samples/"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let stages = try XCTUnwrap(object["stages"] as? [[String: Any]])
+        XCTAssertEqual(stages.map { $0["name"] as? String }, ["ICU sentence segmentation", "quote scan", "full extraction"])
+        XCTAssertEqual(stages.first?["share_of_icu"] as? Double, 1)
+        XCTAssertTrue(stages.allSatisfy { ($0["mb_per_s"] as? Double ?? 0) > 0 })
+        XCTAssertEqual(object["documents"] as? Int, 5)
+        XCTAssertGreaterThan(object["peak_rss_bytes"] as? Int ?? 0, 0)
+        let text = try run(["bench", "--repeat", "1", "Samples/news_report.txt"])
+        XCTAssertTrue(text.stdout.contains("full extraction"), text.stdout)
+        let bad = try run(["bench", "--repeat", "0", "Samples/news_report.txt"])
+        XCTAssertEqual(bad.status, 64)
+    }
+
     func testRulesValidateRunsTheExamplesOfUserRules() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("qk-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("en"), withIntermediateDirectories: true)

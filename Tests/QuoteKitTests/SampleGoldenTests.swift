@@ -2,8 +2,8 @@ import Foundation
 import QuoteKit
 import XCTest
 
-/// `Samples/NAME.txt` must produce exactly `Samples/NAME.expected.jsonl` (reviewed by hand;
-/// regenerate with `quotekit extract Samples/NAME.txt -o Samples/NAME.expected.jsonl` run from
+/// `Samples/NAME.txt` must produce exactly `Samples/expected/NAME.jsonl` (reviewed by hand;
+/// regenerate with `quotekit extract Samples/NAME.txt -o Samples/expected/NAME.jsonl` run from
 /// the package root, then review the diff).
 final class SampleGoldenTests: XCTestCase {
     func testSamplesMatchTheirExpectedOutput() throws {
@@ -13,7 +13,7 @@ final class SampleGoldenTests: XCTestCase {
         for name in names {
             let base = String(name.dropLast(4))
             let text = try String(contentsOf: PackagePaths.samples.appendingPathComponent(name), encoding: .utf8)
-            let expectedURL = PackagePaths.samples.appendingPathComponent(base + ".expected.jsonl")
+            let expectedURL = PackagePaths.samples.appendingPathComponent("expected/" + base + ".jsonl")
             let expected = try String(contentsOf: expectedURL, encoding: .utf8)
             var exporter = JSONLinesQuoteExporter()
             let actual = exporter.exportAll(try QuoteExtractor().extract(text: text, documentID: "Samples/" + name))
