@@ -225,6 +225,30 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(bad.status, 64)
     }
 
+    func testJobsGiveTheSameOutputInTheSameOrder() throws {
+        // Documents of very different sizes, and a bad line in the middle of the stream.
+        var lines: [String] = []
+        let samples = try FileManager.default.contentsOfDirectory(atPath: Self.root.appendingPathComponent("Samples").path)
+            .filter { $0.hasSuffix(".txt") }.sorted()
+        for round in 0..<120 {
+            let name = samples[round % samples.count]
+            let text = try String(contentsOf: Self.root.appendingPathComponent("Samples/\(name)"), encoding: .utf8)
+            let object = ["id": "\(name)#\(round)", "text": String(text.prefix(200 + 37 * round)), "n": "\(round)"]
+            lines.append(String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self))
+            if round == 60 { lines.append("{not json") }
+        }
+        let input = lines.joined(separator: "\n") + "\n"
+        let one = try run(["extract", "--input-format", "jsonl", "--jobs", "1", "-"], stdin: input)
+        let three = try run(["extract", "--input-format", "jsonl", "--jobs", "3", "-"], stdin: input)
+        XCTAssertEqual(one.status, 1)
+        XCTAssertEqual(three.status, 1)
+        XCTAssertGreaterThan(one.stdout.split(separator: "\n").count, 100)
+        XCTAssertEqual(three.stdout, one.stdout)
+        XCTAssertEqual(three.stderr, one.stderr)
+        XCTAssertTrue(one.stderr.contains("<stdin>:62: error: not valid JSON"), one.stderr)
+        XCTAssertEqual(try run(["extract", "--jobs", "0", "Samples/news_report.txt"]).status, 64)
+    }
+
     func testRulesValidateRunsTheExamplesOfUserRules() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("qk-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("en"), withIntermediateDirectories: true)

@@ -53,8 +53,15 @@ struct Extract: ParsableCommand {
     @Option(help: "The language of the documents (a folder of the rules).")
     var lang: String = "en"
 
+    @Option(help: ArgumentHelp("How many documents are extracted at once, on as many threads (default: the number of cores). The output is the same, in the same order, whatever the number.", valueName: "n"))
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+    }
+
     func run() throws {
-        let (_, extractor) = try RuleDirectoryLoader.extractor(layering: ruleDirectories, language: lang)
+        let (ruleSet, extractor) = try RuleDirectoryLoader.extractor(layering: ruleDirectories, language: lang)
         let sink: OutputSink
         do {
             sink = try OutputSink(path: output)
@@ -65,18 +72,27 @@ struct Extract: ParsableCommand {
         var exporter = format.makeExporter()
         var failures = 0
         sink.write(exporter.begin())
-        InputReader(inputs: inputs, stdinFormat: inputFormat).read({ document in
-            do {
-                let records = try extractor.extract(text: document.text, documentID: document.id, metadata: document.metadata)
+        var extractors = [extractor]
+        for _ in 1..<jobs { extractors.append(try QuoteExtractor(ruleSet: ruleSet, language: lang)) }
+        let parallel = ParallelExtraction(extractors: extractors)
+        func deliver(_ document: Document, _ outcome: ParallelExtraction.Outcome) {
+            switch outcome {
+            case .success(let records):
                 sink.write(exporter.export(records))
-            } catch {
+            case .failure(let error):
                 failures += 1
                 Console.error("\(document.id): error: \(error)")
             }
+        }
+        InputReader(inputs: inputs, stdinFormat: inputFormat).read({ document in
+            parallel.add(document, deliver)
         }, problem: { problem in
+            // Documents read before the problem are written first, so that messages keep their order.
+            parallel.flush(deliver)
             failures += 1
             Console.error(problem.description)
         })
+        parallel.flush(deliver)
         sink.write(exporter.end())
         do {
             try sink.finish()
