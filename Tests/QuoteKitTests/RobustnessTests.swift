@@ -17,6 +17,23 @@ final class RobustnessTests: XCTestCase {
         XCTAssertEqual(try extract(". Obama: \"We will win this.\"").first?.speaker, "Obama")
     }
 
+    func testHostileShapesGiveBoundedOutput() throws {
+        // A run of quotation marks: no quote, however long (the tokens of a punctuation run are capped).
+        XCTAssertEqual(try extract(String(repeating: String(repeating: "\"", count: 50) + " ", count: 4_000)).count, 0)
+        // One long line with no mark: no quote.
+        XCTAssertEqual(try extract(String(repeating: "the council said that it would vote ", count: 5_000)).count, 0)
+        // Unclosed marks, one per sentence in one paragraph, never swallow the text after them.
+        let unclosed = String(repeating: "\"We vote on the plan next week and then we go home. ", count: 2_000) + "\"It passed,\" Ann Lee said."
+        XCTAssertLessThanOrEqual(try extract(unclosed).count, 1)
+        // A document that is one quote is one record, the whole text.
+        let body = String(repeating: "we vote on the plan next week ", count: 5_000)
+        let giant = try extract("\"" + body + "\"")
+        XCTAssertEqual(giant.count, 1)
+        XCTAssertEqual(giant.first?.text.count, body.count - 1)
+        // Thousands of nested openers: at most the quotes that close.
+        XCTAssertEqual(try extract(String(repeating: "“a ‘b “c ‘d ", count: 10_000)).count, 0)
+    }
+
     func testAllLineBreakKindsSeparateParagraphs() throws {
         for br in ["\n", "\r\n", "\r", "\u{2028}", "\u{85}"] {
             let text = "Intro.\(br)\(br)\"We will win this\(br)fight together,\" Bob Diaz said.\(br)\(br)End."

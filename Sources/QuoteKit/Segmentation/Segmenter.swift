@@ -15,6 +15,9 @@ final class Segmenter {
         self.abbreviations = abbreviations
     }
 
+    /// How many punctuation tokens in a row are kept (see ``analyze(_:)``).
+    static let maxPunctuationRun = 64
+
     func analyze(_ text: String) throws -> AnalyzedText {
         let buffer = TextBuffer(text)
         let paragraphs = Self.paragraphs(buffer.bytes)
@@ -38,6 +41,10 @@ final class Segmenter {
             var start = 0
             var p = 0
             var spaceBefore = true
+            // Punctuation tokens since the last word: past a limit no real text reaches, the rest
+            // of a run ("!!!!…", a line of ten million quote marks) is not tokenized, which keeps
+            // hostile input from costing a token per byte.
+            var punctuationRun = 0
             try words.forEachBoundary(in: bytes) { end, status in
                 defer { start = end }
                 let first = bytes[start]
@@ -45,6 +52,12 @@ final class Segmenter {
                                    || (first == 0xC2 && bytes[start + 1] == 0xA0) || Self.isSpaceRun(bytes, start, end)) {
                     spaceBefore = true
                     return
+                }
+                if status == 0 {
+                    punctuationRun += 1
+                    if punctuationRun > Self.maxPunctuationRun { return }
+                } else {
+                    punctuationRun = 0
                 }
                 while p < paragraphs.count && paragraphs[p].upperBound <= start { p += 1 }
                 let kind: Token.Kind = status >= 200 ? .word : status >= 100 ? .number : (status == 0 ? .punctuation : .word)

@@ -75,6 +75,15 @@ enum CharClass {
 
     init(_ scalar: Unicode.Scalar?) {
         guard let scalar else { self = .space; return }
+        // ASCII without the Unicode property tables (the common case, and the hostile one).
+        if scalar.value < 0x80 {
+            switch UInt8(scalar.value) {
+            case 0x09...0x0D, 0x20: self = .space
+            case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: self = .word
+            default: self = .punctuation
+            }
+            return
+        }
         let p = scalar.properties
         if p.isWhitespace { self = .space }
         else if p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark { self = .word }
