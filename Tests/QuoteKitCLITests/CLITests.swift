@@ -122,6 +122,17 @@ final class CLITests: XCTestCase {
         }
     }
 
+    func testAMissingRulesFolderIsAnErrorEverywhere() throws {
+        for command in [["rules", "validate"], ["rules", "test"], ["rules", "list"]] {
+            let r = try run(command + ["no-such-rules"])
+            XCTAssertEqual(r.status, 1, command.joined(separator: " "))
+            XCTAssertEqual(r.stderr, "quotekit: error: no-such-rules: no such rules folder\n")
+        }
+        let extract = try run(["extract", "--rules", "no-such-rules", "Samples/news_report.txt"])
+        XCTAssertEqual(extract.status, 1)
+        XCTAssertEqual(extract.stderr, "quotekit: error: no-such-rules: no such rules folder\n")
+    }
+
     func testRulesValidateAsJSON() throws {
         let root = Self.root.appendingPathComponent("Tests/QuoteKitTests/Fixtures/BrokenRules")
         let r = try run(["rules", "validate", "--format", "json", "unknown_key"], in: root)

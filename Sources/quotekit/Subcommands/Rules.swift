@@ -15,13 +15,13 @@ struct RulesCommand: ParsableCommand {
         subcommands: [Validate.self, Test.self, List.self]
     )
 
-    /// Loads the given folders, or exits 64 with the reason.
+    /// Loads the given folders, or says why not and exits 1 (as extract does for --rules).
     static func layers(_ directories: [String]) throws -> [[RuleSource]] {
         do {
             return try directories.map(RuleDirectoryLoader.sources(in:))
         } catch {
             Console.error("quotekit: error: \(error)")
-            throw ExitCode(64)
+            throw ExitCode.failure
         }
     }
 
