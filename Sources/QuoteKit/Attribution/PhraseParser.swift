@@ -10,8 +10,20 @@ struct PhraseParser {
     /// Words that open a sentence capitalised and that the document also writes in lowercase
     /// ("Poor", "Little"), as FNV-1a hashes of their lowercase form: they are not names.
     private let commonSentenceStarts: Set<UInt64>
+    /// Phrases already parsed, by token: every frame asks for the same ones.
+    private let memo: Memo
+
+    private final class Memo {
+        var speakersEnding: [[Mention]?]
+        var speakersStarting: [[(mention: Mention, next: Int)]?]
+        init(count: Int) {
+            speakersEnding = Array(repeating: nil, count: count)
+            speakersStarting = Array(repeating: nil, count: count)
+        }
+    }
 
     init(tokens: [Token], lexicon: Lexicon, quoteOf: [Int32], paragraphs: Int) {
+        self.memo = Memo(count: tokens.count)
         self.tokens = tokens
         self.lexicon = lexicon
         self.quoteOf = quoteOf
@@ -185,6 +197,14 @@ struct PhraseParser {
 
     /// Speaker phrases that end at token `last` (inclusive), best first.
     func speakers(endingAt last: Int) -> [Mention] {
+        guard last >= 0, last < tokens.count else { return [] }
+        if let known = memo.speakersEnding[last] { return known }
+        let found = parseSpeakers(endingAt: last)
+        memo.speakersEnding[last] = found
+        return found
+    }
+
+    private func parseSpeakers(endingAt last: Int) -> [Mention] {
         guard usable(last) else { return [] }
         var result: [Mention] = []
         let t = tokens[last]
@@ -395,6 +415,14 @@ struct PhraseParser {
     /// Speaker phrases that start at token `first`, each with the index after it (including a
     /// skipped apposition when `allowApposition`), best first.
     func speakers(startingAt first: Int) -> [(mention: Mention, next: Int)] {
+        guard first >= 0, first < tokens.count else { return [] }
+        if let known = memo.speakersStarting[first] { return known }
+        let found = parseSpeakers(startingAt: first)
+        memo.speakersStarting[first] = found
+        return found
+    }
+
+    private func parseSpeakers(startingAt first: Int) -> [(mention: Mention, next: Int)] {
         guard usable(first), tokens[first].isWord else { return [] }
         let t = tokens[first]
         if let person = lexicon.pronouns[t.lower] {
