@@ -31,7 +31,8 @@ struct Extract: ParsableCommand {
         confidence; see the README for the full schema.
 
         A bad input (missing file, malformed JSON line) is reported on standard error with its \
-        file and line; the other documents are still processed, and the exit status is 1.
+        file and line; the other documents are still processed, and the exit status is 1. When \
+        standard error is a terminal, long runs show a progress line there.
         """
     )
 
@@ -75,12 +76,15 @@ struct Extract: ParsableCommand {
         var extractors = [extractor]
         for _ in 1..<jobs { extractors.append(try QuoteExtractor(ruleSet: ruleSet, language: lang)) }
         let parallel = ParallelExtraction(extractors: extractors)
+        let progress = Progress()
         func deliver(_ document: Document, _ outcome: ParallelExtraction.Outcome) {
             switch outcome {
             case .success(let records):
                 sink.write(exporter.export(records))
+                progress.add(documents: 1, quotes: records.count, bytes: document.text.utf8.count)
             case .failure(let error):
                 failures += 1
+                progress.finish()
                 Console.error("\(document.id): error: \(error)")
             }
         }
@@ -89,10 +93,12 @@ struct Extract: ParsableCommand {
         }, problem: { problem in
             // Documents read before the problem are written first, so that messages keep their order.
             parallel.flush(deliver)
+            progress.finish()
             failures += 1
             Console.error(problem.description)
         })
         parallel.flush(deliver)
+        progress.finish()
         sink.write(exporter.end())
         do {
             try sink.finish()
