@@ -260,6 +260,40 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(try run(["extract", "--jobs", "0", "Samples/news_report.txt"]).status, 64)
     }
 
+    func testCSVFormulasAreNeutralizedUnlessKept() throws {
+        let text = "Ann Lee said the message was ‘=HYPERLINK(\"x\")’ and nothing else."
+        let neutral = try run(["extract", "--format", "csv", "-"], stdin: text)
+        XCTAssertTrue(neutral.stdout.contains(",\"'=HYPERLINK(\"\"x\"\")\","), neutral.stdout)
+        let kept = try run(["extract", "--format", "csv", "--csv-formulas", "keep", "-"], stdin: text)
+        XCTAssertTrue(kept.stdout.contains(",\"=HYPERLINK(\"\"x\"\")\","), kept.stdout)
+        // JSON keeps the text as written.
+        XCTAssertTrue(try run(["extract", "-"], stdin: text).stdout.contains("\"text\":\"=HYPERLINK(\\\"x\\\")\""))
+    }
+
+    func testAnInterruptedRunLeavesNoPartialOutputFile() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("qk-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let output = dir.appendingPathComponent("out.csv")
+        try "previous run\n".write(to: output, atomically: true, encoding: .utf8)
+        // A stream that never ends: the run is killed while it is writing.
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = ["extract", "--input-format", "jsonl", "--format", "csv", "--output", output.path, "-"]
+        let input = Pipe()
+        process.standardInput = input
+        process.standardError = Pipe()
+        try process.run()
+        let line = "{\"id\": \"a\", \"text\": \"\\\"We will win this fight,\\\" Ann Lee said.\"}\n"
+        for _ in 0..<2_000 { input.fileHandleForWriting.write(Data(line.utf8)) }
+        process.terminate()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 143)
+        XCTAssertEqual(try String(contentsOf: output, encoding: .utf8), "previous run\n")
+        // Only the previous file is left: no temporary file either.
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), ["out.csv"])
+    }
+
     func testRulesValidateRunsTheExamplesOfUserRules() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("qk-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("en"), withIntermediateDirectories: true)

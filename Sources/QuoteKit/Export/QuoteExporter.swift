@@ -61,7 +61,15 @@ public struct CSVQuoteExporter: QuoteExporter {
     public static let columns = ["doc", "id", "start", "end", "text", "kind", "speaker",
                                  "speaker_mention_start", "speaker_mention_end", "speaker_mention_text",
                                  "cue_start", "cue_end", "cue_text", "rule", "confidence", "metadata", "addressee"]
-    public init() {}
+    /// Whether a text cell that a spreadsheet would run as a formula (two or more characters
+    /// starting with `=`, `+`, `-`, `@`, a tab or a carriage return) is written with a leading
+    /// `'`, which makes spreadsheets show it as text. On by default; offsets and JSON output are
+    /// unaffected.
+    public var neutralizesFormulas: Bool
+
+    public init(neutralizesFormulas: Bool = true) {
+        self.neutralizesFormulas = neutralizesFormulas
+    }
 
     public mutating func begin() -> String { Self.columns.joined(separator: ",") + "\r\n" }
 
@@ -70,12 +78,13 @@ public struct CSVQuoteExporter: QuoteExporter {
         for r in records {
             var metadata = ""
             JSONWriter.value(.object(r.metadata.map { ($0.key, $0.value) }), into: &metadata)
+            let text = neutralizesFormulas ? Self.neutralized : { $0 }
             let fields: [String] = [
-                r.doc, r.id, String(r.start), String(r.end), r.text, r.kind.rawValue, r.speaker ?? "",
+                text(r.doc), r.id, String(r.start), String(r.end), text(r.text), r.kind.rawValue, text(r.speaker ?? ""),
                 r.speakerMention.map { String($0.start) } ?? "", r.speakerMention.map { String($0.end) } ?? "",
-                r.speakerMention?.text ?? "",
-                r.cue.map { String($0.start) } ?? "", r.cue.map { String($0.end) } ?? "", r.cue?.text ?? "",
-                r.rule, JSONWriter.confidence(r.confidence), metadata, r.addressee ?? "",
+                text(r.speakerMention?.text ?? ""),
+                r.cue.map { String($0.start) } ?? "", r.cue.map { String($0.end) } ?? "", text(r.cue?.text ?? ""),
+                r.rule, JSONWriter.confidence(r.confidence), metadata, text(r.addressee ?? ""),
             ]
             out.append(fields.map(Self.field).joined(separator: ","))
             out.append("\r\n")
@@ -84,6 +93,13 @@ public struct CSVQuoteExporter: QuoteExporter {
     }
 
     public mutating func end() -> String { "" }
+
+    /// `s` with a leading `'` when a spreadsheet would take it for a formula (a lone "-", such as
+    /// the id of standard input, runs nothing and stays as it is).
+    public static func neutralized(_ s: String) -> String {
+        guard s.utf8.count > 1, let first = s.utf8.first, [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D].contains(first) else { return s }
+        return "'" + s
+    }
 
     static func field(_ s: String) -> String {
         guard s.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return s }

@@ -30,6 +30,25 @@ final class OutputSink {
         handle = h
         temporary = temp
         destination = path
+        removeOnSignal()
+    }
+
+    /// Signal sources that remove the unfinished file when the run is interrupted (Ctrl-C, kill,
+    /// a closed terminal) and exit with 128 + the signal's number, as a shell would report it.
+    private var signalSources: [DispatchSourceSignal] = []
+
+    private func removeOnSignal() {
+        guard let temporary, let path = strdup(temporary) else { return }
+        for sig in [SIGINT, SIGTERM, SIGHUP] {
+            signal(sig, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
+            source.setEventHandler {
+                unlink(path)
+                _exit(128 + sig)
+            }
+            source.resume()
+            signalSources.append(source)
+        }
     }
 
     /// The first write error; once set, nothing more is written.

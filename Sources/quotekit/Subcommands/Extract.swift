@@ -6,13 +6,18 @@ import QuoteKit
 enum OutputFormat: String, ExpressibleByArgumentCaseIterable {
     case jsonl, json, csv
 
-    func makeExporter() -> any QuoteExporter {
+    func makeExporter(csvFormulas: CSVFormulas = .neutralize) -> any QuoteExporter {
         switch self {
         case .jsonl: return JSONLinesQuoteExporter()
         case .json: return JSONQuoteExporter()
-        case .csv: return CSVQuoteExporter()
+        case .csv: return CSVQuoteExporter(neutralizesFormulas: csvFormulas == .neutralize)
         }
     }
+}
+
+/// What CSV output does with a cell a spreadsheet would run as a formula.
+enum CSVFormulas: String, ExpressibleByArgumentCaseIterable {
+    case neutralize, keep
 }
 
 protocol ExpressibleByArgumentCaseIterable: ExpressibleByArgument, CaseIterable, RawRepresentable where RawValue == String {}
@@ -42,6 +47,9 @@ struct Extract: ParsableCommand {
     @Option(help: "The output format: one JSON object per line, a JSON array, or CSV with a header row.")
     var format: OutputFormat = .jsonl
 
+    @Option(help: "CSV only: neutralize writes a ' before a text cell that starts with =, +, -, @, a tab or a carriage return, so that spreadsheets show it as text instead of running it; keep writes it as it is.")
+    var csvFormulas: CSVFormulas = .neutralize
+
     @Option(name: [.short, .long], help: "Write records to this file instead of standard output.")
     var output: String?
 
@@ -70,7 +78,7 @@ struct Extract: ParsableCommand {
             Console.error("quotekit: error: \(error)")
             throw ExitCode.failure
         }
-        var exporter = format.makeExporter()
+        var exporter = format.makeExporter(csvFormulas: csvFormulas)
         var failures = 0
         sink.write(exporter.begin())
         var extractors = [extractor]

@@ -39,6 +39,23 @@ final class ExportTests: XCTestCase {
         }
     }
 
+    func testCSVCellsThatASpreadsheetWouldRunAreText() throws {
+        // A document quoting a formula, from a source whose id a spreadsheet would also run.
+        let text = "Ann Lee said the message was ‘=HYPERLINK(\"x\")’ and nothing else.\n\n“@SUM(A1:A9) is not a quote either,” wrote Bo Diaz."
+        let records = try QuoteExtractor().extract(text: text, documentID: "+1 feed")
+        XCTAssertEqual(records.map(\.text), ["=HYPERLINK(\"x\")", "@SUM(A1:A9) is not a quote either,"])
+        var exporter = CSVQuoteExporter()
+        let rows = try CSV<Named>(string: exporter.exportAll(records)).rows
+        XCTAssertEqual(rows.map { $0["text"] }, ["'=HYPERLINK(\"x\")", "'@SUM(A1:A9) is not a quote either,"])
+        XCTAssertEqual(rows.first?["doc"], "'+1 feed")
+        // Offsets still point at the formula as written, and the option turns neutralizing off.
+        XCTAssertEqual(rows.first?["start"], String(records[0].start))
+        var raw = CSVQuoteExporter(neutralizesFormulas: false)
+        XCTAssertEqual(try CSV<Named>(string: raw.exportAll(records)).rows.first?["text"], "=HYPERLINK(\"x\")")
+        // A lone "-" (standard input's id) runs nothing and is left alone.
+        XCTAssertEqual(CSVQuoteExporter.neutralized("-"), "-")
+    }
+
     func testJSONIsAValidArrayOfTheSameRecords() throws {
         let records = try sampleRecords()
         var json = JSONQuoteExporter()
