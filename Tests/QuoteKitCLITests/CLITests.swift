@@ -260,6 +260,22 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(try run(["extract", "--jobs", "0", "Samples/news_report.txt"]).status, 64)
     }
 
+    func testEveryDocumentIsAccountedFor() throws {
+        let good = "{\"id\": \"a\", \"text\": \"\\\"We will win this fight,\\\" Ann Lee said. \\\"And the next one.\\\"\"}"
+        let input = [good, "{bad", good.replacingOccurrences(of: "\"a\"", with: "\"b\""), "{\"id\": \"c\"}", ""].joined(separator: "\n")
+        let text = try run(["extract", "--input-format", "jsonl", "-"], stdin: input)
+        XCTAssertEqual(text.status, 1)
+        XCTAssertEqual(text.stdout.split(separator: "\n").count, 4)
+        XCTAssertTrue(text.stderr.hasSuffix("quotekit: 2 documents read, 2 extracted, 2 skipped (see above); 4 quotes written\n"), text.stderr)
+        let json = try run(["extract", "--input-format", "jsonl", "--summary", "json", "-"], stdin: input)
+        let last = try XCTUnwrap(json.stderr.split(separator: "\n").last)
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(last.utf8)) as? [String: Int])
+        XCTAssertEqual(object, ["documents_read": 2, "documents_extracted": 2, "skipped": 2, "quotes_written": 4])
+        let quiet = try run(["extract", "--summary", "none", "Samples/news_report.txt"])
+        XCTAssertEqual(quiet.stderr, "")
+        XCTAssertEqual(quiet.status, 0)
+    }
+
     func testCSVFormulasAreNeutralizedUnlessKept() throws {
         let text = "Ann Lee said the message was ‘=HYPERLINK(\"x\")’ and nothing else."
         let neutral = try run(["extract", "--format", "csv", "-"], stdin: text)

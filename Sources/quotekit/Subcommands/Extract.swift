@@ -65,6 +65,13 @@ struct Extract: ParsableCommand {
     @Option(help: ArgumentHelp("How many documents are extracted at once, on as many threads (default: the number of cores). The output is the same, in the same order, whatever the number.", valueName: "n"))
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @Option(help: "At the end, on standard error: text (one line), json (one object) or none. It counts the documents read, extracted and skipped and the quotes written.")
+    var summary: SummaryFormat = .text
+
+    enum SummaryFormat: String, ExpressibleByArgumentCaseIterable {
+        case text, json, none
+    }
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
     }
@@ -79,7 +86,7 @@ struct Extract: ParsableCommand {
             throw ExitCode.failure
         }
         var exporter = format.makeExporter(csvFormulas: csvFormulas)
-        var failures = 0
+        var failures = 0, read = 0, extracted = 0, quotes = 0
         sink.write(exporter.begin())
         var extractors = [extractor]
         for _ in 1..<jobs { extractors.append(try QuoteExtractor(ruleSet: ruleSet, language: lang)) }
@@ -89,6 +96,8 @@ struct Extract: ParsableCommand {
             switch outcome {
             case .success(let records):
                 sink.write(exporter.export(records))
+                extracted += 1
+                quotes += records.count
                 progress.add(documents: 1, quotes: records.count, bytes: document.text.utf8.count)
             case .failure(let error):
                 failures += 1
@@ -97,6 +106,7 @@ struct Extract: ParsableCommand {
             }
         }
         InputReader(inputs: inputs, stdinFormat: inputFormat).read({ document in
+            read += 1
             parallel.add(document, deliver)
         }, problem: { problem in
             // Documents read before the problem are written first, so that messages keep their order.
@@ -115,9 +125,15 @@ struct Extract: ParsableCommand {
             Console.error("quotekit: error: \(error)")
             throw ExitCode.failure
         }
-        if failures > 0 {
-            Console.error("quotekit: \(failures) input\(failures == 1 ? "" : "s") could not be processed")
-            throw ExitCode.failure
+        switch summary {
+        case .text:
+            Console.error("quotekit: \(read) document\(read == 1 ? "" : "s") read, \(extracted) extracted, \(failures) skipped"
+                          + (failures > 0 ? " (see above)" : "") + "; \(quotes) quote\(quotes == 1 ? "" : "s") written")
+        case .json:
+            Console.error("{\"documents_read\":\(read),\"documents_extracted\":\(extracted),\"skipped\":\(failures),\"quotes_written\":\(quotes)}")
+        case .none:
+            break
         }
+        if failures > 0 { throw ExitCode.failure }
     }
 }
