@@ -19,6 +19,11 @@ final class CLITests: XCTestCase {
     struct Run { var status: Int32; var stdout: String; var stderr: String }
 
     func run(_ arguments: [String], stdin: String? = nil, in directory: URL? = nil) throws -> Run {
+        try Self.run(arguments, stdin: stdin, in: directory)
+    }
+
+    /// Runs the binary with `arguments`, feeding `stdin`, and collects its output.
+    static func run(_ arguments: [String], stdin: String? = nil, in directory: URL? = nil) throws -> Run {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
@@ -301,8 +306,13 @@ final class CLITests: XCTestCase {
         process.standardError = Pipe()
         try process.run()
         let line = "{\"id\": \"a\", \"text\": \"\\\"We will win this fight,\\\" Ann Lee said.\"}\n"
-        for _ in 0..<2_000 { input.fileHandleForWriting.write(Data(line.utf8)) }
+        for n in 0..<2_000 { input.fileHandleForWriting.write(Data(line.replacingOccurrences(of: "\"a\"", with: "\"a\(n)\"").utf8)) }
+        // Wait until the run is writing its temporary file, then interrupt it.
+        let temporary = dir.appendingPathComponent(".out.csv.\(process.processIdentifier).tmp").path
+        for _ in 0..<500 where !FileManager.default.fileExists(atPath: temporary) { usleep(10_000) }
+        XCTAssertTrue(FileManager.default.fileExists(atPath: temporary))
         process.terminate()
+        try input.fileHandleForWriting.close()
         process.waitUntilExit()
         XCTAssertEqual(process.terminationStatus, 143)
         XCTAssertEqual(try String(contentsOf: output, encoding: .utf8), "previous run\n")

@@ -9,6 +9,9 @@ enum Console {
 
 /// Where records go: standard output, or a file written under a temporary name and renamed into
 /// place when complete, so that an interrupted run never leaves a partial file behind.
+/// The temporary output file to remove if a signal ends the run (see `OutputSink`).
+nonisolated(unsafe) private var interruptedOutputPath: UnsafeMutablePointer<CChar>?
+
 final class OutputSink {
     private let handle: FileHandle
     private let temporary: String?
@@ -33,21 +36,17 @@ final class OutputSink {
         removeOnSignal()
     }
 
-    /// Signal sources that remove the unfinished file when the run is interrupted (Ctrl-C, kill,
-    /// a closed terminal) and exit with 128 + the signal's number, as a shell would report it.
-    private var signalSources: [DispatchSourceSignal] = []
-
+    /// Removes the unfinished file when the run is interrupted (Ctrl-C, kill, a closed terminal)
+    /// and exits with 128 + the signal's number, as a shell reports it. The handler only calls
+    /// async-signal-safe functions on a path copied beforehand.
     private func removeOnSignal() {
         guard let temporary, let path = strdup(temporary) else { return }
+        interruptedOutputPath = path
         for sig in [SIGINT, SIGTERM, SIGHUP] {
-            signal(sig, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
-            source.setEventHandler {
-                unlink(path)
+            signal(sig) { sig in
+                if let path = interruptedOutputPath { unlink(path) }
                 _exit(128 + sig)
             }
-            source.resume()
-            signalSources.append(source)
         }
     }
 

@@ -12,12 +12,20 @@ struct InputReader {
     let inputs: [String]
     let stdinFormat: InputFormat
 
-    /// An input problem: which file, which line, what is wrong.
+    /// An input problem: which file, which line, what is wrong. An error skips the input (a file,
+    /// a line); a warning only says what was repaired.
     struct Problem: CustomStringConvertible {
         let place: String
         let message: String
-        var description: String { "\(place): error: \(message)" }
+        var isWarning = false
+        var description: String { "\(place): \(isWarning ? "warning" : "error"): \(message)" }
     }
+
+    /// Where each document id was first read, to report one read again.
+    private final class SeenIDs {
+        var places: [String: String] = [:]
+    }
+    private let seen = SeenIDs()
 
     /// Calls `document` for each document and `problem` for each input that cannot be read.
     func read(_ document: (Document) -> Void, problem: (Problem) -> Void) {
@@ -27,7 +35,9 @@ struct InputReader {
                 switch stdinFormat {
                 case .text:
                     let data = FileHandle.standardInput.readDataToEndOfFile()
-                    document(Document(id: "-", text: String(decoding: data, as: UTF8.self)))
+                    if let text = decodeText(data, place: "<stdin>", problem: problem) {
+                        accept(Document(id: "-", text: text), place: "<stdin>", document, problem: problem)
+                    }
                 case .jsonl:
                     readJSONL(path: "-", name: "<stdin>", document, problem: problem)
                 }
@@ -67,7 +77,65 @@ struct InputReader {
             problem(Problem(place: path, message: "cannot read the file"))
             return
         }
-        document(Document(id: path, text: String(decoding: data, as: UTF8.self)))
+        guard let text = decodeText(data, place: path, problem: problem) else { return }
+        if text.isEmpty { problem(Problem(place: path, message: "the file is empty", isWarning: true)) }
+        accept(Document(id: path, text: text), place: path, document, problem: problem)
+    }
+
+    /// A document whose id was read before is reported and skipped: records are told apart by
+    /// their document's id.
+    private func accept(_ doc: Document, place: String, _ document: (Document) -> Void, problem: (Problem) -> Void) {
+        if let first = seen.places[doc.id] {
+            problem(Problem(place: place, message: "duplicate document id \"\(doc.id)\" (first read at \(first)); skipped"))
+            return
+        }
+        seen.places[doc.id] = place
+        document(doc)
+    }
+
+    /// The text of a file read as one document: nil (with an error) for a binary file; invalid
+    /// UTF-8 becomes U+FFFD with a warning naming the first bad byte.
+    private func decodeText(_ data: Data, place: String, problem: (Problem) -> Void) -> String? {
+        return data.withUnsafeBytes { raw -> String? in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            // Text has no NUL bytes in its first 8 KB; executables, images and archives do.
+            if bytes.prefix(8192).contains(0) {
+                problem(Problem(place: place, message: "not a text file (it has NUL bytes); skipped"))
+                return nil
+            }
+            if let bad = Self.firstInvalidUTF8(bytes) {
+                problem(Problem(place: place, message: "invalid UTF-8 at byte \(bad); such bytes are read as U+FFFD", isWarning: true))
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+    }
+
+    /// The offset of the first byte that is not part of valid UTF-8, or nil.
+    static func firstInvalidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 { i += 1; continue }
+            let length: Int
+            var minimum: UInt32
+            var value: UInt32
+            switch b {
+            case 0xC2...0xDF: length = 2; minimum = 0x80; value = UInt32(b & 0x1F)
+            case 0xE0...0xEF: length = 3; minimum = 0x800; value = UInt32(b & 0x0F)
+            case 0xF0...0xF4: length = 4; minimum = 0x10000; value = UInt32(b & 0x07)
+            default: return i
+            }
+            guard i + length <= n else { return i }
+            for k in 1..<length {
+                let c = bytes[i + k]
+                guard c & 0xC0 == 0x80 else { return i }
+                value = value << 6 | UInt32(c & 0x3F)
+            }
+            if value < minimum || value > 0x10FFFF || (0xD800...0xDFFF).contains(value) { return i }
+            i += length
+        }
+        return nil
     }
 
     private func readJSONL(path: String, name: String, _ document: (Document) -> Void, problem: (Problem) -> Void) {
@@ -85,14 +153,19 @@ struct InputReader {
             if length < 0 { break }
             number += 1
             guard let line else { continue }
-            var text = line.withMemoryRebound(to: UInt8.self, capacity: length) {
-                String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
+            var text = line.withMemoryRebound(to: UInt8.self, capacity: length) { bytes -> String in
+                let buffer = UnsafeBufferPointer(start: bytes, count: length)
+                if let bad = Self.firstInvalidUTF8(buffer) {
+                    problem(Problem(place: "\(name):\(number)", message: "invalid UTF-8 at byte \(bad) of the line; such bytes are read as U+FFFD",
+                                    isWarning: true))
+                }
+                return String(decoding: buffer, as: UTF8.self)
             }
             // A byte-order mark before the first line is not part of the JSON.
             if number == 1, text.hasPrefix("\u{FEFF}") { text.removeFirst() }
             if text.allSatisfy({ $0.isWhitespace }) { continue }
             do {
-                document(try Document.parseJSONLine(text))
+                accept(try Document.parseJSONLine(text), place: "\(name):\(number)", document, problem: problem)
             } catch {
                 problem(Problem(place: "\(name):\(number)", message: error.description))
             }

@@ -53,7 +53,7 @@ struct Bench: ParsableCommand {
         var documents: [Document] = []
         var problems = 0
         InputReader(inputs: inputs, stdinFormat: inputFormat).read({ documents.append($0) }, problem: {
-            problems += 1
+            if !$0.isWarning { problems += 1 }
             Console.error($0.description)
         })
         let bytes = documents.reduce(0) { $0 + $1.text.utf8.count }

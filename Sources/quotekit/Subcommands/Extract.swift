@@ -112,7 +112,7 @@ struct Extract: ParsableCommand {
             // Documents read before the problem are written first, so that messages keep their order.
             parallel.flush(deliver)
             progress.finish()
-            failures += 1
+            if !problem.isWarning { failures += 1 }
             Console.error(problem.description)
         })
         parallel.flush(deliver)
