@@ -137,7 +137,7 @@ final class InputFaultTests: XCTestCase {
         let path = file("dups.jsonl", [line("a", "Ann Lee"), line("a", "Bo Diaz"), line("b", "Cy Young")].joined(separator: "\n") + "\n")
         let r = try extract([path])
         XCTAssertEqual(r.status, 1)
-        XCTAssertEqual(r.stderr, "\(path):2: error: duplicate document id \"a\" (first read at \(path):1); skipped\n")
+        XCTAssertEqual(r.stderr, "\(path):2: error: duplicate document id \"a\" (read before); skipped\n")
         XCTAssertEqual(records(r, doc: "a").map { $0["speaker"] as? String }, ["Ann Lee"])
         XCTAssertEqual(records(r, doc: "b").count, 1)
     }

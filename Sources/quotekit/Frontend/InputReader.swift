@@ -21,9 +21,39 @@ struct InputReader {
         var description: String { "\(place): \(isWarning ? "warning" : "error"): \(message)" }
     }
 
-    /// Where each document id was first read, to report one read again.
+    /// The ids read so far, to report one read again. Kept small for streams of millions of
+    /// documents: a 64-bit hash of each id in an open-addressing table, 8 bytes a slot (two
+    /// different ids share a hash about once in ten million streams of a million documents).
     private final class SeenIDs {
-        var places: [String: String] = [:]
+        private var slots = [UInt64](repeating: 0, count: 1 << 12)
+        private var count = 0
+
+        /// Whether `id` was read before; records it otherwise.
+        func insert(_ id: String) -> Bool {
+            var hash: UInt64 = 0xcbf29ce484222325
+            for byte in id.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100000001b3 }
+            if hash == 0 { hash = 1 }  // 0 marks an empty slot
+            if 4 * (count + 1) > 3 * slots.count { grow() }
+            return place(hash, in: &slots) ? { count += 1; return false }() : true
+        }
+
+        /// Puts `hash` in `table`; false when it was there already.
+        private func place(_ hash: UInt64, in table: inout [UInt64]) -> Bool {
+            let mask = table.count - 1
+            var i = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+            while table[i] != 0 {
+                if table[i] == hash { return false }
+                i = (i + 1) & mask
+            }
+            table[i] = hash
+            return true
+        }
+
+        private func grow() {
+            var bigger = [UInt64](repeating: 0, count: slots.count * 2)
+            for h in slots where h != 0 { _ = place(h, in: &bigger) }
+            slots = bigger
+        }
     }
     private let seen = SeenIDs()
 
@@ -36,7 +66,7 @@ struct InputReader {
                 case .text:
                     let data = FileHandle.standardInput.readDataToEndOfFile()
                     if let text = decodeText(data, place: "<stdin>", problem: problem) {
-                        accept(Document(id: "-", text: text), place: "<stdin>", document, problem: problem)
+                        accept(Document(id: "-", text: text), file: "<stdin>", document, problem: problem)
                     }
                 case .jsonl:
                     readJSONL(path: "-", name: "<stdin>", document, problem: problem)
@@ -79,17 +109,16 @@ struct InputReader {
         }
         guard let text = decodeText(data, place: path, problem: problem) else { return }
         if text.isEmpty { problem(Problem(place: path, message: "the file is empty", isWarning: true)) }
-        accept(Document(id: path, text: text), place: path, document, problem: problem)
+        accept(Document(id: path, text: text), file: path, document, problem: problem)
     }
 
     /// A document whose id was read before is reported and skipped: records are told apart by
     /// their document's id.
-    private func accept(_ doc: Document, place: String, _ document: (Document) -> Void, problem: (Problem) -> Void) {
-        if let first = seen.places[doc.id] {
-            problem(Problem(place: place, message: "duplicate document id \"\(doc.id)\" (first read at \(first)); skipped"))
+    private func accept(_ doc: Document, file: String, line: Int = 0, _ document: (Document) -> Void, problem: (Problem) -> Void) {
+        if seen.insert(doc.id) {
+            problem(Problem(place: line == 0 ? file : "\(file):\(line)", message: "duplicate document id \"\(doc.id)\" (read before); skipped"))
             return
         }
-        seen.places[doc.id] = place
         document(doc)
     }
 
@@ -165,7 +194,7 @@ struct InputReader {
             if number == 1, text.hasPrefix("\u{FEFF}") { text.removeFirst() }
             if text.allSatisfy({ $0.isWhitespace }) { continue }
             do {
-                accept(try Document.parseJSONLine(text), place: "\(name):\(number)", document, problem: problem)
+                accept(try Document.parseJSONLine(text), file: name, line: number, document, problem: problem)
             } catch {
                 problem(Problem(place: "\(name):\(number)", message: error.description))
             }
