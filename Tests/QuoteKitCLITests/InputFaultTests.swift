@@ -132,6 +132,23 @@ final class InputFaultTests: XCTestCase {
         XCTAssertEqual(records(r, doc: "ok").count, 1)
     }
 
+    func testOnErrorFailStopsAtTheFirstBadInputAndLeavesNoOutputFile() throws {
+        let line = { (id: String) in "{\"id\": \"\(id)\", \"text\": \"\\\"We tried everything we could,\\\" Ann Lee said.\"}" }
+        let path = file("docs.jsonl", [line("a"), "{broken", line("c")].joined(separator: "\n") + "\n")
+        let output = dir.appendingPathComponent("out.jsonl").path
+        let r = try CLITests.run(["extract", "--on-error", "fail", "--output", output, path])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: output))
+        XCTAssertTrue(r.stderr.hasPrefix("\(path):2: error: not valid JSON"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("quotekit: stopped at the first bad input (--on-error fail)\n"), r.stderr)
+        // Line 3 was never read.
+        XCTAssertTrue(r.stderr.hasSuffix("quotekit: 1 document read, 1 extracted, 1 skipped (see above); 1 quote written\n"), r.stderr)
+        // The default goes on.
+        let skip = try CLITests.run(["extract", "--output", output, path])
+        XCTAssertEqual(skip.status, 1)
+        XCTAssertEqual(try String(contentsOf: URL(fileURLWithPath: output), encoding: .utf8).split(separator: "\n").count, 2)
+    }
+
     func testADuplicateDocumentIdIsSkipped() throws {
         let line = { (id: String, who: String) in "{\"id\": \"\(id)\", \"text\": \"\\\"We tried everything we could,\\\" \(who) said.\"}" }
         let path = file("dups.jsonl", [line("a", "Ann Lee"), line("a", "Bo Diaz"), line("b", "Cy Young")].joined(separator: "\n") + "\n")

@@ -57,10 +57,17 @@ struct InputReader {
     }
     private let seen = SeenIDs()
 
+    /// Set by ``stop()``: no further input is read.
+    private final class Control { var stopped = false }
+    private let control = Control()
+
+    /// Stops reading after the current document or problem (for `--on-error fail`).
+    func stop() { control.stopped = true }
+
     /// Calls `document` for each document and `problem` for each input that cannot be read.
     func read(_ document: (Document) -> Void, problem: (Problem) -> Void) {
         let list = inputs.isEmpty ? ["-"] : inputs
-        for input in list {
+        for input in list where !control.stopped {
             if input == "-" {
                 switch stdinFormat {
                 case .text:
@@ -88,7 +95,7 @@ struct InputReader {
                     continue
                 }
                 if names.isEmpty { problem(Problem(place: input, message: "the folder has no .txt or .jsonl files")) }
-                for name in names {
+                for name in names where !control.stopped {
                     let path = (input.hasSuffix("/") ? input : input + "/") + name
                     readFile(path, document, problem: problem)
                 }
@@ -177,7 +184,7 @@ struct InputReader {
         var capacity = 0
         defer { free(line) }
         var number = 0
-        while true {
+        while !control.stopped {
             let length = getline(&line, &capacity, file)
             if length < 0 { break }
             number += 1

@@ -65,6 +65,13 @@ struct Extract: ParsableCommand {
     @Option(help: ArgumentHelp("How many documents are extracted at once, on as many threads (default: the number of cores). The output is the same, in the same order, whatever the number.", valueName: "n"))
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @Option(help: "What a bad input does: skip reports it and goes on (the exit status is then 1); fail stops at the first one, leaves no --output file, and exits 1.")
+    var onError: OnError = .skip
+
+    enum OnError: String, ExpressibleByArgumentCaseIterable {
+        case skip, fail
+    }
+
     @Option(help: "At the end, on standard error: text (one line), json (one object) or none. It counts the documents read, extracted and skipped and the quotes written.")
     var summary: SummaryFormat = .text
 
@@ -92,6 +99,7 @@ struct Extract: ParsableCommand {
         for _ in 1..<jobs { extractors.append(try QuoteExtractor(ruleSet: ruleSet, language: lang)) }
         let parallel = ParallelExtraction(extractors: extractors)
         let progress = Progress()
+        let reader = InputReader(inputs: inputs, stdinFormat: inputFormat)
         func deliver(_ document: Document, _ outcome: ParallelExtraction.Outcome) {
             switch outcome {
             case .success(let records):
@@ -103,9 +111,10 @@ struct Extract: ParsableCommand {
                 failures += 1
                 progress.finish()
                 Console.error("\(document.id): error: \(error)")
+                if onError == .fail { reader.stop() }
             }
         }
-        InputReader(inputs: inputs, stdinFormat: inputFormat).read({ document in
+        reader.read({ document in
             read += 1
             parallel.add(document, deliver)
         }, problem: { problem in
@@ -114,10 +123,29 @@ struct Extract: ParsableCommand {
             progress.finish()
             if !problem.isWarning { failures += 1 }
             Console.error(problem.description)
+            if onError == .fail && !problem.isWarning { reader.stop() }
         })
         parallel.flush(deliver)
         progress.finish()
         sink.write(exporter.end())
+        func report() {
+            switch summary {
+            case .text:
+                Console.error("quotekit: \(read) document\(read == 1 ? "" : "s") read, \(extracted) extracted, \(failures) skipped"
+                              + (failures > 0 ? " (see above)" : "") + "; \(quotes) quote\(quotes == 1 ? "" : "s") written")
+            case .json:
+                Console.error("{\"documents_read\":\(read),\"documents_extracted\":\(extracted),\"skipped\":\(failures),\"quotes_written\":\(quotes)}")
+            case .none:
+                break
+            }
+        }
+        if onError == .fail && failures > 0 {
+            // Stopped at a bad input: no output file that looks complete.
+            sink.abandon()
+            Console.error("quotekit: stopped at the first bad input (--on-error fail)")
+            report()
+            throw ExitCode.failure
+        }
         do {
             try sink.finish()
         } catch {
@@ -125,15 +153,7 @@ struct Extract: ParsableCommand {
             Console.error("quotekit: error: \(error)")
             throw ExitCode.failure
         }
-        switch summary {
-        case .text:
-            Console.error("quotekit: \(read) document\(read == 1 ? "" : "s") read, \(extracted) extracted, \(failures) skipped"
-                          + (failures > 0 ? " (see above)" : "") + "; \(quotes) quote\(quotes == 1 ? "" : "s") written")
-        case .json:
-            Console.error("{\"documents_read\":\(read),\"documents_extracted\":\(extracted),\"skipped\":\(failures),\"quotes_written\":\(quotes)}")
-        case .none:
-            break
-        }
+        report()
         if failures > 0 { throw ExitCode.failure }
     }
 }
