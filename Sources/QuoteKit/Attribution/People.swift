@@ -35,10 +35,8 @@ struct People {
     private(set) var persons: [Person] = []
     /// Name mentions in document order: (token index, person).
     private var timeline: [(token: Int, person: Int)] = []
-    /// Person of the name mention that starts at a token.
-    private var mentionAt: [Int: Int] = [:]
-    /// Token after the name mention that starts at a token.
-    private var mentionEnd: [Int: Int] = [:]
+    /// Person of the name mention that starts at a token, and the token after the mention.
+    private var mentionAt: [Int: (person: Int, end: Int)] = [:]
     /// Person nouns seen next to a name ("spokeswoman Jane Roe", "Roe, a spokeswoman"): noun → [(token, person)], ascending.
     private var roles: [String: [(token: Int, person: Int)]] = [:]
 
@@ -235,8 +233,7 @@ struct People {
                 let order = persons[p].forms.count
                 persons[p].forms[form, default: (0, order)].count += 1
                 timeline.append((m.start, p))
-                mentionAt[m.start] = p
-                mentionEnd[m.start] = m.end
+                mentionAt[m.start] = (p, m.end)
                 persons[p].mentions.append(m.start)
                 if m.end < tokens.count && parser.isCueVerb(m.end) || m.start > 0 && parser.isCueVerb(m.start - 1) { persons[p].speaks = true }
                 noteRoles(around: m, person: p)
@@ -483,9 +480,9 @@ struct People {
 
     /// The person named by a name mention.
     func person(named m: Mention) -> Int? {
-        if let p = mentionAt[m.start] { return p }
+        if let hit = mentionAt[m.start] { return hit.person }
         for k in stride(from: m.start - 1, through: max(0, m.start - 3), by: -1) {
-            if let p = mentionAt[k] { return p }
+            if let hit = mentionAt[k] { return hit.person }
         }
         return nil
     }
@@ -565,7 +562,7 @@ struct People {
     private func namesSubject(_ t: Int) -> Bool {
         if parser.startsClause(t) { return true }
         guard t > 1, tokens[t - 1].text == "," || tokens[t - 1].isWord && parser.startsSentence(t - 1) else { return false }
-        guard let e = mentionEnd[t], e < tokens.count, parser.usable(e), tokens[e].isWord, !tokens[e].isCapitalized,
+        guard let e = mentionAt[t]?.end, e < tokens.count, parser.usable(e), tokens[e].isWord, !tokens[e].isCapitalized,
               tokens[e].sentence == tokens[t].sentence else { return false }
         if parser.usable(t - 1), lexicon.prepositions.contains(tokens[t - 1].lower) { return false }
         let next = tokens[e].lower

@@ -7,11 +7,11 @@ enum Console {
     }
 }
 
-/// Where records go: standard output, or a file written under a temporary name and renamed into
-/// place when complete, so that an interrupted run never leaves a partial file behind.
 /// The temporary output file to remove if a signal ends the run (see `OutputSink`).
 nonisolated(unsafe) private var interruptedOutputPath: UnsafeMutablePointer<CChar>?
 
+/// Where records go: standard output, or a file written under a temporary name and renamed into
+/// place when complete, so that an interrupted run never leaves a partial file behind.
 final class OutputSink {
     private let handle: FileHandle
     private let temporary: String?

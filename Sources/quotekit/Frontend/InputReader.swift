@@ -28,13 +28,15 @@ struct InputReader {
         private var slots = [UInt64](repeating: 0, count: 1 << 12)
         private var count = 0
 
-        /// Whether `id` was read before; records it otherwise.
+        /// Records `id`; false when it was read before.
         func insert(_ id: String) -> Bool {
             var hash: UInt64 = 0xcbf29ce484222325
             for byte in id.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100000001b3 }
             if hash == 0 { hash = 1 }  // 0 marks an empty slot
             if 4 * (count + 1) > 3 * slots.count { grow() }
-            return place(hash, in: &slots) ? { count += 1; return false }() : true
+            guard place(hash, in: &slots) else { return false }
+            count += 1
+            return true
         }
 
         /// Puts `hash` in `table`; false when it was there already.
@@ -122,7 +124,7 @@ struct InputReader {
     /// A document whose id was read before is reported and skipped: records are told apart by
     /// their document's id.
     private func accept(_ doc: Document, file: String, line: Int = 0, _ document: (Document) -> Void, problem: (Problem) -> Void) {
-        if seen.insert(doc.id) {
+        guard seen.insert(doc.id) else {
             problem(Problem(place: line == 0 ? file : "\(file):\(line)", message: "duplicate document id \"\(doc.id)\" (read before); skipped"))
             return
         }
@@ -148,30 +150,16 @@ struct InputReader {
 
     /// The offset of the first byte that is not part of valid UTF-8, or nil.
     static func firstInvalidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        var i = 0
-        let n = bytes.count
-        while i < n {
-            let b = bytes[i]
-            if b < 0x80 { i += 1; continue }
-            let length: Int
-            var minimum: UInt32
-            var value: UInt32
-            switch b {
-            case 0xC2...0xDF: length = 2; minimum = 0x80; value = UInt32(b & 0x1F)
-            case 0xE0...0xEF: length = 3; minimum = 0x800; value = UInt32(b & 0x0F)
-            case 0xF0...0xF4: length = 4; minimum = 0x10000; value = UInt32(b & 0x07)
-            default: return i
+        var parser = Unicode.UTF8.ForwardParser()
+        var input = bytes.makeIterator()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &input) {
+            case .valid(let scalar): offset += scalar.count
+            case .emptyInput: return nil
+            case .error: return offset
             }
-            guard i + length <= n else { return i }
-            for k in 1..<length {
-                let c = bytes[i + k]
-                guard c & 0xC0 == 0x80 else { return i }
-                value = value << 6 | UInt32(c & 0x3F)
-            }
-            if value < minimum || value > 0x10FFFF || (0xD800...0xDFFF).contains(value) { return i }
-            i += length
         }
-        return nil
     }
 
     private func readJSONL(path: String, name: String, _ document: (Document) -> Void, problem: (Problem) -> Void) {
