@@ -67,7 +67,7 @@ struct QuoteScanner {
                     if before == .word && after == .word { continue }
                     if before != .word && after == .word && isElision(bytes, at: markEnd, end: end) { continue }
                     // A plural possessive before a word ("the Joneses' dog") is not a closing mark.
-                    if before == .word, let p = prev, p == "s" || p == "S", after == .space {
+                    if before == .word, let p = prev, p == "s" || p == "S", after == .space, markEnd < end {
                         let spaceLength = text.scalar(at: markEnd).1
                         if markEnd + spaceLength < end, CharClass(text.scalar(at: markEnd + spaceLength).0) == .word { continue }
                     }

@@ -40,6 +40,10 @@ final class QuoteDetectionTests: XCTestCase {
         let curly = "Ann Lee said, ‘Jones’ dog isn’t back since the ’90s, and ’em dogs don’t care.’"
         XCTAssertEqual(quotes(try extract(curly)), ["Jones’ dog isn’t back since the ’90s, and ’em dogs don’t care."])
         XCTAssertEqual(try extract("The ’90s were the workers’ decade, and the Joneses’ too."), [])
+        // A plural possessive that ends the text (found by fuzzing: it read past the end).
+        for end in ["Joneses'", "Joneses’", "Ann Lee said, ‘We met the Joneses’"] {
+            XCTAssertNoThrow(try extract("The house was the " + end), end)
+        }
     }
 
     func testNestedQuoteBelongsToTheOuterQuote() throws {
