@@ -31,6 +31,11 @@ let package = Package(
             name: "quotekit",
             dependencies: ["QuoteKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // libFuzzer targets; .ci/fuzz builds and runs them (a plain build makes a stub).
+        .executableTarget(
+            name: "QuoteKitFuzz",
+            dependencies: ["QuoteKit"]
+        ),
         .testTarget(
             name: "QuoteKitTests",
             dependencies: ["QuoteKit", .product(name: "SwiftCSV", package: "SwiftCSV")],

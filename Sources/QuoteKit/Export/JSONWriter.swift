@@ -3,7 +3,8 @@ enum JSONWriter {
     static func string(_ s: String, into out: inout String) {
         out.append("\"")
         // Copy runs that need no escaping in one piece; escape the rest byte by byte (all
-        // characters to escape are ASCII but U+2028 and U+2029).
+        // characters to escape are ASCII but U+2028 and U+2029, which end a line in JavaScript,
+        // and U+FEFF, which some JSON readers drop at the start of a string).
         Array(s.utf8).withUnsafeBufferPointer { bytes in
             var runStart = 0
             var i = 0
@@ -24,6 +25,9 @@ enum JSONWriter {
                 case 0x09: escape = "\\t"
                 case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
                     escape = bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                    length = 3
+                case 0xEF where i + 2 < bytes.count && bytes[i + 1] == 0xBB && bytes[i + 2] == 0xBF:
+                    escape = "\\ufeff"
                     length = 3
                 default:
                     if b < 0x20 || b == 0x7F {

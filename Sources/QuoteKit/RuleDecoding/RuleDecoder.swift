@@ -24,6 +24,12 @@ enum RuleDecoder {
                                            "a rule file must be LANGUAGE/NAME.yaml under a rules folder"))
             return nil
         }
+        let size = source.contents.utf8.count
+        guard size <= RuleLimits.maxFileBytes else {
+            diagnostics.add(RuleDiagnostic(.error, .limit, at: fileStart, keyPath: "",
+                                           "the file is larger than \(RuleLimits.maxFileBytes) bytes, the limit for a rule file"))
+            return nil
+        }
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: source.contents, .basic) else {
@@ -137,7 +143,7 @@ enum RuleDecoder {
                 guard let confidence, let minWords else { return nil }
                 return .frame(FrameRule(pattern: pattern, confidence: confidence, kind: kind, minWords: minWords))
             case .failure(let error):
-                patternNode.error(.badValue, error.description)
+                patternNode.error(error.exceedsLimit ? .limit : .badValue, error.description)
                 return nil
             }
         case .titles:

@@ -14,6 +14,7 @@ public struct RuleDiagnostic: Error, Hashable, Sendable, CustomStringConvertible
         case badValue = "R005 bad-value"
         case duplicateID = "R006 duplicate-id"
         case exampleFailed = "R007 example-failed"
+        case limit = "R008 limit"
     }
 
     public var severity: Severity

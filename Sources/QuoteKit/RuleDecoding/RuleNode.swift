@@ -108,6 +108,10 @@ struct RuleNode {
             return nil
         }
         if seq.isEmpty && !allowEmpty { error(.badValue, "the list is empty") }
+        guard seq.count <= RuleLimits.maxEntries else {
+            error(.limit, "the list has \(seq.count) items; the limit is \(RuleLimits.maxEntries)")
+            return nil
+        }
         return seq.enumerated().map { child($0.element, index: $0.offset) }
     }
 
@@ -119,6 +123,10 @@ struct RuleNode {
     func entries() -> [(key: Located<String>, value: RuleNode)]? {
         guard case .mapping(let mapping) = node else {
             error(.typeMismatch, "expected a mapping, found \(isNull ? "null" : typeName)")
+            return nil
+        }
+        guard mapping.count <= RuleLimits.maxEntries else {
+            error(.limit, "the mapping has \(mapping.count) entries; the limit is \(RuleLimits.maxEntries)")
             return nil
         }
         var result: [(Located<String>, RuleNode)] = []

@@ -34,7 +34,11 @@ public struct FramePattern: Sendable, CustomStringConvertible {
     /// Parses a pattern; the error message says what is wrong.
     public static func parse(_ source: String) -> Result<FramePattern, FramePatternError> {
         var elements: [Element] = []
-        for word in source.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
+        let words = source.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        guard words.count <= RuleLimits.maxPatternElements else {
+            return .failure(FramePatternError("the pattern has \(words.count) elements; the limit is \(RuleLimits.maxPatternElements)", limit: true))
+        }
+        for word in words {
             switch word {
             case "QUOTE": elements.append(.quote)
             case "SPEAKER": elements.append(.speaker)
@@ -54,6 +58,9 @@ public struct FramePattern: Sendable, CustomStringConvertible {
                     text = text.dropLast()
                 }
                 let alternatives = text.split(separator: "|", omittingEmptySubsequences: false).map { $0.lowercased() }
+                guard alternatives.count <= RuleLimits.maxAlternatives else {
+                    return .failure(FramePatternError("'\(word.prefix(40))…' has \(alternatives.count) alternatives; the limit is \(RuleLimits.maxAlternatives)", limit: true))
+                }
                 if alternatives.contains(where: \.isEmpty) {
                     return .failure(FramePatternError("empty alternative in '\(word)'"))
                 }
@@ -76,11 +83,27 @@ public struct FramePattern: Sendable, CustomStringConvertible {
         guard elements.filter({ $0 == .cue || $0 == .verb }).count <= 1 else {
             return .failure(FramePatternError("a pattern has at most one CUE or VERB"))
         }
+        let q = elements.firstIndex(of: .quote)!
+        for (side, part) in [("before", elements[..<q]), ("after", elements[(q + 1)...])] {
+            let gaps = part.filter { $0 == .gap || $0 == .short }.count
+            guard gaps <= RuleLimits.maxGapsPerSide else {
+                return .failure(FramePatternError("\(gaps) gaps (... or ~) \(side) QUOTE; the limit is \(RuleLimits.maxGapsPerSide) on each side", limit: true))
+            }
+        }
+        let optional = elements.filter { if case .literal(_, true) = $0 { return true } else { return false } }.count
+        guard optional <= RuleLimits.maxOptionalLiterals else {
+            return .failure(FramePatternError("\(optional) optional elements; the limit is \(RuleLimits.maxOptionalLiterals)", limit: true))
+        }
         return .success(FramePattern(elements: elements, source: source))
     }
 }
 
 public struct FramePatternError: Error, Sendable, CustomStringConvertible {
     public let description: String
-    init(_ description: String) { self.description = description }
+    /// The pattern is well formed but over one of the ``RuleLimits``.
+    public let exceedsLimit: Bool
+    init(_ description: String, limit: Bool = false) {
+        self.description = description
+        self.exceedsLimit = limit
+    }
 }

@@ -15,8 +15,14 @@ public struct RuleSet: Sendable {
     /// an earlier one. Two files with one id in the same layer (`x.yaml` and `x.yml`) are an error.
     /// Returns the rule set (nil when any error was found) and every diagnostic.
     public static func load(layers: [[RuleSource]]) -> (RuleSet?, [RuleDiagnostic]) {
+        RuleSet(rules: []).layering(layers)
+    }
+
+    /// This set with `layers` decoded over it, as ``load(layers:)`` does; only the new layers are
+    /// decoded.
+    public func layering(_ layers: [[RuleSource]]) -> (RuleSet?, [RuleDiagnostic]) {
         let diagnostics = RuleDiagnostics()
-        var byID: [RuleID: Rule] = [:]
+        var byID = Dictionary(uniqueKeysWithValues: rules.map { ($0.header.id, $0) })
         for layer in layers {
             var seen: [RuleID: String] = [:]
             for source in layer.sorted(by: { $0.relativePath < $1.relativePath }) {
@@ -49,6 +55,6 @@ public struct RuleSet: Sendable {
 
     /// The built-in rules with user folders layered over them.
     public static func builtIn(layering layers: [[RuleSource]]) -> (RuleSet?, [RuleDiagnostic]) {
-        load(layers: [builtInSources] + layers)
+        builtIn.layering(layers)
     }
 }

@@ -21,9 +21,12 @@ enum RuleDirectoryLoader {
         for case let url as URL in walker where url.pathExtension == "yaml" || url.pathExtension == "yml" {
             let relative = String(url.standardizedFileURL.path.dropFirst(root.standardizedFileURL.path.count + 1))
             let display = (directory.hasSuffix("/") ? directory : directory + "/") + relative
-            guard let data = FileManager.default.contents(atPath: url.path) else {
+            // Read no more than the decoder accepts: it reports a longer file as over the limit.
+            guard let handle = FileHandle(forReadingAtPath: url.path),
+                  let data = try? handle.read(upToCount: RuleLimits.maxFileBytes + 1) ?? Data() else {
                 throw Failure(description: "\(display): cannot read the file")
             }
+            try? handle.close()
             result.append(RuleSource(path: display, relativePath: relative, contents: String(decoding: data, as: UTF8.self)))
         }
         return result.sorted { $0.relativePath < $1.relativePath }

@@ -80,4 +80,23 @@ final class ExportTests: XCTestCase {
         XCTAssertEqual(Set(first.keys), ["doc", "id", "start", "end", "text", "kind", "speaker", "speaker_mention", "cue", "rule", "confidence", "metadata"])
         XCTAssertEqual(first["text"] as? String, "Commas, \"quotes\" and\nline breaks,")
     }
+
+    func testEveryControlCharacterAndInvisibleLineBreakIsEscaped() throws {
+        // Every C0 control, DEL, the JavaScript line ends and a byte-order mark: in the document
+        // id, and in the quote (but for line breaks, which end its paragraph), with the mark at
+        // the quote's start, where Foundation's JSON reader would drop a raw one.
+        let all = (0..<0x20).map { String(UnicodeScalar(UInt8($0))) }.joined() + "\u{7F}\u{2028}\u{2029}\u{FEFF}"
+        let inLine = all.unicodeScalars.filter { !(0x0A...0x0D).contains($0.value) && $0.value != 0x2028 && $0.value != 0x2029 }
+        let text = "Ann Lee said, “\u{FEFF}Yes" + String(String.UnicodeScalarView(inLine)) + " and no.”"
+        let records = try QuoteExtractor().extract(text: text, documentID: all)
+        XCTAssertEqual(records.count, 1)
+        var jsonl = JSONLinesQuoteExporter()
+        let line = jsonl.exportAll(records)
+        XCTAssertFalse(line.dropLast().unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F || $0.value == 0x2028 || $0.value == 0x2029 || $0.value == 0xFEFF },
+                       "raw control or invisible character in \(line.debugDescription)")
+        XCTAssertTrue(line.contains("\\ufeffYes\\u0000\\u0001"), line)
+        let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
+        XCTAssertEqual(object["text"] as? String, records.first?.text)
+        XCTAssertEqual(object["doc"] as? String, all)
+    }
 }

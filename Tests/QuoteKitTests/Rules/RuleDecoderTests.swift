@@ -25,6 +25,25 @@ final class RuleDecoderTests: XCTestCase {
         }
     }
 
+    func testHostileRuleFilesAreRefusedAtLoad() throws {
+        func load(_ contents: String) -> [String] {
+            let (set, diagnostics) = RuleSet.builtIn(layering: [[RuleSource(path: "x.yaml", relativePath: "en/x.yaml", contents: contents)]])
+            XCTAssertNil(set)
+            return diagnostics.map { "\($0.code.rawValue) \($0.keyPath) \($0.message)" }
+        }
+        let names = (0...RuleLimits.maxEntries).map { "N\($0)" }.joined(separator: ", ")
+        XCTAssertEqual(load("kind: first_names\ndescription: Too many.\nfemale: [\(names)]\n"),
+                       ["R008 limit female the list has 100001 items; the limit is 100000"])
+        let padding = String(repeating: "# padding\n", count: RuleLimits.maxFileBytes / 10 + 1)
+        XCTAssertEqual(load("kind: first_names\ndescription: Too big.\nfemale: [Ann]\n" + padding),
+                       ["R008 limit  the file is larger than 4194304 bytes, the limit for a rule file"])
+        // At the limits, a pattern loads.
+        let (set, diagnostics) = RuleSet.builtIn(layering: [[RuleSource(path: "x.yaml", relativePath: "en/frames/x.yaml", contents:
+            "kind: frame\ndescription: At the limits.\npattern: START SPEAKER ,? ... CUE ~ ,? :? ;? QUOTE ... ~ .\nconfidence: 0.5\n")]])
+        XCTAssertNotNil(set)
+        XCTAssertEqual(diagnostics, [])
+    }
+
     func testBooleanWordsMustBeQuotedWhereTextIsExpected() throws {
         let quoted = "kind: cue_verbs\ndescription: Verbs.\nverbs:\n  say: [says, said, 'no', \"on\"]\n"
         let (set, diagnostics) = RuleSet.load(layers: [[RuleSource(path: "x", relativePath: "en/x.yaml", contents: quoted)]])
