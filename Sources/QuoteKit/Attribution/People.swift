@@ -14,10 +14,10 @@ struct People {
         var display: String
         /// Token index of every mention, ascending.
         var mentions: [Int] = []
-        /// Whether the first mention gave a full name (news introduces people so: "Chrissy Teigen").
         /// Whether the narration names the person right before or after a cue verb ("said Aziz",
         /// "Aziz replied") anywhere in the document: a character who speaks.
         var speaks = false
+        /// Whether the first mention gave a full name (news introduces people so: "Chrissy Teigen").
         var introducedInFull = false
         /// How often each written form was used ("Mr. Darcy", "Darcy"), with the order of its first use.
         var forms: [String: (count: Int, order: Int)] = [:]
