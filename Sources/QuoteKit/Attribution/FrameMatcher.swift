@@ -206,6 +206,9 @@ struct FrameMatcher {
             return nil
         case .start:
             if atSentenceStart(pos, para) { return matchLeft(el, e - 1, pos, para, sentence, b) }
+            // A clause of its own inside the sentence: after a dash, a semicolon, a colon or a
+            // conjunction after a comma ("…, and Lydia, always unguarded, exclaimed,").
+            if pos + 1 < tokens.count, parser.usable(pos), parser.startsClause(pos + 1) { return matchLeft(el, e - 1, pos, para, sentence, b) }
             // One or two sentence adverbs or conjunctions before the subject: "Then he …",
             // "But Trump …", "And then Trump …".
             var k = pos

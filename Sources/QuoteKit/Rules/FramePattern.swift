@@ -13,7 +13,8 @@
 /// - `...`: any words inside the same sentence (before the quote, the farthest match wins:
 ///   the main clause's speaker, not a nested one's);
 /// - `PARA`: a paragraph break;
-/// - `START`: the start of a sentence or paragraph;
+/// - `START`: the start of a sentence, a paragraph or a clause (after a dash, a semicolon, a
+///   colon or a conjunction after a comma);
 /// - `END`: the end of a paragraph (after the quote only): `QUOTE — NAME END` is a quote
 ///   signed on its last line;
 /// - any other word or punctuation is matched literally, ignoring case; `a|b` is either,
