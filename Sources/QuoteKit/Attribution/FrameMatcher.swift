@@ -2,9 +2,18 @@
 /// opening mark, the elements after it left to right from the closing mark.
 struct FrameMatcher {
     let parser: PhraseParser
-    var tokens: [Token] { parser.tokens }
+    /// The parser's tokens, held here so that reading one costs no reference counting.
+    let tokens: [Token]
+
+    init(parser: PhraseParser) {
+        self.parser = parser
+        self.tokens = parser.tokens
+    }
     let maxShort = 6
     let maxGap = 60
+
+    /// Words after which a participle's subject is the sentence's, not the phrase before them.
+    private static let beforeParticiple: Set<String> = [",", "and", "but", "by", "while", "before", "after", "without", "when", "as"]
 
     private struct Binding {
         var speaker: Mention?
@@ -132,8 +141,8 @@ struct FrameMatcher {
         case .speaker, .name:
             // Before a participle after a comma ("…, calling him a liar") the speaker is the
             // sentence's subject, not the phrase before the comma.
-            if parser.usable(pos), [",", "and", "but", "by", "while", "before", "after", "without", "when", "as"].contains(tokens[pos].lower),
-               let cue = b.cue, cue.lowerBound == pos + 1, tokens[cue.upperBound - 1].lower.hasSuffix("ing") {
+            if let cue = b.cue, cue.lowerBound == pos + 1, parser.usable(pos), tokens[cue.upperBound - 1].lower.hasSuffix("ing"),
+               Self.beforeParticiple.contains(tokens[pos].lower) {
                 return nil
             }
             let participle = b.cue.map { $0.lowerBound == pos + 1 && tokens[$0.upperBound - 1].lower.hasSuffix("ing") } ?? false
@@ -175,21 +184,20 @@ struct FrameMatcher {
                 if n > 0 {
                     guard p >= 0, tokens[p].paragraph == para, tokens[p].sentence == sentence else { return last }
                     if parser.quoteOf[p] >= 0 && el[e] == .short { return last }
-                    let t = tokens[p]
-                    if el[e] == .short && (!t.isWord || parser.isCueVerb(p)) { return last }
-                    if parser.quoteOf[p] < 0 && (isSentenceEnd(p) || t.text == ";") { return last }
-                    if leftmost, parser.quoteOf[p] < 0, t.text == "," { atComma = .some(last) }
+                    if el[e] == .short && (!tokens[p].isWord || parser.isCueVerb(p)) { return last }
+                    if parser.quoteOf[p] < 0 && (isSentenceEnd(p) || tokens[p].text == ";") { return last }
+                    if leftmost, parser.quoteOf[p] < 0, tokens[p].text == "," { atComma = .some(last) }
                     // A fronted subordinate clause closed by a comma is not the main clause: in
                     // "After the interview ended, Maher said the report was "…"", the cue is "said".
-                    if leftmost, last != nil, parser.quoteOf[p] < 0, let before = atComma, parser.lexicon.subordinators.contains(t.lower),
+                    if leftmost, last != nil, parser.quoteOf[p] < 0, let before = atComma, parser.lexicon.subordinators.contains(tokens[p].lower),
                        atSentenceStart(p - 1, para) || (parser.usable(p - 1) && tokens[p - 1].text == ",") {
                         return before ?? last
                     }
                     // The farthest match stays within its clause: "Clinton proposed a debate, but
                     // the Sanders campaign rejected the idea as "…"".
-                    if leftmost, last != nil, parser.quoteOf[p] < 0, parser.lexicon.clauseOpeners.contains(t.lower) { return last }
+                    if leftmost, last != nil, parser.quoteOf[p] < 0, parser.lexicon.clauseOpeners.contains(tokens[p].lower) { return last }
                     // So does a conjunction after a comma: "21 percent said …, and most said "…"".
-                    if leftmost, last != nil, parser.quoteOf[p] < 0, PhraseParser.conjunctions.contains(t.lower),
+                    if leftmost, last != nil, parser.quoteOf[p] < 0, PhraseParser.conjunctions.contains(tokens[p].lower),
                        p > 0, tokens[p - 1].text == "," { return last }
                     p -= 1
                 }
@@ -263,9 +271,8 @@ struct FrameMatcher {
                 if n > 0 {
                     guard p < tokens.count, tokens[p].paragraph == para, tokens[p].sentence == s else { return nil }
                     if parser.quoteOf[p] >= 0 && el[e] == .short { return nil }
-                    let t = tokens[p]
-                    if el[e] == .short && (!t.isWord || parser.isCueVerb(p)) { return nil }
-                    if parser.quoteOf[p] < 0 && (isSentenceEnd(p) || t.text == ";") { return nil }
+                    if el[e] == .short && (!tokens[p].isWord || parser.isCueVerb(p)) { return nil }
+                    if parser.quoteOf[p] < 0 && (isSentenceEnd(p) || tokens[p].text == ";") { return nil }
                     p += 1
                 }
                 if let r = matchRight(el, e + 1, p, para, s, b) { return r }

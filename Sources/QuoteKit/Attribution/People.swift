@@ -56,8 +56,9 @@ struct People {
     private var familySurnames: Set<String> = []
 
     let parser: PhraseParser
-    var lexicon: Lexicon { parser.lexicon }
-    var tokens: [Token] { parser.tokens }
+    let lexicon: Lexicon
+    /// The parser's tokens, held here so that reading one costs no reference counting.
+    let tokens: [Token]
 
     /// The longest text (in tokens, about 50,000 characters) read as an article about a few
     /// people rather than a story with many.
@@ -82,6 +83,8 @@ struct People {
     private let minNarratorMentions = 10
 
     init(parser: PhraseParser) {
+        self.lexicon = parser.lexicon
+        self.tokens = parser.tokens
         self.parser = parser
         collect()
         noteTitlesInQuotes()

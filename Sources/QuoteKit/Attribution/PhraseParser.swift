@@ -68,10 +68,12 @@ struct PhraseParser {
     /// did Katharine speak").
     func startsClause(_ i: Int) -> Bool {
         if startsSentence(i) { return true }
-        let prev = tokens[i - 1]
-        if ["—", "–", "--", ";", ":"].contains(prev.text) { return true }
-        if Self.conjunctions.contains(prev.lower), i >= 2, tokens[i - 2].text == "," || startsSentence(i - 1) { return true }
-        return lexicon.auxiliaries.contains(prev.lower)
+        switch tokens[i - 1].text {
+        case "—", "–", "--", ";", ":": return true
+        default: break
+        }
+        if Self.conjunctions.contains(tokens[i - 1].lower), i >= 2, tokens[i - 2].text == "," || startsSentence(i - 1) { return true }
+        return lexicon.auxiliaries.contains(tokens[i - 1].lower)
     }
 
     /// A capitalised common word opening a sentence ("Poor Oliver", "Little Marco"): the document
