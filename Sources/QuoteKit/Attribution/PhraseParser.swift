@@ -16,9 +16,15 @@ struct PhraseParser {
     private final class Memo {
         var speakersEnding: [[Mention]?]
         var speakersStarting: [[(mention: Mention, next: Int)]?]
+        /// The start of the cue ending at each token: -2 not computed yet, -1 none.
+        var cueStart: [Int32]
+        /// Whether each token starts a clause: -1 not computed yet, 0 no, 1 yes.
+        var startsClause: [Int8]
         init(count: Int) {
+            startsClause = Array(repeating: -1, count: count)
             speakersEnding = Array(repeating: nil, count: count)
             speakersStarting = Array(repeating: nil, count: count)
+            cueStart = Array(repeating: -2, count: count)
         }
     }
 
@@ -67,6 +73,13 @@ struct PhraseParser {
     /// opens the sentence ("And Katharine followed"), or after an auxiliary that inverts ("Nor
     /// did Katharine speak").
     func startsClause(_ i: Int) -> Bool {
+        if memo.startsClause[i] >= 0 { return memo.startsClause[i] == 1 }
+        let result = computeStartsClause(i)
+        memo.startsClause[i] = result ? 1 : 0
+        return result
+    }
+
+    private func computeStartsClause(_ i: Int) -> Bool {
         if startsSentence(i) { return true }
         switch tokens[i - 1].text {
         case "—", "–", "--", ";", ":": return true
@@ -528,6 +541,16 @@ struct PhraseParser {
     /// A cue ending at `last` (the verb), extended left over adverbs and auxiliaries. A passive
     /// ("is nicknamed", "was called") is not a cue: its subject is not the speaker.
     func cue(endingAt last: Int) -> Range<Int>? {
+        guard last >= 0 && last < tokens.count else { return findCue(endingAt: last) }
+        let known = memo.cueStart[last]
+        if known >= 0 { return Int(known)..<(last + 1) }
+        if known == -1 { return nil }
+        let found = findCue(endingAt: last)
+        memo.cueStart[last] = found.map { Int32($0.lowerBound) } ?? -1
+        return found
+    }
+
+    private func findCue(endingAt last: Int) -> Range<Int>? {
         var verbStart = last
         if let phrase = phraseStart(endingAt: last) {
             verbStart = phrase
