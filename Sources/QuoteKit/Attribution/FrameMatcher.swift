@@ -91,11 +91,19 @@ struct FrameMatcher {
         parser.usable(i) && tokens[i].paragraph == paragraph
     }
 
-    private func isSentenceEnd(_ t: Token) -> Bool { t.text == "." || t.text == "?" || t.text == "!" }
+    private func isSentenceEnd(_ t: Token) -> Bool {
+        t.kind == .punctuation && (t.text == "." || t.text == "?" || t.text == "!")
+    }
+
+    /// Whether token `i` is the punctuation mark `mark` (words are told apart without comparing text).
+    private func isMark(_ i: Int, _ mark: String) -> Bool {
+        tokens[i].kind == .punctuation && tokens[i].text == mark
+    }
 
     /// Whether token `i` ends a sentence: a full stop after an abbreviation ("Mr.") or an initial does not.
     private func isSentenceEnd(_ i: Int) -> Bool {
-        tokens[i].text == "." ? parser.isFullStop(i) : isSentenceEnd(tokens[i])
+        guard tokens[i].kind == .punctuation else { return false }
+        return tokens[i].text == "." ? parser.isFullStop(i) : isSentenceEnd(tokens[i])
     }
 
     /// Whether the token after `pos` starts a sentence (or follows an introductory phrase).
@@ -185,8 +193,8 @@ struct FrameMatcher {
                     guard p >= 0, tokens[p].paragraph == para, tokens[p].sentence == sentence else { return last }
                     if parser.quoteOf[p] >= 0 && el[e] == .short { return last }
                     if el[e] == .short && (!tokens[p].isWord || parser.isCueVerb(p)) { return last }
-                    if parser.quoteOf[p] < 0 && (isSentenceEnd(p) || tokens[p].text == ";") { return last }
-                    if leftmost, parser.quoteOf[p] < 0, tokens[p].text == "," { atComma = .some(last) }
+                    if parser.quoteOf[p] < 0 && (isSentenceEnd(p) || isMark(p, ";")) { return last }
+                    if leftmost, parser.quoteOf[p] < 0, isMark(p, ",") { atComma = .some(last) }
                     // A fronted subordinate clause closed by a comma is not the main clause: in
                     // "After the interview ended, Maher said the report was "…"", the cue is "said".
                     if leftmost, last != nil, parser.quoteOf[p] < 0, let before = atComma, parser.lexicon.subordinators.contains(tokens[p].lower),
@@ -197,8 +205,8 @@ struct FrameMatcher {
                     // the Sanders campaign rejected the idea as "…"".
                     if leftmost, last != nil, parser.quoteOf[p] < 0, parser.lexicon.clauseOpeners.contains(tokens[p].lower) { return last }
                     // So does a conjunction after a comma: "21 percent said …, and most said "…"".
-                    if leftmost, last != nil, parser.quoteOf[p] < 0, PhraseParser.conjunctions.contains(tokens[p].lower),
-                       p > 0, tokens[p - 1].text == "," { return last }
+                    if leftmost, last != nil, p > 0, isMark(p - 1, ","), parser.quoteOf[p] < 0,
+                       PhraseParser.conjunctions.contains(tokens[p].lower) { return last }
                     p -= 1
                 }
                 // A match never ends inside a name ("The Daily" of "The Daily Ledger").
@@ -272,7 +280,7 @@ struct FrameMatcher {
                     guard p < tokens.count, tokens[p].paragraph == para, tokens[p].sentence == s else { return nil }
                     if parser.quoteOf[p] >= 0 && el[e] == .short { return nil }
                     if el[e] == .short && (!tokens[p].isWord || parser.isCueVerb(p)) { return nil }
-                    if parser.quoteOf[p] < 0 && (isSentenceEnd(p) || tokens[p].text == ";") { return nil }
+                    if parser.quoteOf[p] < 0 && (isSentenceEnd(p) || isMark(p, ";")) { return nil }
                     p += 1
                 }
                 if let r = matchRight(el, e + 1, p, para, s, b) { return r }
