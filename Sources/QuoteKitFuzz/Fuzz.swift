@@ -35,7 +35,11 @@ func checkExtraction(_ extractor: QuoteExtractor, _ document: Document) {
     let output = exporter.exportAll(records)
     for (line, record) in zip(output.split(separator: "\n", omittingEmptySubsequences: false), records) {
         let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
-        check(object?["text"] as? String == record.text, "Foundation reads a different text from the JSONL output: \(line) (record text \(record.text.debugDescription))")
+        // Foundation refuses a number beyond a Double's range ("1e9999"), which JSON allows and
+        // QuoteKit copies from the input as written: only then may it fail to read the line.
+        if object != nil || !document.metadata.contains(where: { holdsHugeNumber($0.value) }) {
+            check(object?["text"] as? String == record.text, "Foundation reads a different text from the JSONL output: \(line) (record text \(record.text.debugDescription))")
+        }
         // The record line is itself a JSONL document (it has string `id` and `text`): our own
         // reader must agree with Foundation's, and the metadata must come back unchanged.
         let reread = try? Document.parseJSONLine(String(line))
@@ -44,6 +48,16 @@ func checkExtraction(_ extractor: QuoteExtractor, _ document: Document) {
         check(reread.text == record.text && reread.id == record.id, "JSON round trip changed a record")
         let metadata = reread.metadata.first { $0.key == "metadata" }?.value
         check(metadata == .object(document.metadata.map { ($0.key, $0.value) }), "metadata changed on the way through")
+    }
+}
+
+/// Whether a metadata value holds a number that a Double cannot hold.
+func holdsHugeNumber(_ value: MetadataValue) -> Bool {
+    switch value {
+    case .number(let n): return !(Double(n)?.isFinite ?? false)
+    case .array(let items): return items.contains(where: holdsHugeNumber)
+    case .object(let fields): return fields.contains { holdsHugeNumber($0.1) }
+    case .string, .bool, .null: return false
     }
 }
 
