@@ -1,6 +1,6 @@
 /// Bounds on what a rule file may ask for, so that a hostile or mistaken file is an error at load
-/// time instead of a hang or an exhausted memory during extraction. The built-in rules are far
-/// inside them. A file over a limit gets an `R008 limit` diagnostic.
+/// time instead of a hang or an exhausted memory during extraction. The built-in rules are
+/// within them. A file over a limit gets an `R008 limit` diagnostic.
 public enum RuleLimits {
     /// The largest rule file, in bytes (4 MiB).
     public static let maxFileBytes = 4 << 20
