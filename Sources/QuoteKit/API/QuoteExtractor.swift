@@ -171,7 +171,7 @@ public final class QuoteExtractor {
             turns.append(TurnInfo(firstParagraph: quote.firstParagraph, lastParagraph: quote.lastParagraph,
                                   opensParagraph: analyzed.paragraphs[quote.firstParagraph].lowerBound == quote.openStart,
                                   anchored: best.map { $0.reportsSpeech || person != nil } ?? false, person: person,
-                                  pronoun: best.flatMap { Self.pronounGender($0.speaker) }, byName: best?.speaker.kind == .name,
+                                  pronoun: best.flatMap { Self.pronounGender($0.speaker) ?? genericGender($0.speaker, tokens) }, byName: best?.speaker.kind == .name,
                                   addressee: addressee, vocative: called, token: first))
             let start = buffer.scalarOffset(quote.contentStart), end = buffer.scalarOffset(quote.contentEnd)
             let text = buffer.string(quote.contentStart, quote.contentEnd)
@@ -194,18 +194,27 @@ public final class QuoteExtractor {
     /// the most recent first, as long as each is at most two paragraphs from the next (twelve
     /// turns at most); nil when the last turn is further away.
     static func conversation(before paragraph: Int, _ turns: [TurnInfo]) -> People.Conversation? {
-        var speakers: [Int] = [], named: Set<Int> = []
+        var speakers: [Int] = [], named: Set<Int> = [], addressed: [Int] = []
         var next = paragraph
         var k = turns.count - 1
         var count = 0
         while k >= 0, count < 12, next - turns[k].lastParagraph <= 2 {
             if let p = turns[k].person, !speakers.contains(p) { speakers.append(p) }
             if let p = turns[k].person, turns[k].byName { named.insert(p) }
+            if let a = turns[k].addressee, !addressed.contains(a) { addressed.append(a) }
             next = turns[k].firstParagraph
             k -= 1
             count += 1
         }
-        return speakers.isEmpty ? nil : People.Conversation(speakers: speakers, named: named)
+        return speakers.isEmpty && addressed.isEmpty ? nil : People.Conversation(speakers: speakers, named: named, addressed: addressed)
+    }
+
+    /// The gender of a definite description that only says man or woman ("the old gentleman",
+    /// "the girl"): in a conversation such a cue is used like "he" or "she".
+    func genericGender(_ m: Mention, _ tokens: [Token]) -> Gender? {
+        guard m.kind == .description, !m.plural, m.gender != .any, tokens[m.start].lower == "the" else { return nil }
+        guard let head = tokens[m.start..<m.end].last(where: { lexicon.personNouns[$0.lower] != nil }), lexicon.genericPersonNouns.contains(head.lower) else { return nil }
+        return m.gender
     }
 
     /// The gender of a he/she mention, or nil for any other mention.

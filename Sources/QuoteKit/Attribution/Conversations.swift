@@ -47,7 +47,8 @@ extension QuoteExtractor {
         var opensParagraph: Bool
         var anchored: Bool
         var person: Int?
-        /// When a pronoun attributed the quote ("he said"), its gender.
+        /// When a pronoun attributed the quote ("he said"), or a description that only says man
+        /// or woman ("said the old gentleman"), its gender.
         var pronoun: Gender?
         /// Whether a name attributed the quote ("said Edmund").
         var byName = false
@@ -289,7 +290,7 @@ extension QuoteExtractor {
             }
             // "said the other": the one who did not speak the turn before.
             if let others = lexicon.followOn?.rule.otherParticipant, !others.isEmpty {
-                for (t, head) in heads.enumerated() where t > 0 && info[head].anchored && info[head].person == nil {
+                for (t, head) in heads.enumerated() where t > 0 && info[head].anchored {
                     guard let text = records[head].speakerMention?.text.lowercased(), others.contains(text),
                           let before = assigned[heads[t - 1]], let other = speakers.first(where: { $0 != before }) else { continue }
                     give(head, to: other, nil)

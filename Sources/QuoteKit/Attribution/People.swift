@@ -496,6 +496,8 @@ struct People {
         var speakers: [Int]
         /// Those of them whose turns a name attributed ("said Bumble").
         var named: Set<Int> = []
+        /// The people its turns call by name, the most recent first.
+        var addressed: [Int] = []
     }
 
     /// The person a he/she at token `at` refers to (the narrator for "I"). `since` is the token
@@ -533,6 +535,9 @@ struct People {
             let fitting = c.speakers.filter { $0 != addressee && persons[$0].gender == gender }
             if fitting.count == 1 { return fitting[0] }
             if let p = lastNamed(among: Set(fitting), before: at) { return p }
+            // Nobody of that gender has a turn yet: one of that gender called by name in the
+            // conversation ("Pardon me, Miss Abbott" … "…," she said).
+            if fitting.isEmpty, let p = c.addressed.first(where: { $0 != addressee && persons[$0].gender == gender }) { return p }
         }
         // The subject of a recent sentence of this gender, in this paragraph or the two before (one
         // who speaks first).

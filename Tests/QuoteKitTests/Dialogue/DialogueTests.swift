@@ -672,4 +672,40 @@ final class DialogueTests: XCTestCase {
         """
         XCTAssertEqual(try speakers(second).last, "Mr. Palmer")
     }
+
+    func testSaidTheOldGentlemanTakesHisTurnLikeHe() throws {
+        // Two men talk; the turn after an unattributed one is the first man's again, and "the old
+        // gentleman" is whichever of them it is "he" would be.
+        let text = """
+        "The boy will come back," said Mr. Brownlow.
+
+        "He will not," said Mr. Grimwig.
+
+        "I am sure of it," said Mr. Brownlow.
+
+        "And I am sure he won't."
+
+        "We shall see," said the old gentleman.
+        """
+        XCTAssertEqual(try speakers(text), ["Mr. Brownlow", "Mr. Grimwig", "Mr. Brownlow", "Mr. Grimwig", "Mr. Brownlow"])
+    }
+
+    func testSheIsTheWomanCalledByNameWhenNoWomanHasSpokenYet() throws {
+        let text = """
+        "I shall go to London," said Harriet.
+
+        Harriet left in the spring. Miss Abbott stayed behind and wrote to nobody.
+
+        Philip came to the house a month later.
+
+        "You must tell me everything, Miss Abbott," said Philip.
+
+        "There is little to tell."
+
+        "Then tell me that little."
+
+        "It was her own choice," she said.
+        """
+        XCTAssertEqual(try speakers(text).last, "Miss Abbott")
+    }
 }
