@@ -13,7 +13,7 @@ struct FrameMatcher {
     let maxGap = 60
 
     /// Words after which a participle's subject is the sentence's, not the phrase before them.
-    private static let beforeParticiple: Set<String> = [",", "and", "but", "by", "while", "before", "after", "without", "when", "as"]
+    private static let beforeParticiple: WordSet = [",", "and", "but", "by", "while", "before", "after", "without", "when", "as"]
 
     private struct Binding {
         var speaker: Mention?

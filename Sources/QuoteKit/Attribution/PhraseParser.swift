@@ -206,7 +206,7 @@ struct PhraseParser {
 
     /// Coordinating conjunctions. A phrase never ends with one ("called on her to resign and
     /// said" has its subject earlier); between quotes they make a list of fragments.
-    static let conjunctions: Set<String> = ["and", "or", "but", "nor"]
+    static let conjunctions: WordSet = ["and", "or", "but", "nor"]
 
     // MARK: Speaker phrases
 
@@ -567,7 +567,7 @@ struct PhraseParser {
         return start..<(last + 1)
     }
 
-    private static let be: Set<String> = ["is", "was", "are", "were", "be", "been", "being", "'s", "’s"]
+    private static let be: WordSet = ["is", "was", "are", "were", "be", "been", "being", "'s", "’s"]
 
     /// Whether a verb group is passive: a form of "be" directly before a past participle.
     private func isPassive(_ range: Range<Int>) -> Bool {

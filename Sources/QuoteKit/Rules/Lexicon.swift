@@ -3,50 +3,50 @@ final class Lexicon: Sendable {
     let language: String
     let marks: QuoteMarkTable
     /// Lowercased inflected form → lemma.
-    let cueForms: [String: String]
+    let cueForms: WordMap<String>
     /// Multi-word cues ("went on", "pointed out"), by their last word: the words before it.
-    let cuePhrases: [String: [[String]]]
+    let cuePhrases: WordMap<[[String]]>
     /// Multi-word cues by their first word: all their words.
-    let cuePhrasesByFirst: [String: [[String]]]
-    let auxiliaries: Set<String>
-    let adverbs: Set<String>
+    let cuePhrasesByFirst: WordMap<[[String]]>
+    let auxiliaries: WordSet
+    let adverbs: WordSet
     /// Frames, most confident first (ties: by id).
     let frames: [(id: RuleID, rule: FrameRule)]
     /// Lowercased title without its final period → gender.
-    let titles: [String: Gender]
+    let titles: WordMap<Gender>
     /// Each title (lower case, without its full stop) to the title it abbreviates, if any ("dr" → "doctor").
-    let titleFullForms: [String: String]
+    let titleFullForms: WordMap<String>
     /// Titles the rules write with a final period ("mr", "sen"): only these take a following ".".
-    let abbreviatedTitles: Set<String>
-    let pronouns: [String: PronounsRule.Person]
+    let abbreviatedTitles: WordSet
+    let pronouns: WordMap<PronounsRule.Person>
     /// Third-person singular forms with their gender (he, his, himself; she, hers, herself).
-    let genderedForms: [String: Gender]
-    let personNouns: [String: (gender: Gender, plural: Bool)]
+    let genderedForms: WordMap<Gender>
+    let personNouns: WordMap<(gender: Gender, plural: Bool)>
     /// Person nouns that say no more than sex, age or presence ("man", "stranger").
-    let genericPersonNouns: Set<String>
+    let genericPersonNouns: WordSet
     /// Family nouns and the relation they name ("mother": parent).
-    let kinship: [String: Kinship]
+    let kinship: WordMap<Kinship>
     /// Possessive determiners and the gender of their possessor ("his": male, "her": female).
-    let possessives: [String: Gender]
+    let possessives: WordMap<Gender>
     /// Lowercased first name → gender.
-    let firstNames: [String: Gender]
-    let nonNameWords: Set<String>
+    let firstNames: WordMap<Gender>
+    let nonNameWords: WordSet
     /// The non-name words lowercased: words that do not begin an unknown noun phrase.
-    let functionWords: Set<String>
+    let functionWords: WordSet
     /// Determiners, prepositions and conjunctions: the small words of a Title Case headline.
-    let headlineSmallWords: Set<String>
+    let headlineSmallWords: WordSet
     /// Lowercased, without the final period.
     let abbreviations: Set<String>
     let followOn: (id: RuleID, rule: FollowOnRule)?
     let filter: (id: RuleID, rule: QuoteFilterRule)
-    let sourceNouns: Set<String>
-    let determiners: Set<String>
-    let prepositions: Set<String>
-    let nameParticles: Set<String>
-    let relativePronouns: Set<String>
-    let clauseOpeners: Set<String>
-    let subordinators: Set<String>
-    let locatives: Set<String>
+    let sourceNouns: WordSet
+    let determiners: WordSet
+    let prepositions: WordSet
+    let nameParticles: WordSet
+    let relativePronouns: WordSet
+    let clauseOpeners: WordSet
+    let subordinators: WordSet
+    let locatives: WordSet
 
     init(ruleSet: RuleSet, language: String) {
         self.language = language
@@ -140,33 +140,33 @@ final class Lexicon: Sendable {
             phrases[words.last!, default: []].append(Array(words.dropLast()))
             byFirst[words[0], default: []].append(words)
         }
-        self.cuePhrases = phrases
-        self.cuePhrasesByFirst = byFirst
-        self.cueForms = cueForms.filter { !excludedForms.contains($0.key) && !$0.key.contains(" ") }
-        self.auxiliaries = auxiliaries
-        self.adverbs = adverbs
+        self.cuePhrases = WordMap(phrases)
+        self.cuePhrasesByFirst = WordMap(byFirst)
+        self.cueForms = WordMap(cueForms.filter { !excludedForms.contains($0.key) && !$0.key.contains(" ") })
+        self.auxiliaries = WordSet(auxiliaries)
+        self.adverbs = WordSet(adverbs)
         self.frames = frames.sorted { ($0.1.confidence, $1.0.rawValue) > ($1.1.confidence, $0.0.rawValue) }
-        self.titles = titles
-        self.titleFullForms = titleFullForms
-        self.abbreviatedTitles = abbreviatedTitles
-        self.pronouns = pronouns
-        self.genderedForms = genderedForms
-        self.personNouns = personNouns.mapValues { (gender: $0.0, plural: $0.1) }
-        self.firstNames = firstNames
-        self.genericPersonNouns = genericPersonNouns
-        self.kinship = kinship
-        self.possessives = possessives
-        self.nonNameWords = nonNameWords
-        self.functionWords = Set(nonNameWords.map { $0.lowercased() })
-        self.headlineSmallWords = determiners.union(prepositions).union(PhraseParser.conjunctions).union(["is", "as"])
-        self.sourceNouns = sourceNouns
-        self.determiners = determiners
-        self.prepositions = prepositions
-        self.nameParticles = nameParticles
-        self.relativePronouns = relativePronouns
-        self.clauseOpeners = clauseOpeners
-        self.subordinators = subordinators
-        self.locatives = locatives
+        self.titles = WordMap(titles)
+        self.titleFullForms = WordMap(titleFullForms)
+        self.abbreviatedTitles = WordSet(abbreviatedTitles)
+        self.pronouns = WordMap(pronouns)
+        self.genderedForms = WordMap(genderedForms)
+        self.personNouns = WordMap(personNouns.mapValues { (gender: $0.0, plural: $0.1) })
+        self.firstNames = WordMap(firstNames)
+        self.genericPersonNouns = WordSet(genericPersonNouns)
+        self.kinship = WordMap(kinship)
+        self.possessives = WordMap(possessives)
+        self.nonNameWords = WordSet(nonNameWords)
+        self.functionWords = WordSet(nonNameWords.map { $0.lowercased() })
+        self.headlineSmallWords = WordSet(determiners.union(prepositions).union(["and", "or", "but", "nor", "is", "as"]))
+        self.sourceNouns = WordSet(sourceNouns)
+        self.determiners = WordSet(determiners)
+        self.prepositions = WordSet(prepositions)
+        self.nameParticles = WordSet(nameParticles)
+        self.relativePronouns = WordSet(relativePronouns)
+        self.clauseOpeners = WordSet(clauseOpeners)
+        self.subordinators = WordSet(subordinators)
+        self.locatives = WordSet(locatives)
         self.abbreviations = abbreviations
         self.followOn = followOn.map { (id: $0.0, rule: $0.1) }
         self.filter = filter.map { (id: $0.0, rule: $0.1) }
