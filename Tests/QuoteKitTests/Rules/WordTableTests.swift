@@ -1,0 +1,30 @@
+@testable import QuoteKit
+import XCTest
+
+final class WordTableTests: XCTestCase {
+    func testWordMapFindsEveryKeyAndNothingElse() {
+        // Enough words to fill many slots, so that probing past collisions is exercised.
+        var entries: [String: Int] = [:]
+        for n in 0..<5_000 { entries["w\(n)"] = n }
+        entries["überlegte"] = -1
+        entries[""] = -2
+        let map = WordMap(entries)
+        XCTAssertEqual(map.count, entries.count)
+        for (word, value) in entries { XCTAssertEqual(map[word], value, word) }
+        for n in 5_000..<10_000 { XCTAssertNil(map["w\(n)"]) }
+        XCTAssertNil(map["W1"])
+        XCTAssertNil(map["uberlegte"])
+        XCTAssertTrue(map.contains(""))
+    }
+
+    func testWordSetMatchesSetSemanticsOnWords() {
+        let words = ["said", "the", "and", "’s", "a long word of more than fifteen bytes"]
+        let set = WordSet(words + ["the"])
+        XCTAssertEqual(set.count, 5)
+        for w in words { XCTAssertTrue(set.contains(w), w) }
+        for w in ["Said", "says", "'s", "a long word of more than fifteen byte", " the"] { XCTAssertFalse(set.contains(w), w) }
+        let literal: WordSet = ["x", "y"]
+        XCTAssertTrue(literal.contains("y"))
+        XCTAssertFalse(WordSet([String]()).contains("x"))
+    }
+}
