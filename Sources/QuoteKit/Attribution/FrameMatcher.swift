@@ -95,15 +95,9 @@ struct FrameMatcher {
         t.kind == .punctuation && (t.text == "." || t.text == "?" || t.text == "!")
     }
 
-    /// Whether token `i` is the punctuation mark `mark` (words are told apart without comparing text).
-    private func isMark(_ i: Int, _ mark: String) -> Bool {
-        tokens[i].kind == .punctuation && tokens[i].text == mark
-    }
-
     /// Whether token `i` ends a sentence: a full stop after an abbreviation ("Mr.") or an initial does not.
     private func isSentenceEnd(_ i: Int) -> Bool {
-        guard tokens[i].kind == .punctuation else { return false }
-        return tokens[i].text == "." ? parser.isFullStop(i) : isSentenceEnd(tokens[i])
+        !parser.flags[i].isDisjoint(with: [.fullStop, .questionOrExclamation])
     }
 
     /// Whether the token after `pos` starts a sentence (or follows an introductory phrase).
@@ -188,30 +182,34 @@ struct FrameMatcher {
             let leftmost = el[e] == .gap
             // The match found so far when the scan last crossed a comma.
             var atComma: Binding??
+            let nextIsCue = e > 0 && el[e - 1] == .cue
             for n in 0...limit {
                 if n > 0 {
                     guard p >= 0, tokens[p].paragraph == para, tokens[p].sentence == sentence else { return last }
                     if parser.quoteOf[p] >= 0 && el[e] == .short { return last }
                     if el[e] == .short && (!tokens[p].isWord || parser.isCueVerb(p)) { return last }
-                    if parser.quoteOf[p] < 0 && (isSentenceEnd(p) || isMark(p, ";")) { return last }
-                    if leftmost, parser.quoteOf[p] < 0, isMark(p, ",") { atComma = .some(last) }
+                    let flags = parser.flags[p]
+                    if parser.quoteOf[p] < 0 && !flags.isDisjoint(with: [.fullStop, .questionOrExclamation, .semicolon]) { return last }
+                    if leftmost, parser.quoteOf[p] < 0, flags.contains(.comma) { atComma = .some(last) }
                     // A fronted subordinate clause closed by a comma is not the main clause: in
                     // "After the interview ended, Maher said the report was "…"", the cue is "said".
-                    if leftmost, last != nil, parser.quoteOf[p] < 0, let before = atComma, parser.lexicon.subordinators.contains(tokens[p].lower),
+                    if leftmost, last != nil, parser.quoteOf[p] < 0, let before = atComma, flags.contains(.subordinator),
                        atSentenceStart(p - 1, para) || (parser.usable(p - 1) && tokens[p - 1].text == ",") {
                         return before ?? last
                     }
                     // The farthest match stays within its clause: "Clinton proposed a debate, but
                     // the Sanders campaign rejected the idea as "…"".
-                    if leftmost, last != nil, parser.quoteOf[p] < 0, parser.lexicon.clauseOpeners.contains(tokens[p].lower) { return last }
+                    if leftmost, last != nil, parser.quoteOf[p] < 0, flags.contains(.clauseOpener) { return last }
                     // So does a conjunction after a comma: "21 percent said …, and most said "…"".
-                    if leftmost, last != nil, p > 0, isMark(p - 1, ","), parser.quoteOf[p] < 0,
-                       PhraseParser.conjunctions.contains(tokens[p].lower) { return last }
+                    if leftmost, last != nil, p > 0, parser.flags[p - 1].contains(.comma), parser.quoteOf[p] < 0,
+                       flags.contains(.conjunction) { return last }
                     p -= 1
                 }
                 // A match never ends inside a name ("The Daily" of "The Daily Ledger").
                 if n > 0, p >= 0, p + 1 < tokens.count, tokens[p].isCapitalized, tokens[p + 1].isCapitalized,
                    parser.isNameWord(p), parser.isNameWord(p + 1) { continue }
+                // Only where a cue can end does a cue before the gap match (a bit test instead of a call).
+                if nextIsCue, p >= 0, parser.flags[p].isDisjoint(with: [.cueVerb, .cuePhraseLast]) { continue }
                 if let r = matchLeft(el, e - 1, p, para, sentence, b) { if !leftmost { return r }; last = r }
             }
             return last
@@ -280,7 +278,7 @@ struct FrameMatcher {
                     guard p < tokens.count, tokens[p].paragraph == para, tokens[p].sentence == s else { return nil }
                     if parser.quoteOf[p] >= 0 && el[e] == .short { return nil }
                     if el[e] == .short && (!tokens[p].isWord || parser.isCueVerb(p)) { return nil }
-                    if parser.quoteOf[p] < 0 && (isSentenceEnd(p) || isMark(p, ";")) { return nil }
+                    if parser.quoteOf[p] < 0 && !parser.flags[p].isDisjoint(with: [.fullStop, .questionOrExclamation, .semicolon]) { return nil }
                     p += 1
                 }
                 if let r = matchRight(el, e + 1, p, para, s, b) { return r }

@@ -12,6 +12,8 @@ struct PhraseParser {
     private let commonSentenceStarts: Set<UInt64>
     /// Phrases already parsed, by token: every frame asks for the same ones.
     private let memo: Memo
+    /// For each token, its classes in the lexicon and the parser's judgements of it.
+    private(set) var flags: [TokenFlags]
 
     private final class Memo {
         var speakersEnding: [[Mention]?]
@@ -33,6 +35,15 @@ struct PhraseParser {
         self.tokens = tokens
         self.lexicon = lexicon
         self.quoteOf = quoteOf
+        var flags = [TokenFlags](repeating: [], count: tokens.count)
+        for i in tokens.indices {
+            var f = lexicon.wordFlags[tokens[i].lower] ?? []
+            // The marks count only as punctuation.
+            if tokens[i].kind != .punctuation { f.subtract([.comma, .semicolon, .questionOrExclamation]) }
+            if tokens[i].isCapitalized && lexicon.nonNameWords.contains(tokens[i].text) { f.insert(.nonNameWord) }
+            flags[i] = f
+        }
+        self.flags = flags
         self.headline = Self.headlines(tokens, lexicon: lexicon, paragraphs: paragraphs)
         var starts = Set<UInt64>()
         for i in tokens.indices where tokens[i].kind == .word && tokens[i].isCapitalized
@@ -47,6 +58,12 @@ struct PhraseParser {
             }
         }
         self.commonSentenceStarts = common
+        for i in tokens.indices {
+            if computeIsNameWord(i) { flags[i].insert(.nameWord) }
+            if computeIsCueVerb(i) { flags[i].insert(.cueVerb) }
+            if computeIsFullStop(i) { flags[i].insert(.fullStop) }
+        }
+        self.flags = flags
     }
 
     /// 64-bit FNV-1a of a word's UTF-8 bytes (cheaper than `String` hashing).
@@ -124,8 +141,11 @@ struct PhraseParser {
 
     // MARK: Word classes
 
-    func isCueVerb(_ i: Int) -> Bool {
-        guard usable(i), tokens[i].isWord, lexicon.cueForms[tokens[i].lower] != nil else { return false }
+    /// Whether token `i` is a verb of the cue lists used as a verb.
+    func isCueVerb(_ i: Int) -> Bool { i >= 0 && i < flags.count && flags[i].contains(.cueVerb) }
+
+    private func computeIsCueVerb(_ i: Int) -> Bool {
+        guard usable(i), tokens[i].isWord, flags[i].contains(.cueForm) else { return false }
         // After an article or a possessive the form is a noun: "the report", "his call", "Trump's tweet".
         if i > 0 {
             let p = tokens[i - 1].lower
@@ -139,14 +159,17 @@ struct PhraseParser {
         }
         // Inside a name ("the Washington Post") a capitalised verb form is not a cue.
         return headline[tokens[i].paragraph] || !(tokens[i].isCapitalized && i > 0 && tokens[i - 1].isCapitalized && tokens[i - 1].isWord
-                 && tokens[i - 1].sentence == tokens[i].sentence && !lexicon.nonNameWords.contains(tokens[i - 1].text))
+                 && tokens[i - 1].sentence == tokens[i].sentence && !flags[i - 1].contains(.nonNameWord))
     }
 
-    func isNameWord(_ i: Int) -> Bool {
+    /// Whether token `i` is a word of a name.
+    func isNameWord(_ i: Int) -> Bool { i >= 0 && i < flags.count && flags[i].contains(.nameWord) }
+
+    private func computeIsNameWord(_ i: Int) -> Bool {
         guard usable(i) else { return false }
         let t = tokens[i]
         guard t.isWord, t.isCapitalized else { return false }
-        guard !lexicon.nonNameWords.contains(t.text), lexicon.pronouns[t.lower] == nil else { return false }
+        guard !flags[i].contains(.nonNameWord), !flags[i].contains(.pronoun) else { return false }
         // A person noun is capitalised at the start of a sentence ("Residents said") or as a plural
         // ("Democrats"), not as a name.
         if let noun = lexicon.personNouns[t.lower], noun.plural || i == 0 || tokens[i - 1].sentence != t.sentence {
@@ -160,9 +183,9 @@ struct PhraseParser {
             return false
         }
         // A capitalised verb form is a name word only inside a name: "Washington Post", not "Said Lee".
-        if lexicon.cueForms[t.lower] != nil {
+        if flags[i].contains(.cueForm) {
             return !headline[t.paragraph] && i > 0 && tokens[i - 1].isCapitalized && tokens[i - 1].isWord && tokens[i - 1].sentence == t.sentence
-                && !lexicon.nonNameWords.contains(tokens[i - 1].text)
+                && !flags[i - 1].contains(.nonNameWord)
         }
         return true
     }
@@ -191,7 +214,9 @@ struct PhraseParser {
     }
 
     /// Whether token `i` is a full stop that ends a sentence (not the period of "Mr." or "W.").
-    func isFullStop(_ i: Int) -> Bool {
+    func isFullStop(_ i: Int) -> Bool { flags[i].contains(.fullStop) }
+
+    private func computeIsFullStop(_ i: Int) -> Bool {
         let t = tokens[i]
         guard t.text == "." else { return false }
         // Inside a sentence (as segmented and corrected) a period belongs to an abbreviation: "the U.S. pulls back".

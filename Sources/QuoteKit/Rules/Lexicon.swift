@@ -47,6 +47,8 @@ final class Lexicon: Sendable {
     let clauseOpeners: WordSet
     let subordinators: WordSet
     let locatives: WordSet
+    /// Every word of the lists above (lowercased) with the classes it belongs to.
+    let wordFlags: WordMap<TokenFlags>
 
     init(ruleSet: RuleSet, language: String) {
         self.language = language
@@ -142,7 +144,8 @@ final class Lexicon: Sendable {
         }
         self.cuePhrases = WordMap(phrases)
         self.cuePhrasesByFirst = WordMap(byFirst)
-        self.cueForms = WordMap(cueForms.filter { !excludedForms.contains($0.key) && !$0.key.contains(" ") })
+        let singleWordCues = cueForms.filter { !excludedForms.contains($0.key) && !$0.key.contains(" ") }
+        self.cueForms = WordMap(singleWordCues)
         self.auxiliaries = WordSet(auxiliaries)
         self.adverbs = WordSet(adverbs)
         self.frames = frames.sorted { ($0.1.confidence, $1.0.rawValue) > ($1.1.confidence, $0.0.rawValue) }
@@ -167,6 +170,31 @@ final class Lexicon: Sendable {
         self.clauseOpeners = WordSet(clauseOpeners)
         self.subordinators = WordSet(subordinators)
         self.locatives = WordSet(locatives)
+        var flags: [String: TokenFlags] = [:]
+        func mark<S: Sequence>(_ words: S, _ flag: TokenFlags) where S.Element == String {
+            for w in words { flags[w, default: []].insert(flag) }
+        }
+        mark(singleWordCues.keys, .cueForm)
+        mark(pronouns.keys, .pronoun)
+        mark(titles.keys, .title)
+        mark(personNouns.keys, .personNoun)
+        mark(sourceNouns, .sourceNoun)
+        mark(determiners, .determiner)
+        mark(prepositions, .preposition)
+        mark(relativePronouns, .relativePronoun)
+        mark(["and", "or", "but", "nor"], .conjunction)
+        mark(subordinators, .subordinator)
+        mark(clauseOpeners, .clauseOpener)
+        mark(nonNameWords.map { $0.lowercased() }, .functionWord)
+        mark(auxiliaries, .auxiliary)
+        mark(adverbs, .adverb)
+        mark(firstNames.keys, .firstName)
+        mark(phrases.keys, .cuePhraseLast)
+        mark(byFirst.keys, .cuePhraseFirst)
+        mark([","], .comma)
+        mark([";"], .semicolon)
+        mark(["?", "!"], .questionOrExclamation)
+        self.wordFlags = WordMap(flags)
         self.abbreviations = abbreviations
         self.followOn = followOn.map { (id: $0.0, rule: $0.1) }
         self.filter = filter.map { (id: $0.0, rule: $0.1) }
