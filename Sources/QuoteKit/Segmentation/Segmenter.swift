@@ -65,7 +65,7 @@ final class Segmenter {
                 // ASCII fast path: the Unicode property look-up is the slow part of tokenizing.
                 let capitalized = first < 0x80 ? (first >= 0x41 && first <= 0x5A)
                     : (text.unicodeScalars.first.map { $0.properties.isUppercase } ?? false)
-                tokens.append(Token(start: start, end: end, kind: kind, text: text, lower: text.lowercased(),
+                tokens.append(Token(start: start, end: end, kind: kind, text: text, lower: Self.lowercased(text, bytes, start, end),
                                     isCapitalized: capitalized, spaceBefore: spaceBefore, paragraph: min(p, max(paragraphs.count - 1, 0))))
                 spaceBefore = false
             }
@@ -191,6 +191,25 @@ final class Segmenter {
     /// A single capital letter: a name's initial.
     private static func isInitial(_ t: Token) -> Bool {
         t.isWord && t.isCapitalized && t.text.unicodeScalars.count == 1
+    }
+
+    /// `text` (the bytes `start..<end`) in lowercase. ASCII is lowered byte by byte, and a word
+    /// already in lowercase is shared: `String.lowercased()` is the slow, general case.
+    private static func lowercased(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String {
+        var upper = false
+        for k in start..<end {
+            let b = bytes[k]
+            if b >= 0x80 { return text.lowercased() }
+            if b >= 0x41 && b <= 0x5A { upper = true }
+        }
+        guard upper else { return text }
+        return String(unsafeUninitializedCapacity: end - start) { out in
+            for k in start..<end {
+                let b = bytes[k]
+                out[k - start] = b >= 0x41 && b <= 0x5A ? b + 0x20 : b
+            }
+            return end - start
+        }
     }
 
     /// Joins ICU sentences split after an abbreviation or before a lowercase continuation.
