@@ -34,6 +34,19 @@ final class RobustnessTests: XCTestCase {
         XCTAssertEqual(try extract(String(repeating: "“a ‘b “c ‘d ", count: 10_000)).count, 0)
     }
 
+    func testInASentenceWithNoEndAGapIsShort() throws {
+        // "Lee said that …" and 30 words before a quote: a gap a normal sentence allows …
+        let words = String(repeating: "the plan for the town hall ", count: 5)
+        let normal = "Lee said that " + words + "was \"a good plan for all of us.\""
+        XCTAssertEqual(try extract(normal).first?.speaker, "Lee")
+        // … but not one ICU found no end to (here 500 words without a full stop), where the frames
+        // look at most 20 tokens back, so that the work per quote stays bounded.
+        let endless = String(repeating: "and the vote went on ", count: 100) + normal
+        XCTAssertNil(try extract(endless).first?.speaker)
+        let near = String(repeating: "and the vote went on ", count: 100) + "Lee said that the plan was \"a good plan for all of us.\""
+        XCTAssertEqual(try extract(near).first?.speaker, "Lee")
+    }
+
     func testAllLineBreakKindsSeparateParagraphs() throws {
         for br in ["\n", "\r\n", "\r", "\u{2028}", "\u{85}"] {
             let text = "Intro.\(br)\(br)\"We will win this\(br)fight together,\" Bob Diaz said.\(br)\(br)End."

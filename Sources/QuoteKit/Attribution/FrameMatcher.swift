@@ -8,9 +8,28 @@ struct FrameMatcher {
     init(parser: PhraseParser) {
         self.parser = parser
         self.tokens = parser.tokens
+        var lengths: [Int32] = []
+        for t in parser.tokens {
+            while lengths.count <= t.sentence { lengths.append(0) }
+            lengths[t.sentence] += 1
+        }
+        self.sentenceLength = lengths
     }
     let maxShort = 6
     let maxGap = 60
+    /// Tokens per sentence.
+    private let sentenceLength: [Int32]
+    /// A sentence longer than this is one ICU found no end to (a list or a transcript without
+    /// punctuation, or hostile input: no sentence of the corpora comes near it) ...
+    private let maxSentence: Int32 = 400
+    /// ... and in it a gap spans at most this many tokens, so that the time a quote takes does not
+    /// grow with the quotes around it.
+    private let maxGapInEndlessSentence = 20
+
+    private func gapLimit(_ element: FramePattern.Element, sentence: Int) -> Int {
+        if element == .short { return maxShort }
+        return sentence >= 0 && sentence < sentenceLength.count && sentenceLength[sentence] > maxSentence ? maxGapInEndlessSentence : maxGap
+    }
 
     /// Words after which a participle's subject is the sentence's, not the phrase before them.
     private static let beforeParticiple: WordSet = [",", "and", "but", "by", "while", "before", "after", "without", "when", "as"]
@@ -174,7 +193,7 @@ struct FrameMatcher {
             nb.edge = c.lowerBound
             return matchLeft(el, e - 1, c.lowerBound - 1, para, sentence, nb)
         case .short, .gap:
-            let limit = el[e] == .short ? maxShort : maxGap
+            let limit = gapLimit(el[e], sentence: sentence)
             var p = pos
             var last: Binding?
             // `...` before the quote takes the farthest match in the sentence: in "Cruz said he is
@@ -270,8 +289,8 @@ struct FrameMatcher {
             nb.edge = c.upperBound - 1
             return matchRight(el, e + 1, c.upperBound, para, sentence ?? tokens[pos].sentence, nb)
         case .short, .gap:
-            let limit = el[e] == .short ? maxShort : maxGap
             let s = sentence ?? (sameBlock(pos, para) ? tokens[pos].sentence : -1)
+            let limit = gapLimit(el[e], sentence: s)
             var p = pos
             for n in 0...limit {
                 if n > 0 {
