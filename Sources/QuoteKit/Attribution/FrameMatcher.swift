@@ -138,7 +138,7 @@ struct FrameMatcher {
         // …, Anne sat up").
         let limit = lexicon.prepositions.contains(word) ? 25 : 12
         guard first < comma, comma - first <= limit else { return false }
-        if (first + 1..<comma).contains(where: { parser.isCueVerb($0) || lexicon.pronouns[tokens[$0].lower] != nil }) { return false }
+        if (first + 1..<comma).contains(where: { parser.isCueVerb($0) || parser.pronoun($0) != nil }) { return false }
         // A long one names no one ("…, and especially of Josie Pye, who …").
         if comma - first > 12, (first + 1..<comma).contains(where: { parser.isNameWord($0) }) {
             return false
@@ -171,7 +171,7 @@ struct FrameMatcher {
                 // "sent an email saying": the phrase before a participle is its verb's object.
                 if participle && m.kind == .description { continue }
                 // "responded on Facebook writing": a phrase after a preposition is its object.
-                if participle && m.start > 0 && parser.lexicon.prepositions.contains(tokens[m.start - 1].lower) { continue }
+                if participle && m.start > 0 && parser.has(m.start - 1, .preposition) { continue }
                 if el[e] == .name && m.kind != .name { continue }
                 var nb = b
                 nb.speaker = m
@@ -245,9 +245,9 @@ struct FrameMatcher {
             // One or two sentence adverbs or conjunctions before the subject: "Then he …",
             // "But Trump …", "And then Trump …".
             var k = pos
-            while k > pos - 2, parser.usable(k), tokens[k].isWord, parser.lexicon.functionWords.contains(tokens[k].lower),
-                  !parser.lexicon.determiners.contains(tokens[k].lower), !parser.lexicon.prepositions.contains(tokens[k].lower),
-                  parser.lexicon.pronouns[tokens[k].lower] == nil {
+            while k > pos - 2, parser.usable(k), tokens[k].isWord, parser.has(k, .functionWord),
+                  !parser.has(k, .determiner), !parser.has(k, .preposition),
+                  parser.pronoun(k) == nil {
                 if atSentenceStart(k - 1, para) { return matchLeft(el, e - 1, k - 1, para, sentence, b) }
                 k -= 1
             }

@@ -163,14 +163,14 @@ struct People {
 
     /// A capitalised word that is not a pronoun: a name after a title, even a common word ("Mrs Young").
     private func isCapitalizedWord(_ k: Int) -> Bool {
-        tokens[k].isWord && tokens[k].isCapitalized && lexicon.pronouns[tokens[k].lower] == nil
+        tokens[k].isWord && tokens[k].isCapitalized && parser.pronoun(k) == nil
     }
 
     /// Titles the characters give a named person in their speech ("when Doctor Losely came in"):
     /// the narration may call them by that title alone ("said the doctor").
     private mutating func noteTitlesInQuotes() {
         for k in tokens.indices where parser.quoteOf[k] >= 0 && tokens[k].isCapitalized {
-            guard let gender = lexicon.titles[tokens[k].lower] else { continue }
+            guard let gender = parser.title(k) else { continue }
             var n = k + 1
             if n < tokens.count, tokens[n].text == "." { n += 1 }
             guard n < tokens.count, parser.quoteOf[n] == parser.quoteOf[k], isCapitalizedWord(n),
@@ -188,7 +188,7 @@ struct People {
     /// Finds every name in the document and groups them into persons.
     private mutating func collect() {
         var titlesBySurname: [String: Set<String>] = [:]
-        for k in tokens.indices where tokens[k].isCapitalized && lexicon.titles[tokens[k].lower] != nil {
+        for k in tokens.indices where tokens[k].isCapitalized && parser.title(k) != nil {
             var n = k + 1
             if n < tokens.count, tokens[n].text == "." { n += 1 }
             if n < tokens.count, parser.isNameWord(n), n + 1 >= tokens.count || !parser.isNameWord(n + 1) {
@@ -226,7 +226,7 @@ struct People {
                 // The title right before the name (not "President of the French").
                 var t = m.nameStart - 1
                 if t > m.start, tokens[t].text == "." { t -= 1 }
-                if t >= m.start, lexicon.titles[tokens[t].lower] != nil {
+                if t >= m.start, parser.title(t) != nil {
                     title = tokens[t].text + (t + 1 < m.nameStart && tokens[t + 1].text == "." ? "." : "")
                 }
                 let p = link(words, display: display, title: title, gender: m.gender, at: m.start)
@@ -253,8 +253,8 @@ struct People {
         var allCaps = true
         while k < tokens.count && tokens[k].paragraph == tokens[i].paragraph {
             if tokens[k].kind == .word {
-                guard tokens[k].isCapitalized || lexicon.determiners.contains(tokens[k].lower)
-                        || lexicon.prepositions.contains(tokens[k].lower) || PhraseParser.conjunctions.contains(tokens[k].lower) else { return nil }
+                guard tokens[k].isCapitalized || parser.has(k, .determiner)
+                        || parser.has(k, .preposition) || parser.has(k, .conjunction) else { return nil }
                 words += 1
                 if allCaps, tokens[k].text.unicodeScalars.contains(where: { $0.properties.isLowercase }) { allCaps = false }
             }
@@ -376,7 +376,7 @@ struct People {
     /// preposition or a relative pronoun (not "Oliver, looking at the girl").
     private mutating func noteRoles(around m: Mention, person p: Int) {
         func note(_ k: Int) {
-            guard let noun = lexicon.personNouns[tokens[k].lower], !noun.plural, compatible(noun.gender, persons[p].gender) else { return }
+            guard let noun = parser.personNoun(k), !noun.plural, compatible(noun.gender, persons[p].gender) else { return }
             roles[tokens[k].lower, default: []].append((m.start, p))
             if noun.gender != .any { merge(p, noun.gender) }
         }
@@ -385,17 +385,17 @@ struct People {
         if m.start > 0, parser.usable(m.start - 1), tokens[m.start - 1].isWord, !tokens[m.start - 1].isCapitalized { note(m.start - 1) }
         guard parser.usable(m.end), tokens[m.end].text == "," else { return }
         var j = m.end + 1
-        if j < tokens.count, parser.usable(j), lexicon.determiners.contains(tokens[j].lower) { j += 1 }
+        if j < tokens.count, parser.usable(j), parser.has(j, .determiner) { j += 1 }
         var modifiers = 0
         while j < tokens.count, parser.usable(j), tokens[j].isWord, !tokens[j].isCapitalized, modifiers <= 3 {
             let after = j + 1
-            let closes = after >= tokens.count || !tokens[after].isWord || lexicon.prepositions.contains(tokens[after].lower)
-                || lexicon.relativePronouns.contains(tokens[after].lower)
-            if closes, lexicon.personNouns[tokens[j].lower] != nil {
+            let closes = after >= tokens.count || !tokens[after].isWord || parser.has(after, .preposition)
+                || parser.has(after, .relativePronoun)
+            if closes, parser.personNoun(j) != nil {
                 note(j)
                 return
             }
-            if lexicon.prepositions.contains(tokens[j].lower) || isVerbLike(j) { return }
+            if parser.has(j, .preposition) || isVerbLike(j) { return }
             j += 1
             modifiers += 1
         }
@@ -473,7 +473,7 @@ struct People {
     /// Whether token `k` is "I" in the narration, outside quotes. (Pronouns are short: the length
     /// test spares the look-up for most words.)
     private func isNarratorsI(_ k: Int) -> Bool {
-        tokens[k].end - tokens[k].start <= 4 && parser.usable(k) && lexicon.pronouns[tokens[k].lower] == .firstSingular
+        tokens[k].end - tokens[k].start <= 4 && parser.usable(k) && parser.pronoun(k) == .firstSingular
     }
 
     /// Whether the narration says "I" within `within` tokens before token `at`.
@@ -572,7 +572,7 @@ struct People {
         guard t > 1, tokens[t - 1].text == "," || tokens[t - 1].isWord && parser.startsSentence(t - 1) else { return false }
         guard let e = mentionAt[t]?.end, e < tokens.count, parser.usable(e), tokens[e].isWord, !tokens[e].isCapitalized,
               tokens[e].sentence == tokens[t].sentence else { return false }
-        if parser.usable(t - 1), lexicon.prepositions.contains(tokens[t - 1].lower) { return false }
+        if parser.usable(t - 1), parser.has(t - 1, .preposition) { return false }
         let next = tokens[e].lower
         return !(lexicon.prepositions.contains(next) || lexicon.determiners.contains(next) || lexicon.relativePronouns.contains(next)
                  || PhraseParser.conjunctions.contains(next) || next == "s")

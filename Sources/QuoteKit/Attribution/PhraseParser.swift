@@ -37,7 +37,7 @@ struct PhraseParser {
         self.quoteOf = quoteOf
         var flags = [TokenFlags](repeating: [], count: tokens.count)
         for i in tokens.indices {
-            var f = lexicon.wordFlags[tokens[i].lower] ?? []
+            var f = lexicon.wordFlags[tokens[i].lower, hash: tokens[i].hash] ?? []
             // The marks count only as punctuation.
             if tokens[i].kind != .punctuation { f.subtract([.comma, .semicolon, .questionOrExclamation]) }
             if tokens[i].isCapitalized && lexicon.nonNameWords.contains(tokens[i].text) { f.insert(.nonNameWord) }
@@ -48,13 +48,12 @@ struct PhraseParser {
         var starts = Set<UInt64>()
         for i in tokens.indices where tokens[i].kind == .word && tokens[i].isCapitalized
             && (i == 0 || tokens[i - 1].sentence != tokens[i].sentence || tokens[i - 1].paragraph != tokens[i].paragraph) {
-            starts.insert(Self.fnv(tokens[i].lower))
+            starts.insert(tokens[i].hash)
         }
         var common = Set<UInt64>()
         if !starts.isEmpty {
-            for t in tokens where t.kind == .word && !t.isCapitalized {
-                let h = Self.fnv(t.lower)
-                if starts.contains(h) { common.insert(h) }
+            for i in tokens.indices where tokens[i].kind == .word && !tokens[i].isCapitalized && starts.contains(tokens[i].hash) {
+                common.insert(tokens[i].hash)
             }
         }
         self.commonSentenceStarts = common
@@ -102,14 +101,14 @@ struct PhraseParser {
         case "—", "–", "--", ";", ":": return true
         default: break
         }
-        if Self.conjunctions.contains(tokens[i - 1].lower), i >= 2, tokens[i - 2].text == "," || startsSentence(i - 1) { return true }
-        return lexicon.auxiliaries.contains(tokens[i - 1].lower)
+        if has(i - 1, .conjunction), i >= 2, tokens[i - 2].text == "," || startsSentence(i - 1) { return true }
+        return has(i - 1, .auxiliary)
     }
 
     /// A capitalised common word opening a sentence ("Poor Oliver", "Little Marco"): the document
     /// writes it in lowercase elsewhere and no first-name list has it.
     func isSentenceInitialCommonWord(_ i: Int) -> Bool {
-        startsSentence(i) && isCommonWord(tokens[i].lower) && lexicon.firstNames[tokens[i].lower] == nil
+        startsSentence(i) && commonSentenceStarts.contains(tokens[i].hash) && firstName(i) == nil
     }
 
     /// Paragraphs with at least three content words, nine in ten of them capitalised, and at
@@ -117,13 +116,13 @@ struct PhraseParser {
     private static func headlines(_ tokens: [Token], lexicon: Lexicon, paragraphs: Int) -> [Bool] {
         var content = [Int](repeating: 0, count: paragraphs), capitalised = [Int](repeating: 0, count: paragraphs)
         var words = [Int](repeating: 0, count: paragraphs)
-        for t in tokens where t.kind == .word && t.paragraph < paragraphs {
-            let p = t.paragraph
+        for i in tokens.indices where tokens[i].kind == .word && tokens[i].paragraph < paragraphs {
+            let p = tokens[i].paragraph
             words[p] += 1
             // A paragraph this long is no headline: skip the look-ups.
-            if words[p] > maxHeadlineWords || lexicon.headlineSmallWords.contains(t.lower) { continue }
+            if words[p] > maxHeadlineWords || lexicon.headlineSmallWords.contains(tokens[i].lower, hash: tokens[i].hash) { continue }
             content[p] += 1
-            if t.isCapitalized { capitalised[p] += 1 }
+            if tokens[i].isCapitalized { capitalised[p] += 1 }
         }
         return (0..<paragraphs).map { words[$0] <= maxHeadlineWords && content[$0] >= 3 && 10 * capitalised[$0] >= 9 * content[$0] }
     }
@@ -138,6 +137,19 @@ struct PhraseParser {
     let maxApposition = 22
 
     func usable(_ i: Int) -> Bool { i >= 0 && i < tokens.count && quoteOf[i] < 0 }
+
+    /// Whether token `i` has `flag` (see ``TokenFlags``).
+    @inline(__always)
+    func has(_ i: Int, _ flag: TokenFlags) -> Bool { flags[i].contains(flag) }
+
+    /// The gender of the title at token `i`.
+    func title(_ i: Int) -> Gender? { flags[i].contains(.title) ? lexicon.titles[tokens[i].lower] : nil }
+    /// The person of the pronoun at token `i`.
+    func pronoun(_ i: Int) -> PronounsRule.Person? { flags[i].contains(.pronoun) ? lexicon.pronouns[tokens[i].lower] : nil }
+    /// The person noun at token `i`, with its gender and number.
+    func personNoun(_ i: Int) -> (gender: Gender, plural: Bool)? { flags[i].contains(.personNoun) ? lexicon.personNouns[tokens[i].lower] : nil }
+    /// The gender of the first name at token `i`.
+    func firstName(_ i: Int) -> Gender? { flags[i].contains(.firstName) ? lexicon.firstNames[tokens[i].lower] : nil }
 
     // MARK: Word classes
 
@@ -178,8 +190,8 @@ struct PhraseParser {
         // An adverb in -ly or a participle in -ing opening a sentence ("Presently a page came",
         // "Feeling the cold, he …"): a word the text also writes in lowercase, and no first name
         // ("Polly", "Milly").
-        if startsSentence(i), t.lower.hasSuffix("ly") || t.lower.hasSuffix("ing"), lexicon.firstNames[t.lower] == nil, isCommonWord(t.lower),
-           i + 1 < tokens.count, tokens[i + 1].isWord, !tokens[i + 1].isCapitalized || lexicon.determiners.contains(tokens[i + 1].lower) {
+        if startsSentence(i), t.lower.hasSuffix("ly") || t.lower.hasSuffix("ing"), firstName(i) == nil, commonSentenceStarts.contains(t.hash),
+           i + 1 < tokens.count, tokens[i + 1].isWord, !tokens[i + 1].isCapitalized || has(i + 1, .determiner) {
             return false
         }
         // A capitalised verb form is a name word only inside a name: "Washington Post", not "Said Lee".
@@ -194,9 +206,9 @@ struct PhraseParser {
     func titleEnd(at i: Int) -> (end: Int, gender: Gender)? {
         guard usable(i), tokens[i].isWord, tokens[i].isCapitalized else { return nil }
         let g: Gender
-        if let title = lexicon.titles[tokens[i].lower] {
+        if let title = title(i) {
             g = title
-        } else if let noun = lexicon.personNouns[tokens[i].lower], !noun.plural, usable(i + 1), tokens[i + 1].isCapitalized {
+        } else if let noun = personNoun(i), !noun.plural, usable(i + 1), tokens[i + 1].isCapitalized {
             // A role written as a title before a name: "Chief Executive Priya Raman".
             g = noun.gender
         } else {
@@ -217,6 +229,7 @@ struct PhraseParser {
     func isFullStop(_ i: Int) -> Bool { flags[i].contains(.fullStop) }
 
     private func computeIsFullStop(_ i: Int) -> Bool {
+        guard tokens[i].mark == .period else { return false }
         let t = tokens[i]
         guard t.text == "." else { return false }
         // Inside a sentence (as segmented and corrected) a period belongs to an abbreviation: "the U.S. pulls back".
@@ -304,13 +317,13 @@ struct PhraseParser {
     }
 
     private func isPersonNounOrName(_ i: Int) -> Bool {
-        lexicon.personNouns[tokens[i].lower] != nil || tokens[i].isCapitalized
+        personNoun(i) != nil || tokens[i].isCapitalized
     }
 
     /// A name ending at `last`: capitalised words, initials, particles and hyphens, with an
     /// optional title and (for organisations) a leading "the".
     func name(endingAt last: Int) -> Mention? {
-        guard isNameWord(last) || (usable(last) && lexicon.titles[tokens[last].lower] != nil && tokens[last].isCapitalized) else { return nil }
+        guard isNameWord(last) || (usable(last) && title(last) != nil && tokens[last].isCapitalized) else { return nil }
         var start = last
         var k = last - 1
         while k >= 0 && usable(k) && tokens[k].paragraph == tokens[last].paragraph {
@@ -341,7 +354,7 @@ struct PhraseParser {
         if mentionStart == start, mentionStart > 0, usable(mentionStart - 1), tokens[mentionStart - 1].lower == "the" {
             mentionStart -= 1
         }
-        if gender == .any, let g = lexicon.firstNames[tokens[nameStart].lower] { gender = g }
+        if gender == .any, let g = firstName(nameStart) { gender = g }
         return Mention(start: mentionStart, end: last + 1, kind: .name, nameStart: nameStart, gender: gender)
     }
 
@@ -353,7 +366,7 @@ struct PhraseParser {
 
     /// `budget`: tokens the whole description may still take, prepositional phrases included.
     private func description(endingAt last: Int, budget: Int) -> Mention? {
-        guard budget > 0, usable(last), tokens[last].isWord, !Self.conjunctions.contains(tokens[last].lower) else { return nil }
+        guard budget > 0, usable(last), tokens[last].isWord, !has(last, .conjunction) else { return nil }
         var k = last
         var steps = 0
         var sawPerson = false
@@ -371,7 +384,7 @@ struct PhraseParser {
             headFound = true
             if lexicon.determiners.contains(w.lower) && k < last {
                 // A prepositional phrase belongs to an earlier head: "a spokeswoman for the agency".
-                if k >= 2, usable(k - 1), lexicon.prepositions.contains(tokens[k - 1].lower), steps + 2 < budget,
+                if k >= 2, usable(k - 1), has(k - 1, .preposition), steps + 2 < budget,
                    let outer = description(endingAt: k - 2, budget: budget - steps - 2), outer.end == k - 1 {
                     return Mention(start: outer.start, end: last + 1, kind: .description, nameStart: outer.start,
                                    gender: outer.gender, plural: outer.plural)
@@ -386,11 +399,11 @@ struct PhraseParser {
             steps += 1
         }
         // No determiner: a bare plural such as "officials" or "sources".
-        if let noun = lexicon.personNouns[tokens[last].lower], noun.plural {
+        if let noun = personNoun(last), noun.plural {
             var start = last
             while start > 0, usable(start - 1), tokens[start - 1].isWord, !tokens[start - 1].isCapitalized,
-                  lexicon.cueForms[tokens[start - 1].lower] == nil, lexicon.pronouns[tokens[start - 1].lower] == nil,
-                  !lexicon.prepositions.contains(tokens[start - 1].lower), !Self.conjunctions.contains(tokens[start - 1].lower),
+                  lexicon.cueForms[tokens[start - 1].lower] == nil, pronoun(start - 1) == nil,
+                  !has(start - 1, .preposition), !has(start - 1, .conjunction),
                   last - start < 3 {
                 start -= 1
             }
@@ -417,7 +430,7 @@ struct PhraseParser {
             if isInitial(k), k + 2 < tokens.count, tokens[k + 2].paragraph == tokens[k].paragraph { k += 2; continue }
             // After a title any capitalised word is a name, even one that is also a common word
             // ("Mr Last", "Mrs Young").
-            if titled, k == nameStart, tokens[k].isWord, tokens[k].isCapitalized, lexicon.pronouns[tokens[k].lower] == nil {
+            if titled, k == nameStart, tokens[k].isWord, tokens[k].isCapitalized, pronoun(k) == nil {
                 k += 1
                 continue
             }
@@ -443,7 +456,7 @@ struct PhraseParser {
         if k - nameStart >= 2, isSentenceInitialCommonWord(nameStart) { nameStart += 1 }
         if k - nameStart >= 2, let caps = (nameStart..<k).last(where: { isAllCaps(tokens[$0]) }), caps < k - 1 { nameStart = caps + 1 }
         guard k > nameStart && k - nameStart <= 6 else { return (nil, nameStart, gender) }
-        if gender == .any, let g = lexicon.firstNames[tokens[nameStart].lower] { gender = g }
+        if gender == .any, let g = firstName(nameStart) { gender = g }
         return ((Mention(start: first, end: k, kind: .name, nameStart: nameStart, gender: gender), k), nameStart, gender)
     }
 
@@ -472,7 +485,7 @@ struct PhraseParser {
         // A role before a name: "said baker Tom Reilly", "economist Jared Bernstein said".
         if !t.isCapitalized, lexicon.personNouns[t.lower] != nil {
             var j = first + 1
-            while usable(j) && j - first < 3 && !tokens[j].isCapitalized && lexicon.personNouns[tokens[j].lower] != nil { j += 1 }
+            while usable(j) && j - first < 3 && !tokens[j].isCapitalized && personNoun(j) != nil { j += 1 }
             if isNameWord(j) {
                 return speakers(startingAt: j).filter { $0.mention.kind == .name }
             }
@@ -481,7 +494,7 @@ struct PhraseParser {
         let (titled, nameStart, gender) = titledName(startingAt: first)
         if let titled {
             result.append(titled)
-        } else if nameStart > first, lexicon.titles[tokens[nameStart - 1].lower] != nil || tokens[nameStart - 1].text == "." {
+        } else if nameStart > first, title(nameStart - 1) != nil || tokens[nameStart - 1].text == "." {
             // A title alone: "the President".
             result.append((Mention(start: first, end: nameStart, kind: .description, nameStart: first, gender: gender), nameStart))
         }
@@ -540,9 +553,9 @@ struct PhraseParser {
                 if usable(j) && tokens[j].text == ")" { result.append((m, j + 1)) }
             } else if ["of", "from", "at"].contains(tokens[next].lower) {
                 var j = next + 1
-                if usable(j) && lexicon.determiners.contains(tokens[j].lower) { j += 1 }
+                if usable(j) && has(j, .determiner) { j += 1 }
                 let body = j
-                while usable(j) && j - body < 8 && (isNameWord(j) || (j > body && lexicon.prepositions.contains(tokens[j].lower)
+                while usable(j) && j - body < 8 && (isNameWord(j) || (j > body && has(j, .preposition)
                                                                     && isNameWord(j + 1))) { j += 1 }
                 if j > body && isNameWord(j - 1) { result.append((m, j)) }
             }
@@ -585,7 +598,7 @@ struct PhraseParser {
         }
         var start = verbStart
         while start > 0, usable(start - 1),
-              lexicon.auxiliaries.contains(tokens[start - 1].lower) || lexicon.adverbs.contains(tokens[start - 1].lower) {
+              has(start - 1, .auxiliary) || has(start - 1, .adverb) {
             start -= 1
         }
         if isPassive(start..<(last + 1)) { return nil }
@@ -599,7 +612,7 @@ struct PhraseParser {
         let verb = tokens[range.upperBound - 1].lower
         guard range.count >= 2, verb.hasSuffix("ed") || verb == "said" || verb == "told" || verb == "known" else { return false }
         var k = range.upperBound - 2
-        while k >= range.lowerBound, lexicon.adverbs.contains(tokens[k].lower) { k -= 1 }
+        while k >= range.lowerBound, has(k, .adverb) { k -= 1 }
         return k >= range.lowerBound && Self.be.contains(tokens[k].lower)
     }
 
@@ -607,7 +620,7 @@ struct PhraseParser {
     /// word: the verb of `"…," Hollande retaliated.` when the rules do not list it.
     func unlistedVerb(at i: Int, inverted: Bool = false) -> Range<Int>? {
         var k = i
-        while usable(k), lexicon.adverbs.contains(tokens[k].lower), k - i < 2 { k += 1 }
+        while usable(k), has(k, .adverb), k - i < 2 { k += 1 }
         guard usable(k), tokens[k].kind == .word, !tokens[k].isCapitalized else { return nil }
         let w = tokens[k].lower
         guard !lexicon.functionWords.contains(w), !lexicon.prepositions.contains(w), !lexicon.determiners.contains(w),
@@ -624,7 +637,7 @@ struct PhraseParser {
     /// A cue starting at `first`: auxiliaries and adverbs, then the verb. Returns its range.
     func cue(startingAt first: Int) -> Range<Int>? {
         var k = first
-        while usable(k), lexicon.auxiliaries.contains(tokens[k].lower) || lexicon.adverbs.contains(tokens[k].lower), k - first < 4 {
+        while usable(k), has(k, .auxiliary) || has(k, .adverb), k - first < 4 {
             if isCueVerb(k) || phraseEnd(startingAt: k) != nil { break }
             k += 1
         }

@@ -65,8 +65,12 @@ final class Segmenter {
                 // ASCII fast path: the Unicode property look-up is the slow part of tokenizing.
                 let capitalized = first < 0x80 ? (first >= 0x41 && first <= 0x5A)
                     : (text.unicodeScalars.first.map { $0.properties.isUppercase } ?? false)
-                tokens.append(Token(start: start, end: end, kind: kind, text: text, lower: Self.lowercased(text, bytes, start, end),
-                                    isCapitalized: capitalized, spaceBefore: spaceBefore, paragraph: min(p, max(paragraphs.count - 1, 0))))
+                let lower = Self.lowercased(text, bytes, start, end)
+                var token = Token(start: start, end: end, kind: kind, text: text, lower: lower,
+                                  isCapitalized: capitalized, spaceBefore: spaceBefore, paragraph: min(p, max(paragraphs.count - 1, 0)))
+                token.hash = WordMap<Bool>.hash(lower)
+                if end - start == 1 { token.mark = Self.mark(first) }
+                tokens.append(token)
                 spaceBefore = false
             }
             // Sentences.
@@ -191,6 +195,21 @@ final class Segmenter {
     /// A single capital letter: a name's initial.
     private static func isInitial(_ t: Token) -> Bool {
         t.isWord && t.isCapitalized && t.text.unicodeScalars.count == 1
+    }
+
+    private static func mark(_ byte: UInt8) -> Token.Mark {
+        switch byte {
+        case UInt8(ascii: "."): return .period
+        case UInt8(ascii: ","): return .comma
+        case UInt8(ascii: "-"): return .hyphen
+        case UInt8(ascii: "("): return .openParenthesis
+        case UInt8(ascii: ")"): return .closeParenthesis
+        case UInt8(ascii: "?"): return .question
+        case UInt8(ascii: "!"): return .exclamation
+        case UInt8(ascii: ";"): return .semicolon
+        case UInt8(ascii: ":"): return .colon
+        default: return .none
+        }
     }
 
     /// `text` (the bytes `start..<end`) in lowercase. ASCII is lowered byte by byte, and a word

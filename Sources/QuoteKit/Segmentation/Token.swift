@@ -2,11 +2,16 @@
 /// the document; records convert them to code point offsets.
 struct Token: Sendable {
     enum Kind: UInt8, Sendable { case word, number, punctuation }
+    /// The punctuation marks the parser tests for, so that a test is a byte comparison.
+    enum Mark: UInt8, Sendable { case none, period, comma, hyphen, openParenthesis, closeParenthesis, question, exclamation, semicolon, colon }
     var start: Int
     var end: Int
     var kind: Kind
+    var mark: Mark = .none
     var text: String
     var lower: String
+    /// 64-bit FNV-1a hash of `lower`'s UTF-8 bytes (``WordMap/hash(_:)``): word look-ups start from it.
+    var hash: UInt64 = 0
     /// Starts with an uppercase letter.
     var isCapitalized: Bool
     var spaceBefore: Bool
