@@ -230,7 +230,8 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(r.status, 0, r.stderr)
         let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
         let stages = try XCTUnwrap(object["stages"] as? [[String: Any]])
-        XCTAssertEqual(stages.map { $0["name"] as? String }, ["ICU sentence segmentation", "quote scan", "full extraction"])
+        XCTAssertEqual(stages.map { $0["name"] as? String }, ["ICU sentence segmentation", "ICU word segmentation", "quote scan",
+                                                              "segmentation into tokens", "full extraction"])
         XCTAssertEqual(stages.first?["share_of_icu"] as? Double, 1)
         XCTAssertTrue(stages.allSatisfy { ($0["mb_per_s"] as? Double ?? 0) > 0 })
         XCTAssertEqual(object["documents"] as? Int, 5)

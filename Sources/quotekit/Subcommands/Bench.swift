@@ -8,8 +8,10 @@ struct Bench: ParsableCommand {
         discussion: """
             Reads the inputs (as extract does) into memory, then times, on one thread and on the \
             same text: ICU sentence segmentation alone (the floor of QuoteKit's design, which \
-            segments every text with ICU), the quote scan alone (paragraphs and pairing of \
-            quotation marks), and full extraction (records built, not written). Each stage runs \
+            segments every text with ICU), ICU word segmentation alone, the quote scan alone \
+            (paragraphs and pairing of quotation marks), segmentation into paragraphs, sentences \
+            and tokens as extraction does it, and full extraction (records built, not written; \
+            it includes the stages before). Each stage runs \
             --repeat times and its median is reported, in MB/s of UTF-8 input and as a share of \
             ICU's speed; then the peak resident memory of the process.
             """
@@ -72,13 +74,16 @@ struct Bench: ParsableCommand {
             return times.sorted()[times.count / 2]
         }
         let icu = try median { for d in documents { sink &+= try stages.segmentSentences(d.text) } }
+        let icuWords = try median { for d in documents { sink &+= try stages.segmentWords(d.text) } }
         let scan = median { for d in documents { sink &+= stages.scanQuotes(d.text) } }
+        let segmentation = try median { for d in documents { sink &+= try stages.segment(d.text) } }
         let full = try median { for d in documents { sink &+= try extractor.extract(d).count } }
         let mb = Double(bytes) / 1e6
         let report = Report(
             documents: documents.count, characters: documents.reduce(0) { $0 + $1.text.unicodeScalars.count }, bytes: bytes,
             icu_version: ExtractionStages.icuVersion, runs: `repeat`,
-            stages: [("ICU sentence segmentation", icu), ("quote scan", scan), ("full extraction", full)].map { name, s in
+            stages: [("ICU sentence segmentation", icu), ("ICU word segmentation", icuWords), ("quote scan", scan),
+                     ("segmentation into tokens", segmentation), ("full extraction", full)].map { name, s in
                 Stage(name: name, seconds: s, mb_per_s: mb / s, share_of_icu: icu / s)
             },
             peak_rss_bytes: Self.peakResidentBytes())
