@@ -5,7 +5,7 @@ extension QuoteExtractor {
     func continues(_ cue: Range<Int>?, _ tokens: [Token]) -> Bool {
         guard let cue, let follow = lexicon.followOn else { return false }
         let words = tokens[cue].filter(\.isWord).map(\.lower).joined(separator: " ")
-        return follow.rule.continuingCues.contains { words == $0 || words.hasSuffix(" " + $0) }
+        return follow.rule.continuingCues.contains { words == $0 || words.endsWith(" " + $0) }
     }
 
     /// A first-person narrator is reported by the name the other speakers call them by: the name

@@ -143,7 +143,7 @@ struct FrameMatcher {
         if comma - first > 12, (first + 1..<comma).contains(where: { parser.isNameWord($0) }) {
             return false
         }
-        return lexicon.prepositions.contains(word) || lexicon.functionWords.contains(word) || word.hasSuffix("ing")
+        return lexicon.prepositions.contains(word) || lexicon.functionWords.contains(word) || word.endsWith("ing")
             || comma - first <= 3
     }
 
@@ -162,11 +162,11 @@ struct FrameMatcher {
         case .speaker, .name:
             // Before a participle after a comma ("…, calling him a liar") the speaker is the
             // sentence's subject, not the phrase before the comma.
-            if let cue = b.cue, cue.lowerBound == pos + 1, parser.usable(pos), tokens[cue.upperBound - 1].lower.hasSuffix("ing"),
+            if let cue = b.cue, cue.lowerBound == pos + 1, parser.usable(pos), tokens[cue.upperBound - 1].lower.endsWith("ing"),
                Self.beforeParticiple.contains(tokens[pos].lower) {
                 return nil
             }
-            let participle = b.cue.map { $0.lowerBound == pos + 1 && tokens[$0.upperBound - 1].lower.hasSuffix("ing") } ?? false
+            let participle = b.cue.map { $0.lowerBound == pos + 1 && tokens[$0.upperBound - 1].lower.endsWith("ing") } ?? false
             for m in parser.speakers(endingAt: pos) where tokens[m.start].paragraph == para {
                 // "sent an email saying": the phrase before a participle is its verb's object.
                 if participle && m.kind == .description { continue }
@@ -185,7 +185,7 @@ struct FrameMatcher {
             guard sameBlock(pos, para), let c = parser.cue(endingAt: pos) else { return nil }
             // A participle is not inverted with its subject: in `, saying the nominee "…"` the
             // phrase after it is its object.
-            if e + 1 < el.count, el[e + 1] == .speaker || el[e + 1] == .name, tokens[c.upperBound - 1].lower.hasSuffix("ing") {
+            if e + 1 < el.count, el[e + 1] == .speaker || el[e + 1] == .name, tokens[c.upperBound - 1].lower.endsWith("ing") {
                 return nil
             }
             var nb = b
@@ -272,7 +272,7 @@ struct FrameMatcher {
             guard sameBlock(pos, para) else { return nil }
             // A participle is not inverted with its subject: in `"…," blaming Bloomberg` the
             // name is the object.
-            if let cue = b.cue, cue.upperBound == pos, tokens[cue.upperBound - 1].lower.hasSuffix("ing") { return nil }
+            if let cue = b.cue, cue.upperBound == pos, tokens[cue.upperBound - 1].lower.endsWith("ing") { return nil }
             for (m, next) in parser.speakers(startingAt: pos) where el[e] != .name || m.kind == .name {
                 var nb = b
                 nb.speaker = m

@@ -149,7 +149,7 @@ struct People {
     /// A title in lower case without its full stop, abbreviations written out ("Dr." → "doctor").
     func fullTitle(_ title: String) -> String {
         var t = title.lowercased()
-        if t.hasSuffix(".") { t.removeLast() }
+        if t.endsWith(".") { t.removeLast() }
         return lexicon.titleFullForms[t] ?? t
     }
 
@@ -181,7 +181,7 @@ struct People {
     }
 
     private func stripPossessive(_ s: String) -> String {
-        for suffix in ["'s", "’s"] where s.hasSuffix(suffix) { return String(s.dropLast(2)) }
+        for suffix in ["'s", "’s"] where s.endsWith(suffix) { return String(s.dropLast(2)) }
         return s
     }
 
@@ -403,7 +403,7 @@ struct People {
 
     /// A word that cannot modify a noun in an apposition: a cue verb or an -ing form.
     private func isVerbLike(_ k: Int) -> Bool {
-        parser.isCueVerb(k) || tokens[k].lower.hasSuffix("ing") && tokens[k].lower.count > 5
+        parser.isCueVerb(k) || tokens[k].lower.endsWith("ing") && tokens[k].lower.count > 5
     }
 
     /// Fills ``salient`` over the timeline.

@@ -161,7 +161,7 @@ struct PhraseParser {
         // After an article or a possessive the form is a noun: "the report", "his call", "Trump's tweet".
         if i > 0 {
             let p = tokens[i - 1].lower
-            let possessive = (p.hasSuffix("'s") || p.hasSuffix("’s")) && lexicon.pronouns[p] == nil
+            let possessive = (p.endsWith("'s") || p.endsWith("’s")) && lexicon.pronouns[p] == nil
             if ["a", "an", "the", "his", "her", "its", "their", "our", "my", "your"].contains(p) || possessive {
                 return false
             }
@@ -190,7 +190,7 @@ struct PhraseParser {
         // An adverb in -ly or a participle in -ing opening a sentence ("Presently a page came",
         // "Feeling the cold, he …"): a word the text also writes in lowercase, and no first name
         // ("Polly", "Milly").
-        if startsSentence(i), t.lower.hasSuffix("ly") || t.lower.hasSuffix("ing"), firstName(i) == nil, commonSentenceStarts.contains(t.hash),
+        if startsSentence(i), t.lower.endsWith("ly") || t.lower.endsWith("ing"), firstName(i) == nil, commonSentenceStarts.contains(t.hash),
            i + 1 < tokens.count, tokens[i + 1].isWord, !tokens[i + 1].isCapitalized || has(i + 1, .determiner) {
             return false
         }
@@ -328,7 +328,7 @@ struct PhraseParser {
         var k = last - 1
         while k >= 0 && usable(k) && tokens[k].paragraph == tokens[last].paragraph {
             let w = tokens[k]
-            if isNameWord(k) && !w.lower.hasSuffix("'s") && !w.lower.hasSuffix("’s") { start = k; k -= 1; continue }
+            if isNameWord(k) && !w.lower.endsWith("'s") && !w.lower.endsWith("’s") { start = k; k -= 1; continue }
             if w.text == "-" && !w.spaceBefore && isNameWord(k - 1) { k -= 1; continue }
             if w.text == "." && isInitial(k - 1) { start = k - 1; k -= 2; continue }
             if lexicon.nameParticles.contains(w.text) && isNameWord(k - 1) { k -= 1; continue }
@@ -437,7 +437,7 @@ struct PhraseParser {
             // A possessive ends the name: "Anne's Confession" is not a person.
             if isNameWord(k) {
                 k += 1
-                if tokens[k - 1].lower.hasSuffix("'s") || tokens[k - 1].lower.hasSuffix("’s") { break }
+                if tokens[k - 1].lower.endsWith("'s") || tokens[k - 1].lower.endsWith("’s") { break }
                 continue
             }
             if tokens[k].text == "-" && !tokens[k].spaceBefore && isNameWord(k + 1) { k += 1; continue }
@@ -610,7 +610,7 @@ struct PhraseParser {
     /// Whether a verb group is passive: a form of "be" directly before a past participle.
     private func isPassive(_ range: Range<Int>) -> Bool {
         let verb = tokens[range.upperBound - 1].lower
-        guard range.count >= 2, verb.hasSuffix("ed") || verb == "said" || verb == "told" || verb == "known" else { return false }
+        guard range.count >= 2, verb.endsWith("ed") || verb == "said" || verb == "told" || verb == "known" else { return false }
         var k = range.upperBound - 2
         while k >= range.lowerBound, has(k, .adverb) { k -= 1 }
         return k >= range.lowerBound && Self.be.contains(tokens[k].lower)
@@ -625,9 +625,9 @@ struct PhraseParser {
         let w = tokens[k].lower
         guard !lexicon.functionWords.contains(w), !lexicon.prepositions.contains(w), !lexicon.determiners.contains(w),
               lexicon.pronouns[w] == nil, !lexicon.auxiliaries.contains(w), lexicon.personNouns[w] == nil,
-              w.hasSuffix("ed") || w.hasSuffix("s") else { return nil }
+              w.endsWith("ed") || w.endsWith("s") else { return nil }
         // Before its subject ("…!" shuddered the Englishman) only a past tense.
-        if inverted { return w.hasSuffix("ed") ? i..<(k + 1) : nil }
+        if inverted { return w.endsWith("ed") ? i..<(k + 1) : nil }
         let next = k + 1
         guard next >= tokens.count || tokens[next].paragraph != tokens[k].paragraph
                 || [".", ",", ";", "!", "?"].contains(tokens[next].text) else { return nil }

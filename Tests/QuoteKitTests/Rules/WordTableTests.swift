@@ -28,3 +28,15 @@ final class WordTableTests: XCTestCase {
         XCTAssertFalse(WordSet([String]()).contains("x"))
     }
 }
+
+final class StringEndingTests: XCTestCase {
+    func testEndsWithAgreesWithHasSuffixOnWords() {
+        let words = ["saying", "ing", "ng", "", "Bennet’s", "Bennet's", "’s", "s", "called", "ed", "e\u{301}d", "cafés",
+                     "sing\u{301}", "a much longer word than fifteen bytes, saying", "Mr.", "."]
+        for w in words {
+            for suffix in ["ing", "’s", "'s", "ed", "s", "."] {
+                XCTAssertEqual(w.endsWith(suffix), w.hasSuffix(suffix), "\(w) / \(suffix)")
+            }
+        }
+    }
+}
