@@ -78,7 +78,7 @@ public final class QuoteExtractor {
             // in a headline, where every word is capitalised.)
             if filter.dropEmbeddedTitles, first > 0, !parser.headline[tokens[first].paragraph], tokens[first - 1].paragraph == tokens[first].paragraph,
                tokens[first - 1].lower.endsWith("'s") || tokens[first - 1].lower.endsWith("’s")
-                || lexicon.prepositions.contains(tokens[first - 1].lower)
+                || lexicon.prepositions.contains(tokens[first - 1].lower, hash: tokens[first - 1].hash)
                 || (inner.count >= 2 && tokens[first - 1].kind == .word && !tokens[first - 1].isCapitalized && !parser.isCueVerb(first - 1)),
                isTitleCase(inner) {
                 continue

@@ -72,18 +72,18 @@ extension QuoteExtractor {
         /// most two words of address ("my dear Watson").
         func named(_ lo: Int, _ hi: Int) -> (words: [String], title: String?)? {
             var k = lo
-            while k < hi - 1, k - lo < 2, tokens[k].isWord, !isNameWord(tokens[k]), lexicon.titles[tokens[k].lower] == nil,
-                  lexicon.pronouns[tokens[k].lower] == nil, !lexicon.prepositions.contains(tokens[k].lower),
+            while k < hi - 1, k - lo < 2, tokens[k].isWord, !isNameWord(tokens[k]), lexicon.titles[tokens[k].lower, hash: tokens[k].hash] == nil,
+                  lexicon.pronouns[tokens[k].lower, hash: tokens[k].hash] == nil, !lexicon.prepositions.contains(tokens[k].lower, hash: tokens[k].hash),
                   !PhraseParser.conjunctions.contains(tokens[k].lower) { k += 1 }
             var title: String?
-            if k < hi, lexicon.titles[tokens[k].lower] != nil {
+            if k < hi, lexicon.titles[tokens[k].lower, hash: tokens[k].hash] != nil {
                 title = tokens[k].text
                 k += 1
                 if k < hi, tokens[k].text == "." { title! += "."; k += 1 }
             }
             guard hi - k >= 1, hi - k <= 3, (k..<hi).allSatisfy({ isNameWord(tokens[$0]) }) else { return nil }
             // One common word is an exclamation ("Nay, …", "Well, …"), not a name, unless a first name.
-            if title == nil, hi - k == 1, lexicon.firstNames[tokens[k].lower] == nil, parser.isCommonWord(tokens[k].lower) { return nil }
+            if title == nil, hi - k == 1, lexicon.firstNames[tokens[k].lower, hash: tokens[k].hash] == nil, parser.isCommonWord(tokens[k].lower) { return nil }
             return (tokens[k..<hi].map(\.text), title)
         }
         let words = range.filter { tokens[$0].start >= quote.contentStart && tokens[$0].end <= quote.contentEnd }

@@ -112,13 +112,13 @@ struct People {
         let titled = persons.map { $0.title.map { lexicon.titles[fullTitle($0)] ?? .any } ?? .any != .any }
         // A place ("in Chandrapore", "from Anglo-India") takes no gender from the pronouns near it.
         var located = [Int](repeating: 0, count: persons.count)
-        for entry in timeline where entry.token > 0 && lexicon.locatives.contains(tokens[entry.token - 1].lower) { located[entry.person] += 1 }
+        for entry in timeline where entry.token > 0 && lexicon.locatives.contains(tokens[entry.token - 1].lower, hash: tokens[entry.token - 1].hash) { located[entry.person] += 1 }
         let place = persons.indices.map { 3 * located[$0] >= persons[$0].mentions.count && located[$0] > 0 }
         for (n, entry) in timeline.enumerated() where !titled[entry.person] && !place[entry.person] {
             let limit = n + 1 < timeline.count ? timeline[n + 1].token : tokens.count
             var k = entry.token + 1
             while k < limit && k - entry.token <= 25 && tokens[k].sentence == tokens[entry.token].sentence {
-                if parser.quoteOf[k] < 0, let g = lexicon.genderedForms[tokens[k].lower] {
+                if parser.quoteOf[k] < 0, let g = lexicon.genderedForms[tokens[k].lower, hash: tokens[k].hash] {
                     if g == .male { votes[entry.person].male += 1 } else { votes[entry.person].female += 1 }
                     break
                 }

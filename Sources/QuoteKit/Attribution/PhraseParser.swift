@@ -143,13 +143,13 @@ struct PhraseParser {
     func has(_ i: Int, _ flag: TokenFlags) -> Bool { flags[i].contains(flag) }
 
     /// The gender of the title at token `i`.
-    func title(_ i: Int) -> Gender? { flags[i].contains(.title) ? lexicon.titles[tokens[i].lower] : nil }
+    func title(_ i: Int) -> Gender? { flags[i].contains(.title) ? lexicon.titles[tokens[i].lower, hash: tokens[i].hash] : nil }
     /// The person of the pronoun at token `i`.
-    func pronoun(_ i: Int) -> PronounsRule.Person? { flags[i].contains(.pronoun) ? lexicon.pronouns[tokens[i].lower] : nil }
+    func pronoun(_ i: Int) -> PronounsRule.Person? { flags[i].contains(.pronoun) ? lexicon.pronouns[tokens[i].lower, hash: tokens[i].hash] : nil }
     /// The person noun at token `i`, with its gender and number.
-    func personNoun(_ i: Int) -> (gender: Gender, plural: Bool)? { flags[i].contains(.personNoun) ? lexicon.personNouns[tokens[i].lower] : nil }
+    func personNoun(_ i: Int) -> (gender: Gender, plural: Bool)? { flags[i].contains(.personNoun) ? lexicon.personNouns[tokens[i].lower, hash: tokens[i].hash] : nil }
     /// The gender of the first name at token `i`.
-    func firstName(_ i: Int) -> Gender? { flags[i].contains(.firstName) ? lexicon.firstNames[tokens[i].lower] : nil }
+    func firstName(_ i: Int) -> Gender? { flags[i].contains(.firstName) ? lexicon.firstNames[tokens[i].lower, hash: tokens[i].hash] : nil }
 
     // MARK: Word classes
 
@@ -184,7 +184,7 @@ struct PhraseParser {
         guard !flags[i].contains(.nonNameWord), !flags[i].contains(.pronoun) else { return false }
         // A person noun is capitalised at the start of a sentence ("Residents said") or as a plural
         // ("Democrats"), not as a name.
-        if let noun = lexicon.personNouns[t.lower], noun.plural || i == 0 || tokens[i - 1].sentence != t.sentence {
+        if let noun = lexicon.personNouns[t.lower, hash: t.hash], noun.plural || i == 0 || tokens[i - 1].sentence != t.sentence {
             return false
         }
         // An adverb in -ly or a participle in -ing opening a sentence ("Presently a page came",
@@ -214,7 +214,7 @@ struct PhraseParser {
         } else {
             return nil
         }
-        if usable(i + 1), tokens[i + 1].text == ".", !tokens[i + 1].spaceBefore, lexicon.abbreviatedTitles.contains(tokens[i].lower) {
+        if usable(i + 1), tokens[i + 1].text == ".", !tokens[i + 1].spaceBefore, lexicon.abbreviatedTitles.contains(tokens[i].lower, hash: tokens[i].hash) {
             return (i + 2, g)
         }
         return (i + 1, g)
@@ -236,7 +236,7 @@ struct PhraseParser {
         if i + 1 < tokens.count, tokens[i + 1].sentence == t.sentence, tokens[i + 1].paragraph == t.paragraph { return false }
         if i > 0, !t.spaceBefore {
             let w = tokens[i - 1]
-            if lexicon.abbreviations.contains(w.lower) || lexicon.titles[w.lower] != nil { return false }
+            if lexicon.abbreviations.contains(w.lower) || lexicon.titles[w.lower, hash: w.hash] != nil { return false }
             if w.isWord && w.text.unicodeScalars.count == 1 && w.isCapitalized { return false }
         }
         return true
@@ -261,7 +261,7 @@ struct PhraseParser {
         guard usable(last) else { return [] }
         var result: [Mention] = []
         let t = tokens[last]
-        if let person = lexicon.pronouns[t.lower], t.isWord {
+        if let person = lexicon.pronouns[t.lower, hash: t.hash], t.isWord {
             return [Mention(start: last, end: last + 1, kind: .pronoun(person), nameStart: last)]
         }
         // A relative pronoun after a name: "Mike Lee, who declared".
@@ -375,14 +375,14 @@ struct PhraseParser {
         var headFound = false
         while k >= 0 && steps < budget && usable(k) && tokens[k].paragraph == tokens[last].paragraph {
             let w = tokens[k]
-            if let noun = lexicon.personNouns[w.lower] {
+            if let noun = lexicon.personNouns[w.lower, hash: w.hash] {
                 if !headFound || !sawPerson { gender = noun.gender; plural = noun.plural }
                 sawPerson = true
-            } else if lexicon.sourceNouns.contains(w.lower) {
+            } else if lexicon.sourceNouns.contains(w.lower, hash: w.hash) {
                 sawPerson = true
             }
             headFound = true
-            if lexicon.determiners.contains(w.lower) && k < last {
+            if lexicon.determiners.contains(w.lower, hash: w.hash) && k < last {
                 // A prepositional phrase belongs to an earlier head: "a spokeswoman for the agency".
                 if k >= 2, usable(k - 1), has(k - 1, .preposition), steps + 2 < budget,
                    let outer = description(endingAt: k - 2, budget: budget - steps - 2), outer.end == k - 1 {
@@ -394,7 +394,7 @@ struct PhraseParser {
             }
             if !(w.isWord || w.text == "-" || w.text == "'s" || w.text == "’s") { break }
             if isCueVerb(k) && k < last { break }
-            if lexicon.pronouns[w.lower] != nil || lexicon.prepositions.contains(w.lower) || lexicon.relativePronouns.contains(w.lower) { break }
+            if lexicon.pronouns[w.lower, hash: w.hash] != nil || lexicon.prepositions.contains(w.lower, hash: w.hash) || lexicon.relativePronouns.contains(w.lower, hash: w.hash) { break }
             k -= 1
             steps += 1
         }
@@ -402,7 +402,7 @@ struct PhraseParser {
         if let noun = personNoun(last), noun.plural {
             var start = last
             while start > 0, usable(start - 1), tokens[start - 1].isWord, !tokens[start - 1].isCapitalized,
-                  lexicon.cueForms[tokens[start - 1].lower] == nil, pronoun(start - 1) == nil,
+                  lexicon.cueForms[tokens[start - 1].lower, hash: tokens[start - 1].hash] == nil, pronoun(start - 1) == nil,
                   !has(start - 1, .preposition), !has(start - 1, .conjunction),
                   last - start < 3 {
                 start -= 1
@@ -478,12 +478,12 @@ struct PhraseParser {
     private func parseSpeakers(startingAt first: Int) -> [(mention: Mention, next: Int)] {
         guard usable(first), tokens[first].isWord else { return [] }
         let t = tokens[first]
-        if let person = lexicon.pronouns[t.lower] {
+        if let person = lexicon.pronouns[t.lower, hash: t.hash] {
             return [(Mention(start: first, end: first + 1, kind: .pronoun(person), nameStart: first), first + 1)]
         }
         var result: [(Mention, Int)] = []
         // A role before a name: "said baker Tom Reilly", "economist Jared Bernstein said".
-        if !t.isCapitalized, lexicon.personNouns[t.lower] != nil {
+        if !t.isCapitalized, lexicon.personNouns[t.lower, hash: t.hash] != nil {
             var j = first + 1
             while usable(j) && j - first < 3 && !tokens[j].isCapitalized && personNoun(j) != nil { j += 1 }
             if isNameWord(j) {
@@ -500,23 +500,23 @@ struct PhraseParser {
         }
         // Description: determiner ... up to punctuation, a verb or a clause word, with any
         // prepositional phrase ("a spokeswoman for the agency").
-        if lexicon.determiners.contains(t.lower) || lexicon.personNouns[t.lower]?.plural == true {
+        if lexicon.determiners.contains(t.lower, hash: t.hash) || lexicon.personNouns[t.lower, hash: t.hash]?.plural == true {
             var e = first + 1
-            var sawPerson = lexicon.personNouns[t.lower] != nil
-            var g = lexicon.personNouns[t.lower]?.gender ?? .any
-            var plural = lexicon.personNouns[t.lower]?.plural ?? false
+            var sawPerson = lexicon.personNouns[t.lower, hash: t.hash] != nil
+            var g = lexicon.personNouns[t.lower, hash: t.hash]?.gender ?? .any
+            var plural = lexicon.personNouns[t.lower, hash: t.hash]?.plural ?? false
             var inPhrase = false
             while usable(e) && e - first < maxDescription {
                 let w = tokens[e]
                 if !w.isWord && w.text != "-" && w.text != "'s" && w.text != "’s" { break }
-                if isCueVerb(e) || lexicon.relativePronouns.contains(w.lower) || lexicon.pronouns[w.lower] != nil
-                    || lexicon.auxiliaries.contains(w.lower) || lexicon.adverbs.contains(w.lower) { break }
-                if lexicon.prepositions.contains(w.lower) {
+                if isCueVerb(e) || lexicon.relativePronouns.contains(w.lower, hash: w.hash) || lexicon.pronouns[w.lower, hash: w.hash] != nil
+                    || lexicon.auxiliaries.contains(w.lower, hash: w.hash) || lexicon.adverbs.contains(w.lower, hash: w.hash) { break }
+                if lexicon.prepositions.contains(w.lower, hash: w.hash) {
                     guard sawPerson else { break }
                     inPhrase = true
                 }
-                if !inPhrase, let noun = lexicon.personNouns[w.lower] { sawPerson = true; g = noun.gender; plural = noun.plural }
-                if !inPhrase, lexicon.sourceNouns.contains(w.lower) { sawPerson = true }
+                if !inPhrase, let noun = lexicon.personNouns[w.lower, hash: w.hash] { sawPerson = true; g = noun.gender; plural = noun.plural }
+                if !inPhrase, lexicon.sourceNouns.contains(w.lower, hash: w.hash) { sawPerson = true }
                 e += 1
             }
             if sawPerson || (e > first + 1 && tokens[(first + 1)..<e].contains { $0.isCapitalized }) {
@@ -525,15 +525,15 @@ struct PhraseParser {
         }
         // Any short noun phrase (a name with modifiers, a description the lexicon does not know):
         // "CrowdStrike co-founder Dmitri Alperovitch", "the billionaire business mogul". Tried last.
-        if t.isCapitalized || lexicon.determiners.contains(t.lower) || lexicon.personNouns[t.lower] != nil
-            || (t.kind == .word && !lexicon.functionWords.contains(t.lower) && !lexicon.prepositions.contains(t.lower)) {
+        if t.isCapitalized || lexicon.determiners.contains(t.lower, hash: t.hash) || lexicon.personNouns[t.lower, hash: t.hash] != nil
+            || (t.kind == .word && !lexicon.functionWords.contains(t.lower, hash: t.hash) && !lexicon.prepositions.contains(t.lower, hash: t.hash)) {
             var e = first
             var lastNameRun: Int?
             while usable(e) && e - first < maxGeneric {
                 let w = tokens[e]
                 if !(w.isWord || w.text == "-" || w.text == "'s" || w.text == "’s" || (w.text == "." && e > first && tokens[e - 1].isCapitalized)) { break }
-                if isCueVerb(e) || lexicon.relativePronouns.contains(w.lower) || lexicon.pronouns[w.lower] != nil
-                    || lexicon.auxiliaries.contains(w.lower) || lexicon.adverbs.contains(w.lower) { break }
+                if isCueVerb(e) || lexicon.relativePronouns.contains(w.lower, hash: w.hash) || lexicon.pronouns[w.lower, hash: w.hash] != nil
+                    || lexicon.auxiliaries.contains(w.lower, hash: w.hash) || lexicon.adverbs.contains(w.lower, hash: w.hash) { break }
                 let joined = e > first && !tokens[e].spaceBefore && ["-", "."].contains(tokens[e - 1].text)
                 if isNameWord(e) && (e == first || (!isNameWord(e - 1) && !joined && !isInitial(e - 2))) { lastNameRun = e }
                 e += 1
@@ -649,7 +649,7 @@ struct PhraseParser {
 
     /// The first token of a multi-word cue ending at `last`.
     private func phraseStart(endingAt last: Int) -> Int? {
-        guard usable(last), let candidates = lexicon.cuePhrases[tokens[last].lower] else { return nil }
+        guard usable(last), let candidates = lexicon.cuePhrases[tokens[last].lower, hash: tokens[last].hash] else { return nil }
         for words in candidates where last - words.count >= 0 {
             let start = last - words.count
             if (start..<last).allSatisfy({ usable($0) && tokens[$0].lower == words[$0 - start] }) { return start }
@@ -659,7 +659,7 @@ struct PhraseParser {
 
     /// The last token of a multi-word cue starting at `first`.
     private func phraseEnd(startingAt first: Int) -> Int? {
-        guard usable(first), let candidates = lexicon.cuePhrasesByFirst[tokens[first].lower] else { return nil }
+        guard usable(first), let candidates = lexicon.cuePhrasesByFirst[tokens[first].lower, hash: tokens[first].hash] else { return nil }
         for words in candidates {
             let end = first + words.count - 1
             if (first...end).allSatisfy({ usable($0) && tokens[$0].lower == words[$0 - first] }) { return end }
