@@ -178,9 +178,9 @@ struct PhraseParser {
     func isNameWord(_ i: Int) -> Bool { i >= 0 && i < flags.count && flags[i].contains(.nameWord) }
 
     private func computeIsNameWord(_ i: Int) -> Bool {
-        guard usable(i) else { return false }
+        // (Tested before the token is copied: most tokens are not capitalised.)
+        guard usable(i), tokens[i].isWord, tokens[i].isCapitalized else { return false }
         let t = tokens[i]
-        guard t.isWord, t.isCapitalized else { return false }
         guard !flags[i].contains(.nonNameWord), !flags[i].contains(.pronoun) else { return false }
         // A person noun is capitalised at the start of a sentence ("Residents said") or as a plural
         // ("Democrats"), not as a name.
