@@ -79,7 +79,7 @@ extension QuoteExtractor {
             if k < hi, lexicon.titles[tokens[k].lower, hash: tokens[k].hash] != nil {
                 title = tokens[k].text
                 k += 1
-                if k < hi, tokens[k].text == "." { title! += "."; k += 1 }
+                if k < hi, tokens[k].mark == .period { title! += "."; k += 1 }
             }
             guard hi - k >= 1, hi - k <= 3, (k..<hi).allSatisfy({ isNameWord(tokens[$0]) }) else { return nil }
             // One common word is an exclamation ("Nay, …", "Well, …"), not a name, unless a first name.
@@ -91,7 +91,7 @@ extension QuoteExtractor {
         // Start: the first comma within four tokens; the name is the segment before it, after an
         // interjection and its comma ("Now then, Pooh,").
         var segmentStart = lo
-        for k in lo...min(hi, lo + 6) where tokens[k].text == "," {
+        for k in lo...min(hi, lo + 6) where tokens[k].mark == .comma {
             if let p = named(segmentStart, k) { return p }
             segmentStart = k + 1
         }
@@ -99,8 +99,8 @@ extension QuoteExtractor {
         var end = hi + 1
         while end > lo, !tokens[end - 1].isWord { end -= 1 }
         var k = end - 1
-        while k > lo, end - k <= 4, tokens[k - 1].text != "," { k -= 1 }
-        if k > lo, tokens[k - 1].text == ",", let p = named(k, end) { return p }
+        while k > lo, end - k <= 4, tokens[k - 1].mark != .comma { k -= 1 }
+        if k > lo, tokens[k - 1].mark == .comma, let p = named(k, end) { return p }
         return nil
     }
 

@@ -76,7 +76,7 @@ struct FrameMatcher {
         // A cue followed by a colon introduces what follows, not the quote before it, unless that
         // quote breaks off with a comma, a question or an exclamation mark and so leans on the cue
         // ("Come in," said the old lady: "…").
-        if q + 1 < elements.count, !endsClause, right.edge + 1 < tokens.count, tokens[right.edge + 1].text == ":",
+        if q + 1 < elements.count, !endsClause, right.edge + 1 < tokens.count, tokens[right.edge + 1].mark == .colon,
            tokens[right.edge + 1].paragraph == tokens[right.edge].paragraph {
             return nil
         }
@@ -88,7 +88,7 @@ struct FrameMatcher {
             let words = right.literals.filter { tokens[$0].isWord }
             if let lo = words.min(), let hi = words.max() {
                 cue = lo..<(hi + 1)
-            } else if let nearest = right.literals.min(by: { abs($0 - first) < abs($1 - first) }), tokens[nearest].text != "." {
+            } else if let nearest = right.literals.min(by: { abs($0 - first) < abs($1 - first) }), tokens[nearest].mark != .period {
                 cue = nearest..<(nearest + 1)
             }
         }
@@ -110,10 +110,6 @@ struct FrameMatcher {
         parser.usable(i) && tokens[i].paragraph == paragraph
     }
 
-    private func isSentenceEnd(_ t: Token) -> Bool {
-        t.kind == .punctuation && (t.text == "." || t.text == "?" || t.text == "!")
-    }
-
     /// Whether token `i` ends a sentence: a full stop after an abbreviation ("Mr.") or an initial does not.
     private func isSentenceEnd(_ i: Int) -> Bool {
         !parser.flags[i].isDisjoint(with: [.fullStop, .questionOrExclamation])
@@ -122,12 +118,12 @@ struct FrameMatcher {
     /// Whether the token after `pos` starts a sentence (or follows an introductory phrase).
     private func atSentenceStart(_ pos: Int, _ para: Int) -> Bool {
         pos < 0 || tokens[pos].paragraph != para || tokens[pos].sentence != tokens[pos + 1].sentence
-            || isSentenceEnd(tokens[pos]) || afterIntroductoryPhrase(pos)
+            || tokens[pos].mark == .period || tokens[pos].mark == .question || tokens[pos].mark == .exclamation || afterIntroductoryPhrase(pos)
     }
 
     /// Whether `comma` ends an introductory phrase: "On Tuesday, …", "Speaking in Ohio, …".
     private func afterIntroductoryPhrase(_ comma: Int) -> Bool {
-        guard parser.usable(comma), tokens[comma].text == "," else { return false }
+        guard parser.usable(comma), tokens[comma].mark == .comma else { return false }
         var first = comma
         while first > 0 && tokens[first - 1].sentence == tokens[comma].sentence && tokens[first - 1].paragraph == tokens[comma].paragraph {
             first -= 1
@@ -213,7 +209,7 @@ struct FrameMatcher {
                     // A fronted subordinate clause closed by a comma is not the main clause: in
                     // "After the interview ended, Maher said the report was "…"", the cue is "said".
                     if leftmost, last != nil, parser.quoteOf[p] < 0, let before = atComma, flags.contains(.subordinator),
-                       atSentenceStart(p - 1, para) || (parser.usable(p - 1) && tokens[p - 1].text == ",") {
+                       atSentenceStart(p - 1, para) || (parser.usable(p - 1) && tokens[p - 1].mark == .comma) {
                         return before ?? last
                     }
                     // The farthest match stays within its clause: "Clinton proposed a debate, but

@@ -172,7 +172,7 @@ struct People {
         for k in tokens.indices where parser.quoteOf[k] >= 0 && tokens[k].isCapitalized {
             guard let gender = parser.title(k) else { continue }
             var n = k + 1
-            if n < tokens.count, tokens[n].text == "." { n += 1 }
+            if n < tokens.count, tokens[n].mark == .period { n += 1 }
             guard n < tokens.count, parser.quoteOf[n] == parser.quoteOf[k], isCapitalizedWord(n),
                   n + 1 >= tokens.count || !isCapitalizedWord(n + 1),
                   let p = person(matching: [stripPossessive(tokens[n].text)], title: nil), compatible(persons[p].gender, gender) else { continue }
@@ -190,7 +190,7 @@ struct People {
         var titlesBySurname: [String: Set<String>] = [:]
         for k in tokens.indices where tokens[k].isCapitalized && parser.title(k) != nil {
             var n = k + 1
-            if n < tokens.count, tokens[n].text == "." { n += 1 }
+            if n < tokens.count, tokens[n].mark == .period { n += 1 }
             if n < tokens.count, parser.isNameWord(n), n + 1 >= tokens.count || !parser.isNameWord(n + 1) {
                 titlesBySurname[stripPossessive(tokens[n].text), default: []].insert(fullTitle(tokens[k].lower))
             }
@@ -225,9 +225,9 @@ struct People {
                 var title: String?
                 // The title right before the name (not "President of the French").
                 var t = m.nameStart - 1
-                if t > m.start, tokens[t].text == "." { t -= 1 }
+                if t > m.start, tokens[t].mark == .period { t -= 1 }
                 if t >= m.start, parser.title(t) != nil {
-                    title = tokens[t].text + (t + 1 < m.nameStart && tokens[t + 1].text == "." ? "." : "")
+                    title = tokens[t].text + (t + 1 < m.nameStart && tokens[t + 1].mark == .period ? "." : "")
                 }
                 let p = link(words, display: display, title: title, gender: m.gender, at: m.start)
                 if let title { persons[p].titles.insert(fullTitle(title)) }
@@ -383,7 +383,7 @@ struct People {
         // Before the name the noun touches it ("economist Jared Bernstein"; not "said the old
         // gentleman to Oliver").
         if m.start > 0, parser.usable(m.start - 1), tokens[m.start - 1].isWord, !tokens[m.start - 1].isCapitalized { note(m.start - 1) }
-        guard parser.usable(m.end), tokens[m.end].text == "," else { return }
+        guard parser.usable(m.end), tokens[m.end].mark == .comma else { return }
         var j = m.end + 1
         if j < tokens.count, parser.usable(j), parser.has(j, .determiner) { j += 1 }
         var modifiers = 0
@@ -569,7 +569,7 @@ struct People {
     /// Martha brought"; not "glancing at Joan, who", "Then Joan and").
     private func namesSubject(_ t: Int) -> Bool {
         if parser.startsClause(t) { return true }
-        guard t > 1, tokens[t - 1].text == "," || tokens[t - 1].isWord && parser.startsSentence(t - 1) else { return false }
+        guard t > 1, tokens[t - 1].mark == .comma || tokens[t - 1].isWord && parser.startsSentence(t - 1) else { return false }
         guard let e = mentionAt[t]?.end, e < tokens.count, parser.usable(e), tokens[e].isWord, !tokens[e].isCapitalized,
               tokens[e].sentence == tokens[t].sentence else { return false }
         if parser.usable(t - 1), parser.has(t - 1, .preposition) { return false }

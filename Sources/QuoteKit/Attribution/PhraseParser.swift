@@ -101,7 +101,7 @@ struct PhraseParser {
         case "—", "–", "--", ";", ":": return true
         default: break
         }
-        if has(i - 1, .conjunction), i >= 2, tokens[i - 2].text == "," || startsSentence(i - 1) { return true }
+        if has(i - 1, .conjunction), i >= 2, tokens[i - 2].mark == .comma || startsSentence(i - 1) { return true }
         return has(i - 1, .auxiliary)
     }
 
@@ -214,7 +214,7 @@ struct PhraseParser {
         } else {
             return nil
         }
-        if usable(i + 1), tokens[i + 1].text == ".", !tokens[i + 1].spaceBefore, lexicon.abbreviatedTitles.contains(tokens[i].lower, hash: tokens[i].hash) {
+        if usable(i + 1), tokens[i + 1].mark == .period, !tokens[i + 1].spaceBefore, lexicon.abbreviatedTitles.contains(tokens[i].lower, hash: tokens[i].hash) {
             return (i + 2, g)
         }
         return (i + 1, g)
@@ -222,7 +222,7 @@ struct PhraseParser {
 
     /// A single capital letter followed by a period ("J."), as in a name.
     func isInitial(_ i: Int) -> Bool {
-        usable(i) && usable(i + 1) && tokens[i].isWord && tokens[i].text.unicodeScalars.count == 1 && tokens[i].isCapitalized && tokens[i + 1].text == "."
+        usable(i) && usable(i + 1) && tokens[i].isWord && tokens[i].text.unicodeScalars.count == 1 && tokens[i].isCapitalized && tokens[i + 1].mark == .period
     }
 
     /// Whether token `i` is a full stop that ends a sentence (not the period of "Mr." or "W.").
@@ -231,7 +231,7 @@ struct PhraseParser {
     private func computeIsFullStop(_ i: Int) -> Bool {
         guard tokens[i].mark == .period else { return false }
         let t = tokens[i]
-        guard t.text == "." else { return false }
+        guard t.mark == .period else { return false }
         // Inside a sentence (as segmented and corrected) a period belongs to an abbreviation: "the U.S. pulls back".
         if i + 1 < tokens.count, tokens[i + 1].sentence == t.sentence, tokens[i + 1].paragraph == t.paragraph { return false }
         if i > 0, !t.spaceBefore {
@@ -266,7 +266,7 @@ struct PhraseParser {
         }
         // A relative pronoun after a name: "Mike Lee, who declared".
         if t.lower == "who", last > 0 {
-            let end = tokens[last - 1].text == "," ? last - 2 : last - 1
+            let end = tokens[last - 1].mark == .comma ? last - 2 : last - 1
             if let antecedent = speakers(endingAt: end).first(where: { $0.kind != .relative }) {
                 var m = Mention(start: last, end: last + 1, kind: .relative, nameStart: last, gender: antecedent.gender, plural: antecedent.plural)
                 m.antecedent = antecedent.start..<antecedent.end
@@ -276,30 +276,30 @@ struct PhraseParser {
         if let name = name(endingAt: last) { result.append(name) }
         if let description = description(endingAt: last) { result.append(description) }
         // A parenthesis after a name: "Gov. John Kasich (R-OH)".
-        if t.text == ")" {
+        if t.mark == .closeParenthesis {
             var k = last - 1
-            while k > last - 10 && usable(k) && tokens[k].text != "(" && tokens[k].paragraph == t.paragraph { k -= 1 }
-            if usable(k), tokens[k].text == "(", var inner = name(endingAt: k - 1) {
+            while k > last - 10 && usable(k) && tokens[k].mark != .openParenthesis && tokens[k].paragraph == t.paragraph { k -= 1 }
+            if usable(k), tokens[k].mark == .openParenthesis, var inner = name(endingAt: k - 1) {
                 inner.end = last + 1
                 result.append(inner)
             }
         }
         // A comma between the subject and its verb: "Gov. John Kasich (R-OH), said".
-        if t.text == ",", last > 0, tokens[last - 1].text == ")" {
+        if t.mark == .comma, last > 0, tokens[last - 1].mark == .closeParenthesis {
             result += speakers(endingAt: last - 1)
         }
         // Apposition or relative clause: `NAME, a spokeswoman for the agency, said`.
         // Several commas may stand between them ("Clinton, during a meeting in Columbus, Ohio,
         // said"): a phrase that opens the sentence is preferred over a nearer one.
-        if t.text == "," {
+        if t.mark == .comma {
             var k = last - 1
             var steps = 0
             var commas = 0
             var found: [Mention] = []
             while k >= 0 && steps < maxApposition && usable(k) && tokens[k].paragraph == t.paragraph {
                 let w = tokens[k]
-                if isFullStop(k) || w.text == "?" || w.text == "!" || w.text == ";" || isCueVerb(k) && steps > 0 && !isPersonNounOrName(k) { break }
-                if w.text == "," {
+                if isFullStop(k) || w.mark == .question || w.mark == .exclamation || w.mark == .semicolon || isCueVerb(k) && steps > 0 && !isPersonNounOrName(k) { break }
+                if w.mark == .comma {
                     if let inner = name(endingAt: k - 1) ?? description(endingAt: k - 1), inner.end == k {
                         found.append(inner)
                     }
@@ -329,8 +329,8 @@ struct PhraseParser {
         while k >= 0 && usable(k) && tokens[k].paragraph == tokens[last].paragraph {
             let w = tokens[k]
             if isNameWord(k) && !w.lower.endsWith("'s") && !w.lower.endsWith("’s") { start = k; k -= 1; continue }
-            if w.text == "-" && !w.spaceBefore && isNameWord(k - 1) { k -= 1; continue }
-            if w.text == "." && isInitial(k - 1) { start = k - 1; k -= 2; continue }
+            if w.mark == .hyphen && !w.spaceBefore && isNameWord(k - 1) { k -= 1; continue }
+            if w.mark == .period && isInitial(k - 1) { start = k - 1; k -= 2; continue }
             if lexicon.nameParticles.contains(w.text) && isNameWord(k - 1) { k -= 1; continue }
             break
         }
@@ -339,7 +339,7 @@ struct PhraseParser {
         // A title just before: `Sen.`, `Mrs.`, `President`.
         if k >= 0, usable(k) {
             var titleAt = k
-            if tokens[k].text == ".", k >= 1 { titleAt = k - 1 }
+            if tokens[k].mark == .period, k >= 1 { titleAt = k - 1 }
             if let (end, g) = titleEnd(at: titleAt), end == start {
                 mentionStart = titleAt
                 gender = g
@@ -392,7 +392,7 @@ struct PhraseParser {
                 guard sawPerson || tokens[k + 1 ... last].contains(where: { $0.isCapitalized }) else { return nil }
                 return Mention(start: k, end: last + 1, kind: .description, nameStart: k, gender: gender, plural: plural)
             }
-            if !(w.isWord || w.text == "-" || w.text == "'s" || w.text == "’s") { break }
+            if !(w.isWord || w.mark == .hyphen || w.text == "'s" || w.text == "’s") { break }
             if isCueVerb(k) && k < last { break }
             if lexicon.pronouns[w.lower, hash: w.hash] != nil || lexicon.prepositions.contains(w.lower, hash: w.hash) || lexicon.relativePronouns.contains(w.lower, hash: w.hash) { break }
             k -= 1
@@ -440,10 +440,10 @@ struct PhraseParser {
                 if tokens[k - 1].lower.endsWith("'s") || tokens[k - 1].lower.endsWith("’s") { break }
                 continue
             }
-            if tokens[k].text == "-" && !tokens[k].spaceBefore && isNameWord(k + 1) { k += 1; continue }
+            if tokens[k].mark == .hyphen && !tokens[k].spaceBefore && isNameWord(k + 1) { k += 1; continue }
             // A name with a lowercase word joined by hyphens: "Winnie-the-Pooh".
-            if k > nameStart, tokens[k].text == "-", k + 3 < tokens.count, !tokens[k].spaceBefore, !tokens[k + 1].spaceBefore,
-               tokens[k + 1].isWord, !tokens[k + 1].isCapitalized, tokens[k + 2].text == "-", !tokens[k + 2].spaceBefore,
+            if k > nameStart, tokens[k].mark == .hyphen, k + 3 < tokens.count, !tokens[k].spaceBefore, !tokens[k + 1].spaceBefore,
+               tokens[k + 1].isWord, !tokens[k + 1].isCapitalized, tokens[k + 2].mark == .hyphen, !tokens[k + 2].spaceBefore,
                !tokens[k + 3].spaceBefore, isNameWord(k + 3) {
                 k += 3
                 continue
@@ -494,7 +494,7 @@ struct PhraseParser {
         let (titled, nameStart, gender) = titledName(startingAt: first)
         if let titled {
             result.append(titled)
-        } else if nameStart > first, title(nameStart - 1) != nil || tokens[nameStart - 1].text == "." {
+        } else if nameStart > first, title(nameStart - 1) != nil || tokens[nameStart - 1].mark == .period {
             // A title alone: "the President".
             result.append((Mention(start: first, end: nameStart, kind: .description, nameStart: first, gender: gender), nameStart))
         }
@@ -508,7 +508,7 @@ struct PhraseParser {
             var inPhrase = false
             while usable(e) && e - first < maxDescription {
                 let w = tokens[e]
-                if !w.isWord && w.text != "-" && w.text != "'s" && w.text != "’s" { break }
+                if !w.isWord && w.mark != .hyphen && w.text != "'s" && w.text != "’s" { break }
                 if isCueVerb(e) || lexicon.relativePronouns.contains(w.lower, hash: w.hash) || lexicon.pronouns[w.lower, hash: w.hash] != nil
                     || lexicon.auxiliaries.contains(w.lower, hash: w.hash) || lexicon.adverbs.contains(w.lower, hash: w.hash) { break }
                 if lexicon.prepositions.contains(w.lower, hash: w.hash) {
@@ -531,7 +531,7 @@ struct PhraseParser {
             var lastNameRun: Int?
             while usable(e) && e - first < maxGeneric {
                 let w = tokens[e]
-                if !(w.isWord || w.text == "-" || w.text == "'s" || w.text == "’s" || (w.text == "." && e > first && tokens[e - 1].isCapitalized)) { break }
+                if !(w.isWord || w.mark == .hyphen || w.text == "'s" || w.text == "’s" || (w.mark == .period && e > first && tokens[e - 1].isCapitalized)) { break }
                 if isCueVerb(e) || lexicon.relativePronouns.contains(w.lower, hash: w.hash) || lexicon.pronouns[w.lower, hash: w.hash] != nil
                     || lexicon.auxiliaries.contains(w.lower, hash: w.hash) || lexicon.adverbs.contains(w.lower, hash: w.hash) { break }
                 let joined = e > first && !tokens[e].spaceBefore && ["-", "."].contains(tokens[e - 1].text)
@@ -539,7 +539,7 @@ struct PhraseParser {
                 e += 1
                 if e > first + 1 && !result.contains(where: { $0.1 == e }) {
                     let nameStart = lastNameRun ?? first
-                    let isName = lastNameRun != nil && (nameStart..<e).allSatisfy { isNameWord($0) || tokens[$0].text == "-" || tokens[$0].text == "." }
+                    let isName = lastNameRun != nil && (nameStart..<e).allSatisfy { isNameWord($0) || tokens[$0].mark == .hyphen || tokens[$0].mark == .period }
                     result.append((Mention(start: first, end: e, kind: isName ? .name : .description, nameStart: nameStart), e))
                 }
             }
@@ -547,10 +547,10 @@ struct PhraseParser {
         // A name with a party and state in parentheses ("Harry Reid (D-Nev.) said") or with the
         // body it belongs to ("Jeffrey Lewis of the Middlebury Institute wrote").
         for (m, next) in result where m.kind == .name && usable(next) {
-            if tokens[next].text == "(" {
+            if tokens[next].mark == .openParenthesis {
                 var j = next + 1
-                while usable(j) && j - next < 8 && tokens[j].text != ")" && tokens[j].paragraph == t.paragraph { j += 1 }
-                if usable(j) && tokens[j].text == ")" { result.append((m, j + 1)) }
+                while usable(j) && j - next < 8 && tokens[j].mark != .closeParenthesis && tokens[j].paragraph == t.paragraph { j += 1 }
+                if usable(j) && tokens[j].mark == .closeParenthesis { result.append((m, j + 1)) }
             } else if ["of", "from", "at"].contains(tokens[next].lower) {
                 var j = next + 1
                 if usable(j) && has(j, .determiner) { j += 1 }
@@ -562,7 +562,7 @@ struct PhraseParser {
         }
         // Skip an apposition: `X, a spokeswoman for the agency, said`.
         var withApposition: [(Mention, Int)] = []
-        for (m, next) in result where usable(next) && tokens[next].text == "," {
+        for (m, next) in result where usable(next) && tokens[next].mark == .comma {
             var j = next + 1
             while usable(j) && j - next < maxApposition && tokens[j].paragraph == t.paragraph {
                 let w = tokens[j].text

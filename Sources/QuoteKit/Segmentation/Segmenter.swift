@@ -248,7 +248,7 @@ final class Segmenter {
             var k = t - 1
             var endsWithPeriod = false
             while k >= 0 && tokens[k].kind == .punctuation && tokens[k].start >= last.lowerBound {
-                if tokens[k].text == "." { endsWithPeriod = true }
+                if tokens[k].mark == .period { endsWithPeriod = true }
                 k -= 1
             }
             let previousWord = k >= 0 && tokens[k].start >= last.lowerBound ? tokens[k] : nil
@@ -261,7 +261,7 @@ final class Segmenter {
             // capitalised word (or another initial) and a capitalised word follows it.
             if sameParagraph, let word = previousWord, endsWithPeriod, t - k == 2, t < tokens.count,
                Self.isInitial(word), tokens[t].isWord, tokens[t].isCapitalized,
-               k > 0, tokens[k - 1].isCapitalized || tokens[k - 1].text == "." {
+               k > 0, tokens[k - 1].isCapitalized || tokens[k - 1].mark == .period {
                 merge = true
             }
             if sameParagraph, t < tokens.count, tokens[t].isWord, let first = tokens[t].text.unicodeScalars.first,
