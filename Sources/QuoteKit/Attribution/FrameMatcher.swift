@@ -71,7 +71,7 @@ struct FrameMatcher {
             let next = right.edge + 1
             let startsLower = after < tokens.count && tokens[after].isWord && !tokens[after].isCapitalized
             guard startsLower || next >= tokens.count || tokens[next].paragraph != tokens[right.edge].paragraph
-                    || [".", "!", "?"].contains(tokens[next].text) else { return nil }
+                    || [.period, .exclamation, .question].contains(tokens[next].mark) else { return nil }
         }
         // A cue followed by a colon introduces what follows, not the quote before it, unless that
         // quote breaks off with a comma, a question or an exclamation mark and so leans on the cue

@@ -534,7 +534,7 @@ struct PhraseParser {
                 if !(w.isWord || w.mark == .hyphen || w.text == "'s" || w.text == "’s" || (w.mark == .period && e > first && tokens[e - 1].isCapitalized)) { break }
                 if isCueVerb(e) || lexicon.relativePronouns.contains(w.lower, hash: w.hash) || lexicon.pronouns[w.lower, hash: w.hash] != nil
                     || lexicon.auxiliaries.contains(w.lower, hash: w.hash) || lexicon.adverbs.contains(w.lower, hash: w.hash) { break }
-                let joined = e > first && !tokens[e].spaceBefore && ["-", "."].contains(tokens[e - 1].text)
+                let joined = e > first && !tokens[e].spaceBefore && [.hyphen, .period].contains(tokens[e - 1].mark)
                 if isNameWord(e) && (e == first || (!isNameWord(e - 1) && !joined && !isInitial(e - 2))) { lastNameRun = e }
                 e += 1
                 if e > first + 1 && !result.contains(where: { $0.1 == e }) {
@@ -630,7 +630,7 @@ struct PhraseParser {
         if inverted { return w.endsWith("ed") ? i..<(k + 1) : nil }
         let next = k + 1
         guard next >= tokens.count || tokens[next].paragraph != tokens[k].paragraph
-                || [".", ",", ";", "!", "?"].contains(tokens[next].text) else { return nil }
+                || [.period, .comma, .semicolon, .exclamation, .question].contains(tokens[next].mark) else { return nil }
         return i..<(k + 1)
     }
 
