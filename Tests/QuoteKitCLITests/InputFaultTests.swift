@@ -149,6 +149,19 @@ final class InputFaultTests: XCTestCase {
         XCTAssertEqual(try String(contentsOf: URL(fileURLWithPath: output), encoding: .utf8).split(separator: "\n").count, 2)
     }
 
+    func testOnErrorIgnoreReportsTheBadInputAndExitsZero() throws {
+        let line = { (id: String) in "{\"id\": \"\(id)\", \"text\": \"\\\"We tried everything we could,\\\" Ann Lee said.\", \"url\": \"u/\(id)\"}" }
+        let input = [line("a"), "{broken", line("c")].joined(separator: "\n") + "\n"
+        let r = try CLITests.run(["extract", "--input-format", "jsonl", "--on-error", "ignore", "-"], stdin: input)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stderr.hasPrefix("<stdin>:2: error: not valid JSON"), r.stderr)
+        XCTAssertTrue(r.stderr.hasSuffix("quotekit: 2 documents read, 2 extracted, 1 skipped (see above); 2 quotes written\n"), r.stderr)
+        // Standard output holds the records and nothing else, each with its document's other fields.
+        let objects = try r.stdout.split(separator: "\n").map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        XCTAssertEqual(objects.map { $0?["doc"] as? String }, ["a", "c"])
+        XCTAssertEqual(objects.map { ($0?["metadata"] as? [String: Any])?["url"] as? String }, ["u/a", "u/c"])
+    }
+
     func testADuplicateDocumentIdIsSkipped() throws {
         let line = { (id: String, who: String) in "{\"id\": \"\(id)\", \"text\": \"\\\"We tried everything we could,\\\" \(who) said.\"}" }
         let path = file("dups.jsonl", [line("a", "Ann Lee"), line("a", "Bo Diaz"), line("b", "Cy Young")].joined(separator: "\n") + "\n")

@@ -65,11 +65,11 @@ struct Extract: ParsableCommand {
     @Option(help: ArgumentHelp("How many documents are extracted at once, on as many threads (default: the number of cores). The output is the same, in the same order, whatever the number.", valueName: "n"))
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(help: "What a bad input does: skip reports it and goes on (the exit status is then 1); fail stops at the first one, leaves no --output file, and exits 1.")
+    @Option(help: "What a bad input does: skip reports it and goes on (the exit status is then 1); ignore reports it and goes on (the exit status stays 0, for a stage of a pipeline that must not fail on one bad document); fail stops at the first one, leaves no --output file, and exits 1.")
     var onError: OnError = .skip
 
     enum OnError: String, ExpressibleByArgumentCaseIterable {
-        case skip, fail
+        case skip, ignore, fail
     }
 
     @Option(help: "At the end, on standard error: text (one line), json (one object) or none. It counts the documents read, extracted and skipped and the quotes written.")
@@ -154,6 +154,6 @@ struct Extract: ParsableCommand {
             throw ExitCode.failure
         }
         report()
-        if failures > 0 { throw ExitCode.failure }
+        if failures > 0 && onError != .ignore { throw ExitCode.failure }
     }
 }
