@@ -65,10 +65,10 @@ final class Segmenter {
                 // ASCII fast path: the Unicode property look-up is the slow part of tokenizing.
                 let capitalized = first < 0x80 ? (first >= 0x41 && first <= 0x5A)
                     : (text.unicodeScalars.first.map { $0.properties.isUppercase } ?? false)
-                let lower = Self.lowercased(text, bytes, start, end)
+                let (lower, hash) = Self.lowercased(text, bytes, start, end)
                 var token = Token(start: start, end: end, kind: kind, text: text, lower: lower,
                                   isCapitalized: capitalized, spaceBefore: spaceBefore, paragraph: min(p, max(paragraphs.count - 1, 0)))
-                token.hash = WordMap<Bool>.hash(lower)
+                token.hash = hash
                 if end - start == 1 { token.mark = Self.mark(first) }
                 tokens.append(token)
                 spaceBefore = false
@@ -214,21 +214,28 @@ final class Segmenter {
 
     /// `text` (the bytes `start..<end`) in lowercase. ASCII is lowered byte by byte, and a word
     /// already in lowercase is shared: `String.lowercased()` is the slow, general case.
-    private static func lowercased(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String {
+    /// Also returns the lowercase form's ``WordMap/hash(_:)``, computed on the way for ASCII.
+    private static func lowercased(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (String, UInt64) {
         var upper = false
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for k in start..<end {
-            let b = bytes[k]
-            if b >= 0x80 { return text.lowercased() }
-            if b >= 0x41 && b <= 0x5A { upper = true }
+            var b = bytes[k]
+            if b >= 0x80 {
+                let lower = text.lowercased()
+                return (lower, WordMap<Bool>.hash(lower))
+            }
+            if b >= 0x41 && b <= 0x5A { upper = true; b += 0x20 }
+            hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3
         }
-        guard upper else { return text }
-        return String(unsafeUninitializedCapacity: end - start) { out in
+        guard upper else { return (text, hash) }
+        let lower = String(unsafeUninitializedCapacity: end - start) { out in
             for k in start..<end {
                 let b = bytes[k]
                 out[k - start] = b >= 0x41 && b <= 0x5A ? b + 0x20 : b
             }
             return end - start
         }
+        return (lower, hash)
     }
 
     /// Joins ICU sentences split after an abbreviation or before a lowercase continuation.
