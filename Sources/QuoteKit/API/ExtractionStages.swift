@@ -20,15 +20,11 @@ public final class ExtractionStages {
         segmenter = try Segmenter(locale: language, abbreviations: lexicon.abbreviations)
     }
 
+    /// The number of ICU sentence boundaries in `text`, read in place as UTF-8.
+    public func segmentSentences(_ text: String) throws -> Int { try Self.boundaries(of: text, sentences) }
+
     /// The number of ICU word boundaries in `text`, read in place as UTF-8.
-    public func segmentWords(_ text: String) throws -> Int {
-        var text = text
-        var count = 0
-        try text.withUTF8 { bytes in
-            try words.forEachBoundary(in: bytes) { _, _ in count += 1 }
-        }
-        return count
-    }
+    public func segmentWords(_ text: String) throws -> Int { try Self.boundaries(of: text, words) }
 
     /// The number of tokens of `text` once split into paragraphs, sentences and tokens, as
     /// extraction splits it.
@@ -36,12 +32,11 @@ public final class ExtractionStages {
         try segmenter.analyze(text).tokens.count
     }
 
-    /// The number of ICU sentence boundaries in `text`, read in place as UTF-8.
-    public func segmentSentences(_ text: String) throws -> Int {
+    private static func boundaries(of text: String, _ breaker: ICUBreaker) throws -> Int {
         var text = text
         var count = 0
         try text.withUTF8 { bytes in
-            try sentences.forEachBoundary(in: bytes) { _, _ in count += 1 }
+            try breaker.forEachBoundary(in: bytes) { _, _ in count += 1 }
         }
         return count
     }
