@@ -8,11 +8,9 @@ struct FrameMatcher {
     init(parser: PhraseParser) {
         self.parser = parser
         self.tokens = parser.tokens
-        var lengths: [Int32] = []
-        for t in parser.tokens {
-            while lengths.count <= t.sentence { lengths.append(0) }
-            lengths[t.sentence] += 1
-        }
+        // Sentence indices ascend with the tokens.
+        var lengths = [Int32](repeating: 0, count: (tokens.last?.sentence ?? -1) + 1)
+        for i in tokens.indices { lengths[tokens[i].sentence] += 1 }
         self.sentenceLength = lengths
     }
     let maxShort = 6
