@@ -32,7 +32,8 @@ enum RuleDecoder {
         }
         let root: Node
         do {
-            guard let node = try Yams.compose(yaml: source.contents, .basic) else {
+            // The encoding given: Yams's default reads the whole process environment each time.
+            guard let node = try Yams.compose(yaml: source.contents, .basic, .default, .utf8) else {
                 diagnostics.add(RuleDiagnostic(.error, .missingKey, at: fileStart, keyPath: "", "the file is empty"))
                 return nil
             }
