@@ -260,12 +260,11 @@ struct PhraseParser {
     private func parseSpeakers(endingAt last: Int) -> [Mention] {
         guard usable(last) else { return [] }
         var result: [Mention] = []
-        let t = tokens[last]
-        if let person = lexicon.pronouns[t.lower, hash: t.hash], t.isWord {
+        if let person = pronoun(last), tokens[last].isWord {
             return [Mention(start: last, end: last + 1, kind: .pronoun(person), nameStart: last)]
         }
         // A relative pronoun after a name: "Mike Lee, who declared".
-        if t.lower == "who", last > 0 {
+        if tokens[last].lower == "who", last > 0 {
             let end = tokens[last - 1].mark == .comma ? last - 2 : last - 1
             if let antecedent = speakers(endingAt: end).first(where: { $0.kind != .relative }) {
                 var m = Mention(start: last, end: last + 1, kind: .relative, nameStart: last, gender: antecedent.gender, plural: antecedent.plural)
@@ -276,30 +275,29 @@ struct PhraseParser {
         if let name = name(endingAt: last) { result.append(name) }
         if let description = description(endingAt: last) { result.append(description) }
         // A parenthesis after a name: "Gov. John Kasich (R-OH)".
-        if t.mark == .closeParenthesis {
+        if tokens[last].mark == .closeParenthesis {
             var k = last - 1
-            while k > last - 10 && usable(k) && tokens[k].mark != .openParenthesis && tokens[k].paragraph == t.paragraph { k -= 1 }
+            while k > last - 10 && usable(k) && tokens[k].mark != .openParenthesis && tokens[k].paragraph == tokens[last].paragraph { k -= 1 }
             if usable(k), tokens[k].mark == .openParenthesis, var inner = name(endingAt: k - 1) {
                 inner.end = last + 1
                 result.append(inner)
             }
         }
         // A comma between the subject and its verb: "Gov. John Kasich (R-OH), said".
-        if t.mark == .comma, last > 0, tokens[last - 1].mark == .closeParenthesis {
+        if tokens[last].mark == .comma, last > 0, tokens[last - 1].mark == .closeParenthesis {
             result += speakers(endingAt: last - 1)
         }
         // Apposition or relative clause: `NAME, a spokeswoman for the agency, said`.
         // Several commas may stand between them ("Clinton, during a meeting in Columbus, Ohio,
         // said"): a phrase that opens the sentence is preferred over a nearer one.
-        if t.mark == .comma {
+        if tokens[last].mark == .comma {
             var k = last - 1
             var steps = 0
             var commas = 0
             var found: [Mention] = []
-            while k >= 0 && steps < maxApposition && usable(k) && tokens[k].paragraph == t.paragraph {
-                let w = tokens[k]
-                if isFullStop(k) || w.mark == .question || w.mark == .exclamation || w.mark == .semicolon || isCueVerb(k) && steps > 0 && !isPersonNounOrName(k) { break }
-                if w.mark == .comma {
+            while k >= 0 && steps < maxApposition && usable(k) && tokens[k].paragraph == tokens[last].paragraph {
+                if isFullStop(k) || tokens[k].mark == .question || tokens[k].mark == .exclamation || tokens[k].mark == .semicolon || isCueVerb(k) && steps > 0 && !isPersonNounOrName(k) { break }
+                if tokens[k].mark == .comma {
                     if let inner = name(endingAt: k - 1) ?? description(endingAt: k - 1), inner.end == k {
                         found.append(inner)
                     }
@@ -327,11 +325,10 @@ struct PhraseParser {
         var start = last
         var k = last - 1
         while k >= 0 && usable(k) && tokens[k].paragraph == tokens[last].paragraph {
-            let w = tokens[k]
-            if isNameWord(k) && !w.lower.endsWith("'s") && !w.lower.endsWith("’s") { start = k; k -= 1; continue }
-            if w.mark == .hyphen && !w.spaceBefore && isNameWord(k - 1) { k -= 1; continue }
-            if w.mark == .period && isInitial(k - 1) { start = k - 1; k -= 2; continue }
-            if lexicon.nameParticles.contains(w.text) && isNameWord(k - 1) { k -= 1; continue }
+            if isNameWord(k) && !tokens[k].lower.endsWith("'s") && !tokens[k].lower.endsWith("’s") { start = k; k -= 1; continue }
+            if tokens[k].mark == .hyphen && !tokens[k].spaceBefore && isNameWord(k - 1) { k -= 1; continue }
+            if tokens[k].mark == .period && isInitial(k - 1) { start = k - 1; k -= 2; continue }
+            if lexicon.nameParticles.contains(tokens[k].text) && isNameWord(k - 1) { k -= 1; continue }
             break
         }
         var mentionStart = start
@@ -374,15 +371,14 @@ struct PhraseParser {
         var plural = false
         var headFound = false
         while k >= 0 && steps < budget && usable(k) && tokens[k].paragraph == tokens[last].paragraph {
-            let w = tokens[k]
-            if let noun = lexicon.personNouns[w.lower, hash: w.hash] {
+            if let noun = personNoun(k) {
                 if !headFound || !sawPerson { gender = noun.gender; plural = noun.plural }
                 sawPerson = true
-            } else if lexicon.sourceNouns.contains(w.lower, hash: w.hash) {
+            } else if has(k, .sourceNoun) {
                 sawPerson = true
             }
             headFound = true
-            if lexicon.determiners.contains(w.lower, hash: w.hash) && k < last {
+            if has(k, .determiner) && k < last {
                 // A prepositional phrase belongs to an earlier head: "a spokeswoman for the agency".
                 if k >= 2, usable(k - 1), has(k - 1, .preposition), steps + 2 < budget,
                    let outer = description(endingAt: k - 2, budget: budget - steps - 2), outer.end == k - 1 {
@@ -392,9 +388,9 @@ struct PhraseParser {
                 guard sawPerson || tokens[k + 1 ... last].contains(where: { $0.isCapitalized }) else { return nil }
                 return Mention(start: k, end: last + 1, kind: .description, nameStart: k, gender: gender, plural: plural)
             }
-            if !(w.isWord || w.mark == .hyphen || w.text == "'s" || w.text == "’s") { break }
+            if !(tokens[k].isWord || tokens[k].mark == .hyphen || tokens[k].text == "'s" || tokens[k].text == "’s") { break }
             if isCueVerb(k) && k < last { break }
-            if lexicon.pronouns[w.lower, hash: w.hash] != nil || lexicon.prepositions.contains(w.lower, hash: w.hash) || lexicon.relativePronouns.contains(w.lower, hash: w.hash) { break }
+            if pronoun(k) != nil || has(k, .preposition) || has(k, .relativePronoun) { break }
             k -= 1
             steps += 1
         }
@@ -477,13 +473,12 @@ struct PhraseParser {
 
     private func parseSpeakers(startingAt first: Int) -> [(mention: Mention, next: Int)] {
         guard usable(first), tokens[first].isWord else { return [] }
-        let t = tokens[first]
-        if let person = lexicon.pronouns[t.lower, hash: t.hash] {
+        if let person = pronoun(first) {
             return [(Mention(start: first, end: first + 1, kind: .pronoun(person), nameStart: first), first + 1)]
         }
         var result: [(Mention, Int)] = []
         // A role before a name: "said baker Tom Reilly", "economist Jared Bernstein said".
-        if !t.isCapitalized, lexicon.personNouns[t.lower, hash: t.hash] != nil {
+        if !tokens[first].isCapitalized, personNoun(first) != nil {
             var j = first + 1
             while usable(j) && j - first < 3 && !tokens[j].isCapitalized && personNoun(j) != nil { j += 1 }
             if isNameWord(j) {
@@ -500,23 +495,22 @@ struct PhraseParser {
         }
         // Description: determiner ... up to punctuation, a verb or a clause word, with any
         // prepositional phrase ("a spokeswoman for the agency").
-        if lexicon.determiners.contains(t.lower, hash: t.hash) || lexicon.personNouns[t.lower, hash: t.hash]?.plural == true {
+        if has(first, .determiner) || personNoun(first)?.plural == true {
             var e = first + 1
-            var sawPerson = lexicon.personNouns[t.lower, hash: t.hash] != nil
-            var g = lexicon.personNouns[t.lower, hash: t.hash]?.gender ?? .any
-            var plural = lexicon.personNouns[t.lower, hash: t.hash]?.plural ?? false
+            var sawPerson = personNoun(first) != nil
+            var g = personNoun(first)?.gender ?? .any
+            var plural = personNoun(first)?.plural ?? false
             var inPhrase = false
             while usable(e) && e - first < maxDescription {
-                let w = tokens[e]
-                if !w.isWord && w.mark != .hyphen && w.text != "'s" && w.text != "’s" { break }
-                if isCueVerb(e) || lexicon.relativePronouns.contains(w.lower, hash: w.hash) || lexicon.pronouns[w.lower, hash: w.hash] != nil
-                    || lexicon.auxiliaries.contains(w.lower, hash: w.hash) || lexicon.adverbs.contains(w.lower, hash: w.hash) { break }
-                if lexicon.prepositions.contains(w.lower, hash: w.hash) {
+                if !tokens[e].isWord && tokens[e].mark != .hyphen && tokens[e].text != "'s" && tokens[e].text != "’s" { break }
+                if isCueVerb(e) || has(e, .relativePronoun) || pronoun(e) != nil
+                    || has(e, .auxiliary) || has(e, .adverb) { break }
+                if has(e, .preposition) {
                     guard sawPerson else { break }
                     inPhrase = true
                 }
-                if !inPhrase, let noun = lexicon.personNouns[w.lower, hash: w.hash] { sawPerson = true; g = noun.gender; plural = noun.plural }
-                if !inPhrase, lexicon.sourceNouns.contains(w.lower, hash: w.hash) { sawPerson = true }
+                if !inPhrase, let noun = personNoun(e) { sawPerson = true; g = noun.gender; plural = noun.plural }
+                if !inPhrase, has(e, .sourceNoun) { sawPerson = true }
                 e += 1
             }
             if sawPerson || (e > first + 1 && tokens[(first + 1)..<e].contains { $0.isCapitalized }) {
@@ -525,15 +519,14 @@ struct PhraseParser {
         }
         // Any short noun phrase (a name with modifiers, a description the lexicon does not know):
         // "CrowdStrike co-founder Dmitri Alperovitch", "the billionaire business mogul". Tried last.
-        if t.isCapitalized || lexicon.determiners.contains(t.lower, hash: t.hash) || lexicon.personNouns[t.lower, hash: t.hash] != nil
-            || (t.kind == .word && !lexicon.functionWords.contains(t.lower, hash: t.hash) && !lexicon.prepositions.contains(t.lower, hash: t.hash)) {
+        if tokens[first].isCapitalized || has(first, .determiner) || personNoun(first) != nil
+            || (tokens[first].kind == .word && !has(first, .functionWord) && !has(first, .preposition)) {
             var e = first
             var lastNameRun: Int?
             while usable(e) && e - first < maxGeneric {
-                let w = tokens[e]
-                if !(w.isWord || w.mark == .hyphen || w.text == "'s" || w.text == "’s" || (w.mark == .period && e > first && tokens[e - 1].isCapitalized)) { break }
-                if isCueVerb(e) || lexicon.relativePronouns.contains(w.lower, hash: w.hash) || lexicon.pronouns[w.lower, hash: w.hash] != nil
-                    || lexicon.auxiliaries.contains(w.lower, hash: w.hash) || lexicon.adverbs.contains(w.lower, hash: w.hash) { break }
+                if !(tokens[e].isWord || tokens[e].mark == .hyphen || tokens[e].text == "'s" || tokens[e].text == "’s" || (tokens[e].mark == .period && e > first && tokens[e - 1].isCapitalized)) { break }
+                if isCueVerb(e) || has(e, .relativePronoun) || pronoun(e) != nil
+                    || has(e, .auxiliary) || has(e, .adverb) { break }
                 let joined = e > first && !tokens[e].spaceBefore && [.hyphen, .period].contains(tokens[e - 1].mark)
                 if isNameWord(e) && (e == first || (!isNameWord(e - 1) && !joined && !isInitial(e - 2))) { lastNameRun = e }
                 e += 1
@@ -549,7 +542,7 @@ struct PhraseParser {
         for (m, next) in result where m.kind == .name && usable(next) {
             if tokens[next].mark == .openParenthesis {
                 var j = next + 1
-                while usable(j) && j - next < 8 && tokens[j].mark != .closeParenthesis && tokens[j].paragraph == t.paragraph { j += 1 }
+                while usable(j) && j - next < 8 && tokens[j].mark != .closeParenthesis && tokens[j].paragraph == tokens[first].paragraph { j += 1 }
                 if usable(j) && tokens[j].mark == .closeParenthesis { result.append((m, j + 1)) }
             } else if ["of", "from", "at"].contains(tokens[next].lower) {
                 var j = next + 1
@@ -564,7 +557,7 @@ struct PhraseParser {
         var withApposition: [(Mention, Int)] = []
         for (m, next) in result where usable(next) && tokens[next].mark == .comma {
             var j = next + 1
-            while usable(j) && j - next < maxApposition && tokens[j].paragraph == t.paragraph {
+            while usable(j) && j - next < maxApposition && tokens[j].paragraph == tokens[first].paragraph {
                 let w = tokens[j].text
                 if isFullStop(j) || w == "?" || w == "!" || w == ";" { break }
                 if w == "," { withApposition.append((m, j + 1)); break }
