@@ -150,9 +150,16 @@ struct InputReader {
 
     /// The offset of the first byte that is not part of valid UTF-8, or nil.
     static func firstInvalidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        var parser = Unicode.UTF8.ForwardParser()
-        var input = bytes.makeIterator()
+        // ASCII, eight bytes at a time, up to the first byte that is not: the common case.
         var offset = 0
+        if let base = bytes.baseAddress {
+            while offset + 8 <= bytes.count,
+                  UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                offset += 8
+            }
+        }
+        var parser = Unicode.UTF8.ForwardParser()
+        var input = UnsafeBufferPointer(rebasing: bytes[offset...]).makeIterator()
         while true {
             switch parser.parseScalar(from: &input) {
             case .valid(let scalar): offset += scalar.count
