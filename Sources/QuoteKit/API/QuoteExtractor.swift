@@ -368,7 +368,7 @@ public final class QuoteExtractor {
     /// Title Case without closing punctuation ("Shark Tank" but not "Eh, Mrs. Corney?").
     private func isHeading(_ words: [Token], _ quote: QuoteSpan, _ buffer: TextBuffer) -> Bool {
         guard isTitleCase(words) else { return false }
-        if words.count >= 2 && words.allSatisfy({ $0.text.unicodeScalars.allSatisfy { !$0.properties.isLowercase } }) { return true }
+        if words.count >= 2 && words.allSatisfy({ !$0.text.containsLowercase }) { return true }
         let last = buffer.bytes[quote.contentEnd - 1]
         return ![0x2E, 0x3F, 0x21, 0x2C].contains(last)
     }

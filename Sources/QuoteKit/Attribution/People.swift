@@ -256,7 +256,7 @@ struct People {
                 guard tokens[k].isCapitalized || parser.has(k, .determiner)
                         || parser.has(k, .preposition) || parser.has(k, .conjunction) else { return nil }
                 words += 1
-                if allCaps, tokens[k].text.unicodeScalars.contains(where: { $0.properties.isLowercase }) { allCaps = false }
+                if allCaps, tokens[k].text.containsLowercase { allCaps = false }
             }
             // A heading in capitals may be long ("CHAPTER XXIII. WHICH CONTAINS THE SUBSTANCE OF …").
             if parser.quoteOf[k] >= 0 || words > (allCaps ? 60 : 12) { return nil }

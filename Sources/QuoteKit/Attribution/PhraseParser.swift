@@ -458,7 +458,7 @@ struct PhraseParser {
 
     /// A word of two or more letters in capitals ("CHAPTER").
     private func isAllCaps(_ t: Token) -> Bool {
-        t.kind == .word && t.text.unicodeScalars.count >= 2 && t.text.unicodeScalars.allSatisfy { !$0.properties.isLowercase }
+        t.kind == .word && t.text.unicodeScalars.count >= 2 && !t.text.containsLowercase
     }
 
     /// Speaker phrases that start at token `first`, each with the index after it (including a

@@ -271,8 +271,7 @@ final class Segmenter {
                k > 0, tokens[k - 1].isCapitalized || tokens[k - 1].mark == .period {
                 merge = true
             }
-            if sameParagraph, t < tokens.count, tokens[t].isWord, let first = tokens[t].text.unicodeScalars.first,
-               first.properties.isLowercase {
+            if sameParagraph, t < tokens.count, tokens[t].isWord, tokens[t].text.startsLowercase {
                 merge = true
             }
             if merge {

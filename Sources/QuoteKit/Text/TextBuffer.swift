@@ -110,3 +110,22 @@ extension String {
         return bytes.count >= tail.count && bytes.reversed().starts(with: tail.reversed())
     }
 }
+
+extension String {
+    /// Whether any character is a lowercase letter (Unicode's Lowercase property); ASCII is
+    /// tested byte by byte, without the property tables.
+    var containsLowercase: Bool {
+        for byte in utf8 {
+            if byte >= 0x80 { return unicodeScalars.contains { $0.properties.isLowercase } }
+            if byte >= 0x61 && byte <= 0x7A { return true }
+        }
+        return false
+    }
+
+    /// Whether the first character is a lowercase letter, as ``containsLowercase`` tests it.
+    var startsLowercase: Bool {
+        guard let byte = utf8.first else { return false }
+        if byte < 0x80 { return byte >= 0x61 && byte <= 0x7A }
+        return unicodeScalars.first?.properties.isLowercase ?? false
+    }
+}

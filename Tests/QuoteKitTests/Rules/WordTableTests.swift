@@ -39,4 +39,11 @@ final class StringEndingTests: XCTestCase {
             }
         }
     }
+
+    func testLowercaseTestsAgreeWithTheUnicodeProperty() {
+        for w in ["CHAPTER", "Chapter", "chapter", "", "ÉLISE", "élise", "Élise", "ŒUVRE", "ß", "ª", "A1-B", "XIV.", "mcDonald"] {
+            XCTAssertEqual(w.containsLowercase, w.unicodeScalars.contains { $0.properties.isLowercase }, w)
+            XCTAssertEqual(w.startsLowercase, w.unicodeScalars.first?.properties.isLowercase ?? false, w)
+        }
+    }
 }
