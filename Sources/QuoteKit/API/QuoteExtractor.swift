@@ -71,7 +71,8 @@ public final class QuoteExtractor {
         for (q, quote) in spans.enumerated() {
             let (first, after) = bounds[q]
             guard first < after else { continue }
-            let inner = tokens[first..<after].filter { $0.isWord && $0.start >= quote.contentStart && $0.end <= quote.contentEnd }
+            // The quote's words, as token indices.
+            let inner = (first..<after).filter { tokens[$0].isWord && tokens[$0].start >= quote.contentStart && tokens[$0].end <= quote.contentEnd }
             let wordCount = inner.count
             guard wordCount > 0 else { continue }
             // A title right after a possessive or a preposition: CNN's “State of the Union”. (Not
@@ -80,7 +81,7 @@ public final class QuoteExtractor {
                tokens[first - 1].lower.endsWith("'s") || tokens[first - 1].lower.endsWith("’s")
                 || lexicon.prepositions.contains(tokens[first - 1].lower, hash: tokens[first - 1].hash)
                 || (inner.count >= 2 && tokens[first - 1].kind == .word && !tokens[first - 1].isCapitalized && !parser.isCueVerb(first - 1)),
-               isTitleCase(inner) {
+               isTitleCase(inner, parser) {
                 continue
             }
 
@@ -149,7 +150,7 @@ public final class QuoteExtractor {
                       quote.firstParagraph - prev.span.lastParagraph <= follow.maxParagraphs,
                       startsParagraphOrFollows(quote, prev.span, analyzed),
                       wordCount >= filter.minWordsWithoutCue || kind == .direct || Self.isListed(after: prev.after, before: first, tokens),
-                      !(filter.dropTitleCase && isHeading(inner, quote, buffer)),
+                      !(filter.dropTitleCase && isHeading(inner, quote, buffer, parser)),
                       wordCount >= follow.minWordsAlone || !isWholeParagraph(quote, analyzed) {
                 rule = id.rawValue
                 confidence = follow.confidence * prev.confidence
@@ -162,7 +163,7 @@ public final class QuoteExtractor {
                 let shortTurn = wordCount < filter.minWordsWithoutCue
                 if shortTurn && !(kind == .direct && isWholeParagraph(quote, analyzed)) { continue }
                 provisionalTurn = shortTurn
-                if filter.dropTitleCase && isTitleCase(inner) { continue }
+                if filter.dropTitleCase && isTitleCase(inner, parser) { continue }
                 rule = lexicon.filter.id.rawValue
                 confidence = filter.unattributedConfidence
             }
@@ -366,22 +367,22 @@ public final class QuoteExtractor {
 
     /// Whether a quote that continues a speaker looks like a heading instead: all capitals, or
     /// Title Case without closing punctuation ("Shark Tank" but not "Eh, Mrs. Corney?").
-    private func isHeading(_ words: [Token], _ quote: QuoteSpan, _ buffer: TextBuffer) -> Bool {
-        guard isTitleCase(words) else { return false }
-        if words.count >= 2 && words.allSatisfy({ !$0.text.containsLowercase }) { return true }
+    private func isHeading(_ words: [Int], _ quote: QuoteSpan, _ buffer: TextBuffer, _ parser: PhraseParser) -> Bool {
+        guard isTitleCase(words, parser) else { return false }
+        if words.count >= 2 && words.allSatisfy({ !parser.tokens[$0].text.containsLowercase }) { return true }
         let last = buffer.bytes[quote.contentEnd - 1]
         return ![0x2E, 0x3F, 0x21, 0x2C].contains(last)
     }
 
     /// Whether the words are a title: at most twelve, every one capitalised but for articles,
     /// prepositions and conjunctions, at least two capitalised ("Saturday Night Live", "Shark Tank").
-    private func isTitleCase(_ words: [Token]) -> Bool {
+    private func isTitleCase(_ words: [Int], _ parser: PhraseParser) -> Bool {
         guard words.count <= 12 else { return false }
         var capitalised = 0
         for w in words {
-            if w.isCapitalized || w.kind == .number { capitalised += 1; continue }
-            let small = lexicon.determiners.contains(w.lower) || lexicon.prepositions.contains(w.lower)
-                || PhraseParser.conjunctions.contains(w.lower) || w.lower == "is" || w.lower == "as"
+            if parser.tokens[w].isCapitalized || parser.tokens[w].kind == .number { capitalised += 1; continue }
+            let small = parser.has(w, .determiner) || parser.has(w, .preposition) || parser.has(w, .conjunction)
+                || parser.tokens[w].lower == "is" || parser.tokens[w].lower == "as"
             if !small { return false }
         }
         return capitalised >= 2 || (words.count == 1 && capitalised == 1)
