@@ -203,7 +203,7 @@ struct People {
                 i = end
                 continue
             }
-            let startsName = parser.isNameWord(i) || parser.titleEnd(at: i) != nil
+            let startsName = parser.isNameWord(i) || !parser.flags[i].isDisjoint(with: [.title, .personNoun]) && parser.titleEnd(at: i) != nil
             guard startsName, !(i > 0 && tokens[i - 1].paragraph == tokens[i].paragraph && parser.isNameWord(i - 1)),
                   let (m, next) = parser.titledName(startingAt: i).name
                     ?? parser.speakers(startingAt: i).first(where: { $0.mention.kind == .name }) else {
