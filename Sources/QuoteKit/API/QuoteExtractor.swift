@@ -42,7 +42,9 @@ public final class QuoteExtractor {
             for t in first..<after { quoteOf[t] = Int32(q) }
             bounds.append((first, after))
         }
-        let parser = PhraseParser(tokens: tokens, lexicon: lexicon, quoteOf: quoteOf, paragraphs: analyzed.paragraphs.count)
+        let parser = PhraseParser(tokens: tokens, texts: analyzed.texts, lowers: analyzed.lowers, lexicon: lexicon, quoteOf: quoteOf,
+                                  paragraphs: analyzed.paragraphs.count)
+        let lowers = analyzed.lowers
         let matcher = FrameMatcher(parser: parser)
         splitReopenedQuotes(&spans, &bounds, analyzed, matcher)
         let people = People(parser: parser)
@@ -78,8 +80,8 @@ public final class QuoteExtractor {
             // A title right after a possessive or a preposition: CNN's “State of the Union”. (Not
             // in a headline, where every word is capitalised.)
             if filter.dropEmbeddedTitles, first > 0, !parser.headline[tokens[first].paragraph], tokens[first - 1].paragraph == tokens[first].paragraph,
-               tokens[first - 1].lower.endsWith("'s") || tokens[first - 1].lower.endsWith("’s")
-                || lexicon.prepositions.contains(tokens[first - 1].lower, hash: tokens[first - 1].hash)
+               lowers[first - 1].endsWith("'s") || lowers[first - 1].endsWith("’s")
+                || lexicon.prepositions.contains(lowers[first - 1], hash: tokens[first - 1].hash)
                 || (inner.count >= 2 && tokens[first - 1].kind == .word && !tokens[first - 1].isCapitalized && !parser.isCueVerb(first - 1)),
                isTitleCase(inner, parser) {
                 continue
@@ -94,7 +96,7 @@ public final class QuoteExtractor {
             let endsSentence = Self.endsWithFullStop(buffer.bytes, quote.contentStart, contentEnd)
             let lastByte = buffer.bytes[contentEnd - 1]
             let endsClause = lastByte == 0x2C || lastByte == 0x3F || lastByte == 0x21
-            let kind = positionalKind(quote, first: first, after: after, tokens: tokens, buffer: buffer)
+            let kind = positionalKind(quote, first: first, after: after, parser: parser, buffer: buffer)
             var best: FrameMatch?
             for (id, frame) in lexicon.frames where (frame.kind == nil || frame.kind == kind) && wordCount >= frame.minWords {
                 guard let m = matcher.match(id, frame, first: first, after: after, endsSentence: endsSentence,
@@ -103,7 +105,7 @@ public final class QuoteExtractor {
             }
 
             // Whom the quote calls by name: never its own speaker.
-            let called = vocative(in: first..<after, quote, tokens, parser: parser)
+            let called = vocative(in: first..<after, quote, parser: parser)
             let addressee = called.flatMap { people.person(matching: $0.words, title: $0.title) }
 
             var rule: String
@@ -139,7 +141,7 @@ public final class QuoteExtractor {
                 // said): that quote is the start of this turn.
                 let newTurn = previous.map { quote.firstParagraph > $0.span.lastParagraph || $0.person == nil && $0.speaker == nil } ?? false
                 (person, speaker, confidence) = resolve(m.speaker, confidence, people: people, parser: parser,
-                                                        previousSpeaker: newTurn && !continues(m.cue, tokens) ? nil : previousSpeaker,
+                                                        previousSpeaker: newTurn && !continues(m.cue, parser) ? nil : previousSpeaker,
                                                         addressee: addressee, answering: newTurn ? turns.last?.addressee : nil,
                                                         conversation: newTurn ? Self.conversation(before: quote.firstParagraph, turns) : nil,
                                                         since: previous?.after, buffer: buffer)
@@ -149,7 +151,7 @@ public final class QuoteExtractor {
             } else if let (id, follow) = lexicon.followOn, let prev = previous, prev.speaker != nil || prev.mention != nil,
                       quote.firstParagraph - prev.span.lastParagraph <= follow.maxParagraphs,
                       startsParagraphOrFollows(quote, prev.span, analyzed),
-                      wordCount >= filter.minWordsWithoutCue || kind == .direct || Self.isListed(after: prev.after, before: first, tokens),
+                      wordCount >= filter.minWordsWithoutCue || kind == .direct || Self.isListed(after: prev.after, before: first, parser),
                       !(filter.dropTitleCase && isHeading(inner, quote, buffer, parser)),
                       wordCount >= follow.minWordsAlone || !isWholeParagraph(quote, analyzed) {
                 rule = id.rawValue
@@ -172,7 +174,7 @@ public final class QuoteExtractor {
             turns.append(TurnInfo(firstParagraph: quote.firstParagraph, lastParagraph: quote.lastParagraph,
                                   opensParagraph: analyzed.paragraphs[quote.firstParagraph].lowerBound == quote.openStart,
                                   anchored: best.map { $0.reportsSpeech || person != nil } ?? false, person: person,
-                                  pronoun: best.flatMap { Self.pronounGender($0.speaker) ?? genericGender($0.speaker, tokens) }, byName: best?.speaker.kind == .name,
+                                  pronoun: best.flatMap { Self.pronounGender($0.speaker) ?? genericGender($0.speaker, parser) }, byName: best?.speaker.kind == .name,
                                   addressee: addressee, vocative: called, token: first))
             let start = buffer.scalarOffset(quote.contentStart), end = buffer.scalarOffset(quote.contentEnd)
             let text = buffer.string(quote.contentStart, quote.contentEnd)
@@ -212,9 +214,10 @@ public final class QuoteExtractor {
 
     /// The gender of a definite description that only says man or woman ("the old gentleman",
     /// "the girl"): in a conversation such a cue is used like "he" or "she".
-    func genericGender(_ m: Mention, _ tokens: [Token]) -> Gender? {
-        guard m.kind == .description, !m.plural, m.gender != .any, tokens[m.start].lower == "the" else { return nil }
-        guard let head = tokens[m.start..<m.end].last(where: { lexicon.personNouns[$0.lower] != nil }), lexicon.genericPersonNouns.contains(head.lower) else { return nil }
+    func genericGender(_ m: Mention, _ parser: PhraseParser) -> Gender? {
+        guard m.kind == .description, !m.plural, m.gender != .any, parser.lowers[m.start] == "the" else { return nil }
+        guard let head = (m.start..<m.end).last(where: { parser.personNoun($0) != nil }),
+              lexicon.genericPersonNouns.contains(parser.lowers[head]) else { return nil }
         return m.gender
     }
 
@@ -336,9 +339,10 @@ public final class QuoteExtractor {
 
     /// Whether only punctuation and "and"/"or" stand between two quotes: a list of fragments
     /// ("incredibly ugly," "a huge shock" and "a fight").
-    static func isListed(after previous: Int, before next: Int, _ tokens: [Token]) -> Bool {
+    static func isListed(after previous: Int, before next: Int, _ parser: PhraseParser) -> Bool {
+        let tokens = parser.tokens
         guard previous <= next, previous > 0, tokens[previous - 1].sentence == tokens[min(next, tokens.count - 1)].sentence else { return false }
-        return tokens[previous..<next].allSatisfy { !$0.isWord || PhraseParser.conjunctions.contains($0.lower) }
+        return (previous..<next).allSatisfy { !tokens[$0].isWord || parser.has($0, .conjunction) }
     }
 
     /// Whether the quote opens with a single mark (' ‘ ’ ‚ ‹), not a double one (" “ '' « „).
@@ -369,7 +373,7 @@ public final class QuoteExtractor {
     /// Title Case without closing punctuation ("Shark Tank" but not "Eh, Mrs. Corney?").
     private func isHeading(_ words: [Int], _ quote: QuoteSpan, _ buffer: TextBuffer, _ parser: PhraseParser) -> Bool {
         guard isTitleCase(words, parser) else { return false }
-        if words.count >= 2 && words.allSatisfy({ !parser.tokens[$0].text.containsLowercase }) { return true }
+        if words.count >= 2 && words.allSatisfy({ !parser.texts[$0].containsLowercase }) { return true }
         let last = buffer.bytes[quote.contentEnd - 1]
         return ![0x2E, 0x3F, 0x21, 0x2C].contains(last)
     }
@@ -382,7 +386,7 @@ public final class QuoteExtractor {
         for w in words {
             if parser.tokens[w].isCapitalized || parser.tokens[w].kind == .number { capitalised += 1; continue }
             let small = parser.has(w, .determiner) || parser.has(w, .preposition) || parser.has(w, .conjunction)
-                || parser.tokens[w].lower == "is" || parser.tokens[w].lower == "as"
+                || parser.lowers[w] == "is" || parser.lowers[w] == "as"
             if !small { return false }
         }
         return capitalised >= 2 || (words.count == 1 && capitalised == 1)
@@ -390,19 +394,19 @@ public final class QuoteExtractor {
 
     /// `direct` when the quote stands as a sentence of its own (or after a cue and a comma or
     /// colon), else `partial`.
-    private func positionalKind(_ quote: QuoteSpan, first: Int, after: Int, tokens: [Token], buffer: TextBuffer) -> QuoteKind {
+    private func positionalKind(_ quote: QuoteSpan, first: Int, after: Int, parser: PhraseParser, buffer: TextBuffer) -> QuoteKind {
+        let tokens = parser.tokens
         let firstLetter = buffer.bytes[quote.contentStart...].lazy.prefix(8).first { $0 >= 0x41 }
         let startsLower = firstLetter.map { $0 >= 0x61 && $0 <= 0x7A } ?? false
         var leftDirect: Bool
         if first == 0 || tokens[first - 1].paragraph != tokens[first].paragraph {
             leftDirect = true
         } else {
-            let prev = tokens[first - 1]
-            switch prev.text {
+            switch parser.texts[first - 1] {
             case ".", "?", "!", "—", "–", "(", "[": leftDirect = !startsLower
             case ":": leftDirect = true
             case ",": leftDirect = !startsLower
-            default: leftDirect = lexicon.cueForms[prev.lower] != nil && !startsLower
+            default: leftDirect = parser.has(first - 1, .cueForm) && !startsLower
             }
         }
         if !leftDirect { return .partial }
@@ -411,7 +415,7 @@ public final class QuoteExtractor {
         let last = buffer.bytes[lastByte]
         if last == 0x2E || last == 0x3F || last == 0x21 || last == 0x2C || last == 0xE2 { return .direct }
         if after >= tokens.count || tokens[after].paragraph != tokens[after - 1].paragraph { return .direct }
-        let next = tokens[after].text
+        let next = parser.texts[after]
         return [".", "?", "!", ",", ";", ":", "—", "–"].contains(next) ? .direct : .partial
     }
 }

@@ -2,9 +2,9 @@
 /// the name of a first-person narrator. These run after every quote of a document is attributed.
 extension QuoteExtractor {
     /// Whether a cue is a verb that continues the previous speaker's words ("went on").
-    func continues(_ cue: Range<Int>?, _ tokens: [Token]) -> Bool {
+    func continues(_ cue: Range<Int>?, _ parser: PhraseParser) -> Bool {
         guard let cue, let follow = lexicon.followOn else { return false }
-        let words = tokens[cue].filter(\.isWord).map(\.lower).joined(separator: " ")
+        let words = cue.filter { parser.tokens[$0].isWord }.map { parser.lowers[$0] }.joined(separator: " ")
         return follow.rule.continuingCues.contains { words == $0 || words.endsWith(" " + $0) }
     }
 
@@ -63,28 +63,28 @@ extension QuoteExtractor {
     /// A person named as the addressee of a quote: a name set off by a comma at the start of the
     /// quote or of a sentence in it ("Henry, I won't go", "Now then, Pooh, where's your boat?"),
     /// or at its end ("Have you hurt yourself, Margaret?").
-    func vocative(in range: Range<Int>, _ quote: QuoteSpan, _ tokens: [Token], parser: PhraseParser) -> (words: [String], title: String?)? {
-        func isNameWord(_ t: Token) -> Bool {
-            t.isWord && t.isCapitalized && !lexicon.nonNameWords.contains(t.text) && lexicon.pronouns[t.lower] == nil
-                && lexicon.cueForms[t.lower] == nil && lexicon.titles[t.lower] == nil
+    func vocative(in range: Range<Int>, _ quote: QuoteSpan, parser: PhraseParser) -> (words: [String], title: String?)? {
+        let tokens = parser.tokens, texts = parser.texts, lowers = parser.lowers
+        func isNameWord(_ k: Int) -> Bool {
+            tokens[k].isWord && tokens[k].isCapitalized && parser.flags[k].isDisjoint(with: [.nonNameWord, .pronoun, .cueForm, .title])
         }
         /// The name in tokens lo..<hi: an optional title, then one to three name words, after at
         /// most two words of address ("my dear Watson").
         func named(_ lo: Int, _ hi: Int) -> (words: [String], title: String?)? {
             var k = lo
-            while k < hi - 1, k - lo < 2, tokens[k].isWord, !isNameWord(tokens[k]), lexicon.titles[tokens[k].lower, hash: tokens[k].hash] == nil,
-                  lexicon.pronouns[tokens[k].lower, hash: tokens[k].hash] == nil, !lexicon.prepositions.contains(tokens[k].lower, hash: tokens[k].hash),
-                  !PhraseParser.conjunctions.contains(tokens[k].lower) { k += 1 }
+            while k < hi - 1, k - lo < 2, tokens[k].isWord, !isNameWord(k), lexicon.titles[lowers[k], hash: tokens[k].hash] == nil,
+                  lexicon.pronouns[lowers[k], hash: tokens[k].hash] == nil, !lexicon.prepositions.contains(lowers[k], hash: tokens[k].hash),
+                  !PhraseParser.conjunctions.contains(lowers[k]) { k += 1 }
             var title: String?
-            if k < hi, lexicon.titles[tokens[k].lower, hash: tokens[k].hash] != nil {
-                title = tokens[k].text
+            if k < hi, lexicon.titles[lowers[k], hash: tokens[k].hash] != nil {
+                title = texts[k]
                 k += 1
                 if k < hi, tokens[k].mark == .period { title! += "."; k += 1 }
             }
-            guard hi - k >= 1, hi - k <= 3, (k..<hi).allSatisfy({ isNameWord(tokens[$0]) }) else { return nil }
+            guard hi - k >= 1, hi - k <= 3, (k..<hi).allSatisfy({ isNameWord($0) }) else { return nil }
             // One common word is an exclamation ("Nay, …", "Well, …"), not a name, unless a first name.
-            if title == nil, hi - k == 1, lexicon.firstNames[tokens[k].lower, hash: tokens[k].hash] == nil, parser.isCommonWord(tokens[k].lower) { return nil }
-            return (tokens[k..<hi].map(\.text), title)
+            if title == nil, hi - k == 1, lexicon.firstNames[lowers[k], hash: tokens[k].hash] == nil, parser.isCommonWord(lowers[k]) { return nil }
+            return (Array(texts[k..<hi]), title)
         }
         let words = range.filter { tokens[$0].start >= quote.contentStart && tokens[$0].end <= quote.contentEnd }
         guard let lo = words.first, let hi = words.last else { return nil }

@@ -4,10 +4,15 @@ struct FrameMatcher {
     let parser: PhraseParser
     /// The parser's tokens, held here so that reading one costs no reference counting.
     let tokens: [Token]
+    /// The parser's token texts, as written and in lowercase.
+    let texts: [String]
+    let lowers: [String]
 
     init(parser: PhraseParser) {
         self.parser = parser
         self.tokens = parser.tokens
+        self.texts = parser.texts
+        self.lowers = parser.lowers
         // Sentence indices ascend with the tokens.
         var lengths = [Int32](repeating: 0, count: (tokens.last?.sentence ?? -1) + 1)
         for i in tokens.indices { lengths[tokens[i].sentence] += 1 }
@@ -126,7 +131,7 @@ struct FrameMatcher {
         while first > 0 && tokens[first - 1].sentence == tokens[comma].sentence && tokens[first - 1].paragraph == tokens[comma].paragraph {
             first -= 1
         }
-        let word = tokens[first].lower
+        let word = lowers[first]
         let lexicon = parser.lexicon
         // A phrase that opens with a preposition may run longer ("To the relief of all the girls
         // …, Anne sat up").
@@ -145,7 +150,7 @@ struct FrameMatcher {
         if e < 0 { return b }
         switch el[e] {
         case .literal(let alternatives, let optional):
-            if sameBlock(pos, para), alternatives.contains(tokens[pos].lower) {
+            if sameBlock(pos, para), alternatives.contains(lowers[pos]) {
                 var nb = b
                 nb.literals.append(pos)
                 nb.edge = pos
@@ -156,11 +161,11 @@ struct FrameMatcher {
         case .speaker, .name:
             // Before a participle after a comma ("…, calling him a liar") the speaker is the
             // sentence's subject, not the phrase before the comma.
-            if let cue = b.cue, cue.lowerBound == pos + 1, parser.usable(pos), tokens[cue.upperBound - 1].lower.endsWith("ing"),
-               Self.beforeParticiple.contains(tokens[pos].lower) {
+            if let cue = b.cue, cue.lowerBound == pos + 1, parser.usable(pos), lowers[cue.upperBound - 1].endsWith("ing"),
+               Self.beforeParticiple.contains(lowers[pos]) {
                 return nil
             }
-            let participle = b.cue.map { $0.lowerBound == pos + 1 && tokens[$0.upperBound - 1].lower.endsWith("ing") } ?? false
+            let participle = b.cue.map { $0.lowerBound == pos + 1 && lowers[$0.upperBound - 1].endsWith("ing") } ?? false
             for m in parser.speakers(endingAt: pos) where tokens[m.start].paragraph == para {
                 // "sent an email saying": the phrase before a participle is its verb's object.
                 if participle && m.kind == .description { continue }
@@ -179,7 +184,7 @@ struct FrameMatcher {
             guard sameBlock(pos, para), let c = parser.cue(endingAt: pos) else { return nil }
             // A participle is not inverted with its subject: in `, saying the nominee "…"` the
             // phrase after it is its object.
-            if e + 1 < el.count, el[e + 1] == .speaker || el[e + 1] == .name, tokens[c.upperBound - 1].lower.endsWith("ing") {
+            if e + 1 < el.count, el[e + 1] == .speaker || el[e + 1] == .name, lowers[c.upperBound - 1].endsWith("ing") {
                 return nil
             }
             var nb = b
@@ -255,7 +260,7 @@ struct FrameMatcher {
         if e >= el.count { return b }
         switch el[e] {
         case .literal(let alternatives, let optional):
-            if sameBlock(pos, para), alternatives.contains(tokens[pos].lower) {
+            if sameBlock(pos, para), alternatives.contains(lowers[pos]) {
                 var nb = b
                 nb.literals.append(pos)
                 nb.edge = pos
@@ -266,7 +271,7 @@ struct FrameMatcher {
             guard sameBlock(pos, para) else { return nil }
             // A participle is not inverted with its subject: in `"…," blaming Bloomberg` the
             // name is the object.
-            if let cue = b.cue, cue.upperBound == pos, tokens[cue.upperBound - 1].lower.endsWith("ing") { return nil }
+            if let cue = b.cue, cue.upperBound == pos, lowers[cue.upperBound - 1].endsWith("ing") { return nil }
             for (m, next) in parser.speakers(startingAt: pos) where el[e] != .name || m.kind == .name {
                 var nb = b
                 nb.speaker = m

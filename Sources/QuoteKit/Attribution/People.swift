@@ -59,6 +59,9 @@ struct People {
     let lexicon: Lexicon
     /// The parser's tokens, held here so that reading one costs no reference counting.
     let tokens: [Token]
+    /// The parser's token texts, as written and in lowercase.
+    let texts: [String]
+    let lowers: [String]
 
     /// The longest text (in tokens, about 50,000 characters) read as an article about a few
     /// people rather than a story with many.
@@ -85,6 +88,8 @@ struct People {
     init(parser: PhraseParser) {
         self.lexicon = parser.lexicon
         self.tokens = parser.tokens
+        self.texts = parser.texts
+        self.lowers = parser.lowers
         self.parser = parser
         collect()
         noteTitlesInQuotes()
@@ -112,13 +117,13 @@ struct People {
         let titled = persons.map { $0.title.map { lexicon.titles[fullTitle($0)] ?? .any } ?? .any != .any }
         // A place ("in Chandrapore", "from Anglo-India") takes no gender from the pronouns near it.
         var located = [Int](repeating: 0, count: persons.count)
-        for entry in timeline where entry.token > 0 && lexicon.locatives.contains(tokens[entry.token - 1].lower, hash: tokens[entry.token - 1].hash) { located[entry.person] += 1 }
+        for entry in timeline where entry.token > 0 && lexicon.locatives.contains(lowers[entry.token - 1], hash: tokens[entry.token - 1].hash) { located[entry.person] += 1 }
         let place = persons.indices.map { 3 * located[$0] >= persons[$0].mentions.count && located[$0] > 0 }
         for (n, entry) in timeline.enumerated() where !titled[entry.person] && !place[entry.person] {
             let limit = n + 1 < timeline.count ? timeline[n + 1].token : tokens.count
             var k = entry.token + 1
             while k < limit && k - entry.token <= 25 && tokens[k].sentence == tokens[entry.token].sentence {
-                if parser.quoteOf[k] < 0, let g = lexicon.genderedForms[tokens[k].lower, hash: tokens[k].hash] {
+                if parser.quoteOf[k] < 0, let g = lexicon.genderedForms[lowers[k], hash: tokens[k].hash] {
                     if g == .male { votes[entry.person].male += 1 } else { votes[entry.person].female += 1 }
                     break
                 }
@@ -175,8 +180,8 @@ struct People {
             if n < tokens.count, tokens[n].mark == .period { n += 1 }
             guard n < tokens.count, parser.quoteOf[n] == parser.quoteOf[k], isCapitalizedWord(n),
                   n + 1 >= tokens.count || !isCapitalizedWord(n + 1),
-                  let p = person(matching: [stripPossessive(tokens[n].text)], title: nil), compatible(persons[p].gender, gender) else { continue }
-            persons[p].titles.insert(fullTitle(tokens[k].lower))
+                  let p = person(matching: [stripPossessive(texts[n])], title: nil), compatible(persons[p].gender, gender) else { continue }
+            persons[p].titles.insert(fullTitle(lowers[k]))
         }
     }
 
@@ -192,7 +197,7 @@ struct People {
             var n = k + 1
             if n < tokens.count, tokens[n].mark == .period { n += 1 }
             if n < tokens.count, parser.isNameWord(n), n + 1 >= tokens.count || !parser.isNameWord(n + 1) {
-                titlesBySurname[stripPossessive(tokens[n].text), default: []].insert(fullTitle(tokens[k].lower))
+                titlesBySurname[stripPossessive(texts[n]), default: []].insert(fullTitle(lowers[k]))
             }
         }
         familySurnames = Set(titlesBySurname.filter { $0.value.count >= 2 }.keys)
@@ -210,16 +215,16 @@ struct People {
                 i += 1
                 continue
             }
-            var words = tokens[m.nameStart..<m.end].filter { $0.isWord }.map { stripPossessive($0.text) }
+            var words = (m.nameStart..<m.end).filter { tokens[$0].isWord }.map { stripPossessive(texts[$0]) }
             // Two people's given names side by side ("Katharine Cassandra") are no one's full name:
             // the first is the one named.
             if words.count == 2, byWords[words] == nil, words.allSatisfy(isGivenName) { words.removeLast() }
             // A title alone ("the Professor.", "Professor and Dr.") is not a name.
             if !words.isEmpty, !words.allSatisfy({ lexicon.titles[$0.lowercased()] != nil }) {
                 var display = ""
-                for t in tokens[m.nameStart..<m.end] {
-                    if !display.isEmpty && t.spaceBefore { display += " " }
-                    display += t.text
+                for k in m.nameStart..<m.end {
+                    if !display.isEmpty && tokens[k].spaceBefore { display += " " }
+                    display += texts[k]
                 }
                 display = stripPossessive(display)
                 var title: String?
@@ -227,7 +232,7 @@ struct People {
                 var t = m.nameStart - 1
                 if t > m.start, tokens[t].mark == .period { t -= 1 }
                 if t >= m.start, parser.title(t) != nil {
-                    title = tokens[t].text + (t + 1 < m.nameStart && tokens[t + 1].mark == .period ? "." : "")
+                    title = texts[t] + (t + 1 < m.nameStart && tokens[t + 1].mark == .period ? "." : "")
                 }
                 let p = link(words, display: display, title: title, gender: m.gender, at: m.start)
                 if let title { persons[p].titles.insert(fullTitle(title)) }
@@ -256,7 +261,7 @@ struct People {
                 guard tokens[k].isCapitalized || parser.has(k, .determiner)
                         || parser.has(k, .preposition) || parser.has(k, .conjunction) else { return nil }
                 words += 1
-                if allCaps, tokens[k].text.containsLowercase { allCaps = false }
+                if allCaps, texts[k].containsLowercase { allCaps = false }
             }
             // A heading in capitals may be long ("CHAPTER XXIII. WHICH CONTAINS THE SUBSTANCE OF …").
             if parser.quoteOf[k] >= 0 || words > (allCaps ? 60 : 12) { return nil }
@@ -377,7 +382,7 @@ struct People {
     private mutating func noteRoles(around m: Mention, person p: Int) {
         func note(_ k: Int) {
             guard let noun = parser.personNoun(k), !noun.plural, compatible(noun.gender, persons[p].gender) else { return }
-            roles[tokens[k].lower, default: []].append((m.start, p))
+            roles[lowers[k], default: []].append((m.start, p))
             if noun.gender != .any { merge(p, noun.gender) }
         }
         // Before the name the noun touches it ("economist Jared Bernstein"; not "said the old
@@ -403,7 +408,7 @@ struct People {
 
     /// A word that cannot modify a noun in an apposition: a cue verb or an -ing form.
     private func isVerbLike(_ k: Int) -> Bool {
-        parser.isCueVerb(k) || tokens[k].lower.endsWith("ing") && tokens[k].lower.count > 5
+        parser.isCueVerb(k) || lowers[k].endsWith("ing") && lowers[k].count > 5
     }
 
     /// Fills ``salient`` over the timeline.
@@ -573,7 +578,7 @@ struct People {
         guard let e = mentionAt[t]?.end, e < tokens.count, parser.usable(e), tokens[e].isWord, !tokens[e].isCapitalized,
               tokens[e].sentence == tokens[t].sentence else { return false }
         if parser.usable(t - 1), parser.has(t - 1, .preposition) { return false }
-        let next = tokens[e].lower
+        let next = lowers[e]
         return !(lexicon.prepositions.contains(next) || lexicon.determiners.contains(next) || lexicon.relativePronouns.contains(next)
                  || PhraseParser.conjunctions.contains(next) || next == "s")
     }
@@ -629,7 +634,7 @@ struct People {
     /// ("said the girl"), and in an article the most named person ("the model").
     func person(description m: Mention, at: Int, conversation: Conversation? = nil, excluding addressee: Int? = nil,
                 answering addressed: Int? = nil) -> Int? {
-        let words = tokens[m.start..<m.end].map(\.lower)
+        let words = Array(lowers[m.start..<m.end])
         // "the Colonel", "the Professor": the most recently named person with that title.
         if m.end - m.start == 2, words[0] == "the" || lexicon.possessives[words[0]] != nil && (lexicon.kinship[words[1]] ?? .extended) == .extended,
            lexicon.titles[words[1]] != nil {
@@ -676,7 +681,7 @@ struct People {
         }
         // A new turn "said the girl": the one woman of the scene (named in the narration of the
         // last few paragraphs, or talking) who is neither the last speaker nor the one addressed.
-        if let c = conversation, m.gender != .any, tokens[m.start].lower == "the", !m.plural,
+        if let c = conversation, m.gender != .any, lowers[m.start] == "the", !m.plural,
            let head = words.last(where: { lexicon.personNouns[$0] != nil }), lexicon.genericPersonNouns.contains(head) {
             // The person the last turn called by name answers ("…, Mrs. Maylie?" "…," said the old lady).
             if let a = addressed, a != addressee, a != c.speakers.first, persons[a].gender == m.gender { return a }
@@ -690,7 +695,7 @@ struct People {
         // gentleman replied") is used like a pronoun: the person "she" or "he" would be there.
         let head = words.last { lexicon.personNouns[$0] != nil }
         let generic = head.map(lexicon.genericPersonNouns.contains) ?? false
-        if tokens.count > maxArticleTokens, generic, m.gender != .any, tokens[m.start].lower == "the", !m.plural {
+        if tokens.count > maxArticleTokens, generic, m.gender != .any, lowers[m.start] == "the", !m.plural {
             return person(pronoun: m.gender == .male ? .male : .female, at: at, previousSpeaker: nil, excluding: addressee,
                           conversation: conversation)
         }
@@ -699,7 +704,7 @@ struct People {
         // unresolved, and so does any other in a long text such as a novel, where "the policeman"
         // is mostly someone the story never names: a guess among its many people is more often
         // wrong than right, and a character known only so is reported by the description.
-        guard tokens.count <= maxArticleTokens, tokens[m.start].lower == "the", !m.plural, head != nil, !generic else { return nil }
+        guard tokens.count <= maxArticleTokens, lowers[m.start] == "the", !m.plural, head != nil, !generic else { return nil }
         let last = lastEntry(before: at)
         guard last >= 0 else { return nil }
         switch m.gender {

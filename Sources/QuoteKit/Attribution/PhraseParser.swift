@@ -1,6 +1,9 @@
 /// Finds speaker phrases and cue verbs in a token sequence, using the lexicon's word lists.
 struct PhraseParser {
     let tokens: [Token]
+    /// Each token's text as written, and in lowercase (``AnalyzedText/texts``, ``AnalyzedText/lowers``).
+    let texts: [String]
+    let lowers: [String]
     let lexicon: Lexicon
     /// For each token, the quote it lies in (or -1); phrases never reach into a quote.
     let quoteOf: [Int32]
@@ -30,21 +33,23 @@ struct PhraseParser {
         }
     }
 
-    init(tokens: [Token], lexicon: Lexicon, quoteOf: [Int32], paragraphs: Int) {
+    init(tokens: [Token], texts: [String], lowers: [String], lexicon: Lexicon, quoteOf: [Int32], paragraphs: Int) {
         self.memo = Memo(count: tokens.count)
         self.tokens = tokens
+        self.texts = texts
+        self.lowers = lowers
         self.lexicon = lexicon
         self.quoteOf = quoteOf
         var flags = [TokenFlags](repeating: [], count: tokens.count)
         for i in tokens.indices {
-            var f = lexicon.wordFlags[tokens[i].lower, hash: tokens[i].hash] ?? []
+            var f = lexicon.wordFlags[lowers[i], hash: tokens[i].hash] ?? []
             // The marks count only as punctuation.
             if tokens[i].kind != .punctuation { f.subtract([.comma, .semicolon, .questionOrExclamation]) }
-            if tokens[i].isCapitalized && lexicon.nonNameWords.contains(tokens[i].text) { f.insert(.nonNameWord) }
+            if tokens[i].isCapitalized && lexicon.nonNameWords.contains(texts[i]) { f.insert(.nonNameWord) }
             flags[i] = f
         }
         self.flags = flags
-        self.headline = Self.headlines(tokens, lexicon: lexicon, paragraphs: paragraphs)
+        self.headline = Self.headlines(tokens, lowers, lexicon: lexicon, paragraphs: paragraphs)
         var starts = Set<UInt64>()
         for i in tokens.indices where tokens[i].kind == .word && tokens[i].isCapitalized
             && (i == 0 || tokens[i - 1].sentence != tokens[i].sentence || tokens[i - 1].paragraph != tokens[i].paragraph) {
@@ -97,7 +102,7 @@ struct PhraseParser {
 
     private func computeStartsClause(_ i: Int) -> Bool {
         if startsSentence(i) { return true }
-        switch tokens[i - 1].text {
+        switch texts[i - 1] {
         case "—", "–", "--", ";", ":": return true
         default: break
         }
@@ -113,14 +118,14 @@ struct PhraseParser {
 
     /// Paragraphs with at least three content words, nine in ten of them capitalised, and at
     /// most ``maxHeadlineWords`` words.
-    private static func headlines(_ tokens: [Token], lexicon: Lexicon, paragraphs: Int) -> [Bool] {
+    private static func headlines(_ tokens: [Token], _ lowers: [String], lexicon: Lexicon, paragraphs: Int) -> [Bool] {
         var content = [Int](repeating: 0, count: paragraphs), capitalised = [Int](repeating: 0, count: paragraphs)
         var words = [Int](repeating: 0, count: paragraphs)
         for i in tokens.indices where tokens[i].kind == .word && tokens[i].paragraph < paragraphs {
             let p = tokens[i].paragraph
             words[p] += 1
             // A paragraph this long is no headline: skip the look-ups.
-            if words[p] > maxHeadlineWords || lexicon.headlineSmallWords.contains(tokens[i].lower, hash: tokens[i].hash) { continue }
+            if words[p] > maxHeadlineWords || lexicon.headlineSmallWords.contains(lowers[i], hash: tokens[i].hash) { continue }
             content[p] += 1
             if tokens[i].isCapitalized { capitalised[p] += 1 }
         }
@@ -143,13 +148,13 @@ struct PhraseParser {
     func has(_ i: Int, _ flag: TokenFlags) -> Bool { flags[i].contains(flag) }
 
     /// The gender of the title at token `i`.
-    func title(_ i: Int) -> Gender? { flags[i].contains(.title) ? lexicon.titles[tokens[i].lower, hash: tokens[i].hash] : nil }
+    func title(_ i: Int) -> Gender? { flags[i].contains(.title) ? lexicon.titles[lowers[i], hash: tokens[i].hash] : nil }
     /// The person of the pronoun at token `i`.
-    func pronoun(_ i: Int) -> PronounsRule.Person? { flags[i].contains(.pronoun) ? lexicon.pronouns[tokens[i].lower, hash: tokens[i].hash] : nil }
+    func pronoun(_ i: Int) -> PronounsRule.Person? { flags[i].contains(.pronoun) ? lexicon.pronouns[lowers[i], hash: tokens[i].hash] : nil }
     /// The person noun at token `i`, with its gender and number.
-    func personNoun(_ i: Int) -> (gender: Gender, plural: Bool)? { flags[i].contains(.personNoun) ? lexicon.personNouns[tokens[i].lower, hash: tokens[i].hash] : nil }
+    func personNoun(_ i: Int) -> (gender: Gender, plural: Bool)? { flags[i].contains(.personNoun) ? lexicon.personNouns[lowers[i], hash: tokens[i].hash] : nil }
     /// The gender of the first name at token `i`.
-    func firstName(_ i: Int) -> Gender? { flags[i].contains(.firstName) ? lexicon.firstNames[tokens[i].lower, hash: tokens[i].hash] : nil }
+    func firstName(_ i: Int) -> Gender? { flags[i].contains(.firstName) ? lexicon.firstNames[lowers[i], hash: tokens[i].hash] : nil }
 
     // MARK: Word classes
 
@@ -160,7 +165,7 @@ struct PhraseParser {
         guard usable(i), tokens[i].isWord, flags[i].contains(.cueForm) else { return false }
         // After an article or a possessive the form is a noun: "the report", "his call", "Trump's tweet".
         if i > 0 {
-            let p = tokens[i - 1].lower
+            let p = lowers[i - 1]
             let possessive = (p.endsWith("'s") || p.endsWith("’s")) && lexicon.pronouns[p] == nil
             if ["a", "an", "the", "his", "her", "its", "their", "our", "my", "your"].contains(p) || possessive {
                 return false
@@ -184,13 +189,13 @@ struct PhraseParser {
         guard !flags[i].contains(.nonNameWord), !flags[i].contains(.pronoun) else { return false }
         // A person noun is capitalised at the start of a sentence ("Residents said") or as a plural
         // ("Democrats"), not as a name.
-        if let noun = lexicon.personNouns[t.lower, hash: t.hash], noun.plural || i == 0 || tokens[i - 1].sentence != t.sentence {
+        if let noun = lexicon.personNouns[lowers[i], hash: t.hash], noun.plural || i == 0 || tokens[i - 1].sentence != t.sentence {
             return false
         }
         // An adverb in -ly or a participle in -ing opening a sentence ("Presently a page came",
         // "Feeling the cold, he …"): a word the text also writes in lowercase, and no first name
         // ("Polly", "Milly").
-        if startsSentence(i), t.lower.endsWith("ly") || t.lower.endsWith("ing"), firstName(i) == nil, commonSentenceStarts.contains(t.hash),
+        if startsSentence(i), lowers[i].endsWith("ly") || lowers[i].endsWith("ing"), firstName(i) == nil, commonSentenceStarts.contains(t.hash),
            i + 1 < tokens.count, tokens[i + 1].isWord, !tokens[i + 1].isCapitalized || has(i + 1, .determiner) {
             return false
         }
@@ -214,7 +219,7 @@ struct PhraseParser {
         } else {
             return nil
         }
-        if usable(i + 1), tokens[i + 1].mark == .period, !tokens[i + 1].spaceBefore, lexicon.abbreviatedTitles.contains(tokens[i].lower, hash: tokens[i].hash) {
+        if usable(i + 1), tokens[i + 1].mark == .period, !tokens[i + 1].spaceBefore, lexicon.abbreviatedTitles.contains(lowers[i], hash: tokens[i].hash) {
             return (i + 2, g)
         }
         return (i + 1, g)
@@ -222,7 +227,7 @@ struct PhraseParser {
 
     /// A single capital letter followed by a period ("J."), as in a name.
     func isInitial(_ i: Int) -> Bool {
-        usable(i) && usable(i + 1) && tokens[i].isWord && tokens[i].text.unicodeScalars.count == 1 && tokens[i].isCapitalized && tokens[i + 1].mark == .period
+        usable(i) && usable(i + 1) && tokens[i].isWord && texts[i].unicodeScalars.count == 1 && tokens[i].isCapitalized && tokens[i + 1].mark == .period
     }
 
     /// Whether token `i` is a full stop that ends a sentence (not the period of "Mr." or "W.").
@@ -236,8 +241,8 @@ struct PhraseParser {
         if i + 1 < tokens.count, tokens[i + 1].sentence == t.sentence, tokens[i + 1].paragraph == t.paragraph { return false }
         if i > 0, !t.spaceBefore {
             let w = tokens[i - 1]
-            if lexicon.abbreviations.contains(w.lower) || lexicon.titles[w.lower, hash: w.hash] != nil { return false }
-            if w.isWord && w.text.unicodeScalars.count == 1 && w.isCapitalized { return false }
+            if lexicon.abbreviations.contains(lowers[i - 1]) || lexicon.titles[lowers[i - 1], hash: w.hash] != nil { return false }
+            if w.isWord && texts[i - 1].unicodeScalars.count == 1 && w.isCapitalized { return false }
         }
         return true
     }
@@ -264,7 +269,7 @@ struct PhraseParser {
             return [Mention(start: last, end: last + 1, kind: .pronoun(person), nameStart: last)]
         }
         // A relative pronoun after a name: "Mike Lee, who declared".
-        if tokens[last].lower == "who", last > 0 {
+        if lowers[last] == "who", last > 0 {
             let end = tokens[last - 1].mark == .comma ? last - 2 : last - 1
             if let antecedent = speakers(endingAt: end).first(where: { $0.kind != .relative }) {
                 var m = Mention(start: last, end: last + 1, kind: .relative, nameStart: last, gender: antecedent.gender, plural: antecedent.plural)
@@ -325,10 +330,10 @@ struct PhraseParser {
         var start = last
         var k = last - 1
         while k >= 0 && usable(k) && tokens[k].paragraph == tokens[last].paragraph {
-            if isNameWord(k) && !tokens[k].lower.endsWith("'s") && !tokens[k].lower.endsWith("’s") { start = k; k -= 1; continue }
+            if isNameWord(k) && !lowers[k].endsWith("'s") && !lowers[k].endsWith("’s") { start = k; k -= 1; continue }
             if tokens[k].mark == .hyphen && !tokens[k].spaceBefore && isNameWord(k - 1) { k -= 1; continue }
             if tokens[k].mark == .period && isInitial(k - 1) { start = k - 1; k -= 2; continue }
-            if lexicon.nameParticles.contains(tokens[k].text) && isNameWord(k - 1) { k -= 1; continue }
+            if lexicon.nameParticles.contains(texts[k]) && isNameWord(k - 1) { k -= 1; continue }
             break
         }
         var mentionStart = start
@@ -348,7 +353,7 @@ struct PhraseParser {
             if gender == .any { gender = g }
             nameStart = end
         }
-        if mentionStart == start, mentionStart > 0, usable(mentionStart - 1), tokens[mentionStart - 1].lower == "the" {
+        if mentionStart == start, mentionStart > 0, usable(mentionStart - 1), lowers[mentionStart - 1] == "the" {
             mentionStart -= 1
         }
         if gender == .any, let g = firstName(nameStart) { gender = g }
@@ -388,7 +393,7 @@ struct PhraseParser {
                 guard sawPerson || tokens[k + 1 ... last].contains(where: { $0.isCapitalized }) else { return nil }
                 return Mention(start: k, end: last + 1, kind: .description, nameStart: k, gender: gender, plural: plural)
             }
-            if !(tokens[k].isWord || tokens[k].mark == .hyphen || tokens[k].text == "'s" || tokens[k].text == "’s") { break }
+            if !(tokens[k].isWord || tokens[k].mark == .hyphen || texts[k] == "'s" || texts[k] == "’s") { break }
             if isCueVerb(k) && k < last { break }
             if pronoun(k) != nil || has(k, .preposition) || has(k, .relativePronoun) { break }
             k -= 1
@@ -398,7 +403,7 @@ struct PhraseParser {
         if let noun = personNoun(last), noun.plural {
             var start = last
             while start > 0, usable(start - 1), tokens[start - 1].isWord, !tokens[start - 1].isCapitalized,
-                  lexicon.cueForms[tokens[start - 1].lower, hash: tokens[start - 1].hash] == nil, pronoun(start - 1) == nil,
+                  lexicon.cueForms[lowers[start - 1], hash: tokens[start - 1].hash] == nil, pronoun(start - 1) == nil,
                   !has(start - 1, .preposition), !has(start - 1, .conjunction),
                   last - start < 3 {
                 start -= 1
@@ -414,13 +419,13 @@ struct PhraseParser {
     func titledName(startingAt first: Int) -> (name: (mention: Mention, next: Int)?, nameStart: Int, gender: Gender) {
         var k = first
         var gender = Gender.any
-        if usable(first), tokens[first].lower == "the" { k += 1 }
+        if usable(first), lowers[first] == "the" { k += 1 }
         while let (end, g) = titleEnd(at: k) {
             if gender == .any { gender = g }
             k = end
         }
         var nameStart = k
-        let titled = nameStart > first && !(nameStart == first + 1 && tokens[first].lower == "the")
+        let titled = nameStart > first && !(nameStart == first + 1 && lowers[first] == "the")
         while usable(k) {
             // An initial, in the paragraph of the name it belongs to (not a chapter's "X." above it).
             if isInitial(k), k + 2 < tokens.count, tokens[k + 2].paragraph == tokens[k].paragraph { k += 2; continue }
@@ -433,7 +438,7 @@ struct PhraseParser {
             // A possessive ends the name: "Anne's Confession" is not a person.
             if isNameWord(k) {
                 k += 1
-                if tokens[k - 1].lower.endsWith("'s") || tokens[k - 1].lower.endsWith("’s") { break }
+                if lowers[k - 1].endsWith("'s") || lowers[k - 1].endsWith("’s") { break }
                 continue
             }
             if tokens[k].mark == .hyphen && !tokens[k].spaceBefore && isNameWord(k + 1) { k += 1; continue }
@@ -444,21 +449,21 @@ struct PhraseParser {
                 k += 3
                 continue
             }
-            if lexicon.nameParticles.contains(tokens[k].text) && isNameWord(k + 1) && (k > nameStart || titled) { k += 1; continue }
+            if lexicon.nameParticles.contains(texts[k]) && isNameWord(k + 1) && (k > nameStart || titled) { k += 1; continue }
             break
         }
         // Not part of the name: a common word capitalised because it opens the sentence, and
         // capitals of a heading run into the text ("CHAPTER VIII Fanny").
         if k - nameStart >= 2, isSentenceInitialCommonWord(nameStart) { nameStart += 1 }
-        if k - nameStart >= 2, let caps = (nameStart..<k).last(where: { isAllCaps(tokens[$0]) }), caps < k - 1 { nameStart = caps + 1 }
+        if k - nameStart >= 2, let caps = (nameStart..<k).last(where: { isAllCaps($0) }), caps < k - 1 { nameStart = caps + 1 }
         guard k > nameStart && k - nameStart <= 6 else { return (nil, nameStart, gender) }
         if gender == .any, let g = firstName(nameStart) { gender = g }
         return ((Mention(start: first, end: k, kind: .name, nameStart: nameStart, gender: gender), k), nameStart, gender)
     }
 
     /// A word of two or more letters in capitals ("CHAPTER").
-    private func isAllCaps(_ t: Token) -> Bool {
-        t.kind == .word && t.text.unicodeScalars.count >= 2 && !t.text.containsLowercase
+    private func isAllCaps(_ i: Int) -> Bool {
+        tokens[i].kind == .word && texts[i].unicodeScalars.count >= 2 && !texts[i].containsLowercase
     }
 
     /// Speaker phrases that start at token `first`, each with the index after it (including a
@@ -502,7 +507,7 @@ struct PhraseParser {
             var plural = personNoun(first)?.plural ?? false
             var inPhrase = false
             while usable(e) && e - first < maxDescription {
-                if !tokens[e].isWord && tokens[e].mark != .hyphen && tokens[e].text != "'s" && tokens[e].text != "’s" { break }
+                if !tokens[e].isWord && tokens[e].mark != .hyphen && texts[e] != "'s" && texts[e] != "’s" { break }
                 if isCueVerb(e) || has(e, .relativePronoun) || pronoun(e) != nil
                     || has(e, .auxiliary) || has(e, .adverb) { break }
                 if has(e, .preposition) {
@@ -524,7 +529,7 @@ struct PhraseParser {
             var e = first
             var lastNameRun: Int?
             while usable(e) && e - first < maxGeneric {
-                if !(tokens[e].isWord || tokens[e].mark == .hyphen || tokens[e].text == "'s" || tokens[e].text == "’s" || (tokens[e].mark == .period && e > first && tokens[e - 1].isCapitalized)) { break }
+                if !(tokens[e].isWord || tokens[e].mark == .hyphen || texts[e] == "'s" || texts[e] == "’s" || (tokens[e].mark == .period && e > first && tokens[e - 1].isCapitalized)) { break }
                 if isCueVerb(e) || has(e, .relativePronoun) || pronoun(e) != nil
                     || has(e, .auxiliary) || has(e, .adverb) { break }
                 let joined = e > first && !tokens[e].spaceBefore && [.hyphen, .period].contains(tokens[e - 1].mark)
@@ -544,7 +549,7 @@ struct PhraseParser {
                 var j = next + 1
                 while usable(j) && j - next < 8 && tokens[j].mark != .closeParenthesis && tokens[j].paragraph == tokens[first].paragraph { j += 1 }
                 if usable(j) && tokens[j].mark == .closeParenthesis { result.append((m, j + 1)) }
-            } else if ["of", "from", "at"].contains(tokens[next].lower) {
+            } else if ["of", "from", "at"].contains(lowers[next]) {
                 var j = next + 1
                 if usable(j) && has(j, .determiner) { j += 1 }
                 let body = j
@@ -558,7 +563,7 @@ struct PhraseParser {
         for (m, next) in result where usable(next) && tokens[next].mark == .comma {
             var j = next + 1
             while usable(j) && j - next < maxApposition && tokens[j].paragraph == tokens[first].paragraph {
-                let w = tokens[j].text
+                let w = texts[j]
                 if isFullStop(j) || w == "?" || w == "!" || w == ";" { break }
                 if w == "," { withApposition.append((m, j + 1)); break }
                 j += 1
@@ -602,11 +607,11 @@ struct PhraseParser {
 
     /// Whether a verb group is passive: a form of "be" directly before a past participle.
     private func isPassive(_ range: Range<Int>) -> Bool {
-        let verb = tokens[range.upperBound - 1].lower
+        let verb = lowers[range.upperBound - 1]
         guard range.count >= 2, verb.endsWith("ed") || verb == "said" || verb == "told" || verb == "known" else { return false }
         var k = range.upperBound - 2
         while k >= range.lowerBound, has(k, .adverb) { k -= 1 }
-        return k >= range.lowerBound && Self.be.contains(tokens[k].lower)
+        return k >= range.lowerBound && Self.be.contains(lowers[k])
     }
 
     /// A lowercase word at `i` (after optional adverbs) that ends its clause and is no function
@@ -615,7 +620,7 @@ struct PhraseParser {
         var k = i
         while usable(k), has(k, .adverb), k - i < 2 { k += 1 }
         guard usable(k), tokens[k].kind == .word, !tokens[k].isCapitalized else { return nil }
-        let w = tokens[k].lower
+        let w = lowers[k]
         guard !lexicon.functionWords.contains(w), !lexicon.prepositions.contains(w), !lexicon.determiners.contains(w),
               lexicon.pronouns[w] == nil, !lexicon.auxiliaries.contains(w), lexicon.personNouns[w] == nil,
               w.endsWith("ed") || w.endsWith("s") else { return nil }
@@ -642,20 +647,20 @@ struct PhraseParser {
 
     /// The first token of a multi-word cue ending at `last`.
     private func phraseStart(endingAt last: Int) -> Int? {
-        guard usable(last), let candidates = lexicon.cuePhrases[tokens[last].lower, hash: tokens[last].hash] else { return nil }
+        guard usable(last), let candidates = lexicon.cuePhrases[lowers[last], hash: tokens[last].hash] else { return nil }
         for words in candidates where last - words.count >= 0 {
             let start = last - words.count
-            if (start..<last).allSatisfy({ usable($0) && tokens[$0].lower == words[$0 - start] }) { return start }
+            if (start..<last).allSatisfy({ usable($0) && lowers[$0] == words[$0 - start] }) { return start }
         }
         return nil
     }
 
     /// The last token of a multi-word cue starting at `first`.
     private func phraseEnd(startingAt first: Int) -> Int? {
-        guard usable(first), let candidates = lexicon.cuePhrasesByFirst[tokens[first].lower, hash: tokens[first].hash] else { return nil }
+        guard usable(first), let candidates = lexicon.cuePhrasesByFirst[lowers[first], hash: tokens[first].hash] else { return nil }
         for words in candidates {
             let end = first + words.count - 1
-            if (first...end).allSatisfy({ usable($0) && tokens[$0].lower == words[$0 - first] }) { return end }
+            if (first...end).allSatisfy({ usable($0) && lowers[$0] == words[$0 - first] }) { return end }
         }
         return nil
     }

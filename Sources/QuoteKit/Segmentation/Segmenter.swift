@@ -33,8 +33,10 @@ final class Segmenter {
             }
         }
 
-        var tokens: [Token] = []
+        var tokens: [Token] = [], texts: [String] = [], lowers: [String] = []
         tokens.reserveCapacity(buffer.count / 5)
+        texts.reserveCapacity(buffer.count / 5)
+        lowers.reserveCapacity(buffer.count / 5)
         var sentenceRanges: [Range<Int>] = []
         try flat.withUnsafeBufferPointer { bytes in
             // Tokens.
@@ -66,11 +68,13 @@ final class Segmenter {
                 let capitalized = first < 0x80 ? (first >= 0x41 && first <= 0x5A)
                     : (text.unicodeScalars.first.map { $0.properties.isUppercase } ?? false)
                 let (lower, hash) = Self.lowercased(text, bytes, start, end)
-                var token = Token(start: start, end: end, kind: kind, text: text, lower: lower,
+                var token = Token(start: start, end: end, kind: kind,
                                   isCapitalized: capitalized, spaceBefore: spaceBefore, paragraph: min(p, max(paragraphs.count - 1, 0)))
                 token.hash = hash
                 if end - start == 1 { token.mark = Self.mark(first) }
                 tokens.append(token)
+                texts.append(text)
+                lowers.append(lower)
                 spaceBefore = false
             }
             // Sentences.
@@ -80,14 +84,14 @@ final class Segmenter {
                 sentenceStart = end
             }
         }
-        let merged = mergeSentences(sentenceRanges, tokens: tokens, bytes: buffer.bytes)
+        let merged = mergeSentences(sentenceRanges, tokens: tokens, texts: texts, lowers: lowers, bytes: buffer.bytes)
         // Sentence index per token.
         var s = 0
         for i in tokens.indices {
             while s + 1 < merged.count && merged[s].upperBound <= tokens[i].start { s += 1 }
             tokens[i].sentence = s
         }
-        return AnalyzedText(buffer: buffer, paragraphs: paragraphs, tokens: tokens, sentences: merged)
+        return AnalyzedText(buffer: buffer, paragraphs: paragraphs, tokens: tokens, texts: texts, lowers: lowers, sentences: merged)
     }
 
     private static func isSpaceRun(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
@@ -193,8 +197,8 @@ final class Segmenter {
     }
 
     /// A single capital letter: a name's initial.
-    private static func isInitial(_ t: Token) -> Bool {
-        t.isWord && t.isCapitalized && t.text.unicodeScalars.count == 1
+    private static func isInitial(_ t: Token, _ text: String) -> Bool {
+        t.isWord && t.isCapitalized && text.unicodeScalars.count == 1
     }
 
     private static func mark(_ byte: UInt8) -> Token.Mark {
@@ -239,7 +243,7 @@ final class Segmenter {
     }
 
     /// Joins ICU sentences split after an abbreviation or before a lowercase continuation.
-    private func mergeSentences(_ ranges: [Range<Int>], tokens: [Token], bytes: [UInt8]) -> [Range<Int>] {
+    private func mergeSentences(_ ranges: [Range<Int>], tokens: [Token], texts: [String], lowers: [String], bytes: [UInt8]) -> [Range<Int>] {
         guard !ranges.isEmpty else { return [] }
         var result: [Range<Int>] = []
         var t = 0
@@ -261,17 +265,17 @@ final class Segmenter {
             let previousWord = k >= 0 && tokens[k].start >= last.lowerBound ? tokens[k] : nil
             let sameParagraph = t < tokens.count && previousWord.map { $0.paragraph == tokens[t].paragraph } ?? false
             var merge = false
-            if sameParagraph, let word = previousWord, endsWithPeriod, t - k == 2, abbreviations.contains(word.lower) {
+            if sameParagraph, let word = previousWord, endsWithPeriod, t - k == 2, abbreviations.contains(lowers[k]) {
                 merge = true
             }
             // A middle initial: "George W. Bush", "Donald J. Trump". The letter follows a
             // capitalised word (or another initial) and a capitalised word follows it.
             if sameParagraph, let word = previousWord, endsWithPeriod, t - k == 2, t < tokens.count,
-               Self.isInitial(word), tokens[t].isWord, tokens[t].isCapitalized,
+               Self.isInitial(word, texts[k]), tokens[t].isWord, tokens[t].isCapitalized,
                k > 0, tokens[k - 1].isCapitalized || tokens[k - 1].mark == .period {
                 merge = true
             }
-            if sameParagraph, t < tokens.count, tokens[t].isWord, tokens[t].text.startsLowercase {
+            if sameParagraph, t < tokens.count, tokens[t].isWord, texts[t].startsLowercase {
                 merge = true
             }
             if merge {

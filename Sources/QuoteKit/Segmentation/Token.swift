@@ -1,5 +1,6 @@
 /// A word or punctuation token (whitespace is not a token). Offsets are UTF-8 byte offsets into
-/// the document; records convert them to code point offsets.
+/// the document; records convert them to code point offsets. Plain data, so that reading one costs
+/// no reference counting: its text is in ``AnalyzedText/texts`` and ``AnalyzedText/lowers``.
 struct Token: Sendable {
     enum Kind: UInt8, Sendable { case word, number, punctuation }
     /// The punctuation marks the parser tests for, so that a test is a byte comparison.
@@ -8,9 +9,8 @@ struct Token: Sendable {
     var end: Int
     var kind: Kind
     var mark: Mark = .none
-    var text: String
-    var lower: String
-    /// 64-bit FNV-1a hash of `lower`'s UTF-8 bytes (``WordMap/hash(_:)``): word look-ups start from it.
+    /// 64-bit FNV-1a hash of the lowercase form's UTF-8 bytes (``WordMap/hash(_:)``): word
+    /// look-ups start from it.
     var hash: UInt64 = 0
     /// Starts with an uppercase letter.
     var isCapitalized: Bool
@@ -27,6 +27,9 @@ struct AnalyzedText: Sendable {
     /// Paragraphs as byte ranges, without their line breaks and surrounding spaces; empty ones are skipped.
     let paragraphs: [Range<Int>]
     let tokens: [Token]
+    /// Each token's text as written, and in lowercase.
+    let texts: [String]
+    let lowers: [String]
     /// Byte ranges of sentences (as corrected by the abbreviation rules), in order.
     let sentences: [Range<Int>]
 

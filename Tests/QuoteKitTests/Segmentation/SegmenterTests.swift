@@ -45,9 +45,10 @@ final class SegmenterTests: XCTestCase {
 
     func testTokensSkipSpacesAndKnowTheirParagraph() throws {
         let a = try segmenter().analyze("Ann said, “Go.”\n\nThen she left.")
-        XCTAssertEqual(a.tokens.map(\.text), ["Ann", "said", ",", "“", "Go", ".", "”", "Then", "she", "left", "."])
+        XCTAssertEqual(a.texts, ["Ann", "said", ",", "“", "Go", ".", "”", "Then", "she", "left", "."])
+        XCTAssertEqual(a.lowers, ["ann", "said", ",", "“", "go", ".", "”", "then", "she", "left", "."])
         XCTAssertEqual(a.tokens.map(\.paragraph), [0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1])
-        XCTAssertEqual(a.tokens.first { $0.text == "Go" }?.spaceBefore, false)
+        XCTAssertEqual(a.texts.firstIndex(of: "Go").map { a.tokens[$0].spaceBefore }, false)
     }
 
     func testAClonedBreakerFindsTheSameBoundaries() throws {
