@@ -137,14 +137,14 @@ final class Lexicon: Sendable {
         }
         self.marks = QuoteMarkTable(pairs: pairs, apostrophes: apostrophes, elisions: elisions)
         var phrases: [String: [[String]]] = [:], byFirst: [String: [[String]]] = [:]
-        for form in cueForms.keys.sorted() where form.contains(" ") && !excludedForms.contains(form) {
+        for form in cueForms.keys.sorted() where form.utf8.contains(0x20) && !excludedForms.contains(form) {
             let words = form.split(separator: " ").map(String.init)
             phrases[words.last!, default: []].append(Array(words.dropLast()))
             byFirst[words[0], default: []].append(words)
         }
         self.cuePhrases = WordMap(phrases)
         self.cuePhrasesByFirst = WordMap(byFirst)
-        let singleWordCues = cueForms.filter { !excludedForms.contains($0.key) && !$0.key.contains(" ") }
+        let singleWordCues = cueForms.filter { !excludedForms.contains($0.key) && !$0.key.utf8.contains(0x20) }
         self.cueForms = WordMap(singleWordCues)
         self.auxiliaries = WordSet(auxiliaries)
         self.adverbs = WordSet(adverbs)
