@@ -6,9 +6,39 @@ import Yams
 /// problems are collected in a ``RuleDiagnostics`` instead of thrown.
 struct RuleNode {
     let node: Node
-    let keyPath: String
+    /// The parent's key path, and this node's key or index in it: the path itself is written out
+    /// only for a diagnostic (a list of thousands of words would otherwise spell each item's).
+    private let parentPath: String
+    private let step: Step
     let path: String
     let diagnostics: RuleDiagnostics
+
+    private enum Step {
+        case root
+        case key(String)
+        case index(Int)
+    }
+
+    init(node: Node, keyPath: String, path: String, diagnostics: RuleDiagnostics) {
+        self.init(node: node, parentPath: keyPath, step: .root, path: path, diagnostics: diagnostics)
+    }
+
+    private init(node: Node, parentPath: String, step: Step, path: String, diagnostics: RuleDiagnostics) {
+        self.node = node
+        self.parentPath = parentPath
+        self.step = step
+        self.path = path
+        self.diagnostics = diagnostics
+    }
+
+    /// Where the node is in its file, such as `verbs.say[2]`.
+    var keyPath: String {
+        switch step {
+        case .root: return parentPath
+        case .key(let key): return parentPath.isEmpty ? key : "\(parentPath).\(key)"
+        case .index(let index): return "\(parentPath)[\(index)]"
+        }
+    }
 
     var location: SourceLocation {
         let mark = node.mark
@@ -16,11 +46,11 @@ struct RuleNode {
     }
 
     func child(_ node: Node, key: String) -> RuleNode {
-        RuleNode(node: node, keyPath: keyPath.isEmpty ? key : "\(keyPath).\(key)", path: path, diagnostics: diagnostics)
+        RuleNode(node: node, parentPath: keyPath, step: .key(key), path: path, diagnostics: diagnostics)
     }
 
     func child(_ node: Node, index: Int) -> RuleNode {
-        RuleNode(node: node, keyPath: "\(keyPath)[\(index)]", path: path, diagnostics: diagnostics)
+        RuleNode(node: node, parentPath: keyPath, step: .index(index), path: path, diagnostics: diagnostics)
     }
 
     func error(_ code: RuleDiagnostic.Code, _ message: String) {
@@ -52,7 +82,7 @@ struct RuleNode {
             error(.typeMismatch, "expected a string, found \(isNull ? "null" : typeName)")
             return nil
         }
-        if s.style == .plain, Self.booleanWords.contains(s.string.lowercased()) {
+        if s.style == .plain, s.string.utf8.count <= 5, Self.booleanWords.contains(s.string.lowercased()) {
             error(.typeMismatch, "'\(s.string)' is a boolean to YAML 1.1 readers; write it in quotes ('\(s.string)') if it is meant as a word")
             return nil
         }
@@ -112,7 +142,8 @@ struct RuleNode {
             error(.limit, "the list has \(seq.count) items; the limit is \(RuleLimits.maxEntries)")
             return nil
         }
-        return seq.enumerated().map { child($0.element, index: $0.offset) }
+        let base = keyPath
+        return seq.enumerated().map { RuleNode(node: $0.element, parentPath: base, step: .index($0.offset), path: path, diagnostics: diagnostics) }
     }
 
     func stringList(allowEmpty: Bool = false) -> [Located<String>]? {
@@ -130,10 +161,11 @@ struct RuleNode {
             return nil
         }
         var result: [(Located<String>, RuleNode)] = []
+        let base = keyPath
         for (k, v) in mapping {
-            let keyNode = child(k, key: k.scalar?.string ?? "?")
+            let keyNode = RuleNode(node: k, parentPath: base, step: .key(k.scalar?.string ?? "?"), path: path, diagnostics: diagnostics)
             guard let key = keyNode.string() else { continue }
-            result.append((key, child(v, key: key.value)))
+            result.append((key, RuleNode(node: v, parentPath: base, step: .key(key.value), path: path, diagnostics: diagnostics)))
         }
         return result
     }
