@@ -12,7 +12,7 @@ struct PhraseParser {
     let headline: [Bool]
     /// Words that open a sentence capitalised and that the document also writes in lowercase
     /// ("Poor", "Little"), as FNV-1a hashes of their lowercase form: they are not names.
-    private let commonSentenceStarts: Set<UInt64>
+    private let commonSentenceStarts: HashSet64
     /// Phrases already parsed, by token: every frame asks for the same ones.
     private let memo: Memo
     /// For each token, its classes in the lexicon and the parser's judgements of it.
@@ -50,13 +50,13 @@ struct PhraseParser {
         }
         self.flags = flags
         self.headline = Self.headlines(tokens, lowers, lexicon: lexicon, paragraphs: paragraphs)
-        var starts = Set<UInt64>()
+        var starts = HashSet64()
         for i in tokens.indices where tokens[i].kind == .word && tokens[i].isCapitalized
             && (i == 0 || tokens[i - 1].sentence != tokens[i].sentence || tokens[i - 1].paragraph != tokens[i].paragraph) {
             starts.insert(tokens[i].hash)
         }
-        var common = Set<UInt64>()
-        if !starts.isEmpty {
+        var common = HashSet64()
+        if starts.count > 0 {
             for i in tokens.indices where tokens[i].kind == .word && !tokens[i].isCapitalized && starts.contains(tokens[i].hash) {
                 common.insert(tokens[i].hash)
             }

@@ -78,3 +78,50 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral {
     /// Whether the set holds a word whose ``WordMap/hash(_:)`` is known.
     func contains(_ word: String, hash: UInt64) -> Bool { map[word, hash: hash] != nil }
 }
+
+/// A set of word hashes (``WordMap/hash(_:)``), which are already well mixed: open addressing on
+/// their low bits, without hashing them again as `Set<UInt64>` does.
+struct HashSet64 {
+    private var slots: [UInt64]
+    private var used: [Bool]
+    private var mask: Int
+    private(set) var count = 0
+
+    init(capacity: Int = 16) {
+        var size = 16
+        while size < capacity * 2 { size *= 2 }
+        slots = Array(repeating: 0, count: size)
+        used = Array(repeating: false, count: size)
+        mask = size - 1
+    }
+
+    func contains(_ value: UInt64) -> Bool {
+        var i = Int(truncatingIfNeeded: value) & mask
+        while used[i] {
+            if slots[i] == value { return true }
+            i = (i + 1) & mask
+        }
+        return false
+    }
+
+    mutating func insert(_ value: UInt64) {
+        if (count + 1) * 2 > slots.count { grow() }
+        var i = Int(truncatingIfNeeded: value) & mask
+        while used[i] {
+            if slots[i] == value { return }
+            i = (i + 1) & mask
+        }
+        slots[i] = value
+        used[i] = true
+        count += 1
+    }
+
+    private mutating func grow() {
+        let old = zip(slots, used).filter(\.1).map(\.0)
+        slots = Array(repeating: 0, count: slots.count * 2)
+        used = Array(repeating: false, count: slots.count)
+        mask = slots.count - 1
+        count = 0
+        for value in old { insert(value) }
+    }
+}

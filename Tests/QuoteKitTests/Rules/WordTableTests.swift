@@ -17,6 +17,22 @@ final class WordTableTests: XCTestCase {
         XCTAssertTrue(map.contains(""))
     }
 
+    func testHashSet64HoldsWhatWasInsertedThroughGrowth() {
+        var set = HashSet64()
+        var reference = Set<UInt64>()
+        for n in 0..<3_000 {
+            // Word hashes, plus values that share their low bits (and zero) to force collisions.
+            let value = n % 3 == 0 ? UInt64(n) << 40 : WordMap<Bool>.hash("w\(n)")
+            set.insert(value)
+            set.insert(value)
+            reference.insert(value)
+        }
+        XCTAssertEqual(set.count, reference.count)
+        for value in reference { XCTAssertTrue(set.contains(value)) }
+        for n in 3_000..<6_000 { XCTAssertFalse(set.contains(WordMap<Bool>.hash("w\(n)"))) }
+        XCTAssertFalse(HashSet64().contains(0))
+    }
+
     func testWordSetMatchesSetSemanticsOnWords() {
         let words = ["said", "the", "and", "’s", "a long word of more than fifteen bytes"]
         let set = WordSet(words + ["the"])
