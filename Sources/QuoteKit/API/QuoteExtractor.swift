@@ -81,7 +81,7 @@ public final class QuoteExtractor {
             // in a headline, where every word is capitalised.)
             if filter.dropEmbeddedTitles, first > 0, !parser.headline[tokens[first].paragraph], tokens[first - 1].paragraph == tokens[first].paragraph,
                lowers[first - 1].endsWith("'s") || lowers[first - 1].endsWith("’s")
-                || lexicon.prepositions.contains(lowers[first - 1], hash: tokens[first - 1].hash)
+                || parser.has(first - 1, .preposition)
                 || (inner.count >= 2 && tokens[first - 1].kind == .word && !tokens[first - 1].isCapitalized && !parser.isCueVerb(first - 1)),
                isTitleCase(inner, parser) {
                 continue

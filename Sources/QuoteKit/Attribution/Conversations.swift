@@ -72,18 +72,17 @@ extension QuoteExtractor {
         /// most two words of address ("my dear Watson").
         func named(_ lo: Int, _ hi: Int) -> (words: [String], title: String?)? {
             var k = lo
-            while k < hi - 1, k - lo < 2, tokens[k].isWord, !isNameWord(k), lexicon.titles[lowers[k], hash: tokens[k].hash] == nil,
-                  lexicon.pronouns[lowers[k], hash: tokens[k].hash] == nil, !lexicon.prepositions.contains(lowers[k], hash: tokens[k].hash),
-                  !PhraseParser.conjunctions.contains(lowers[k]) { k += 1 }
+            while k < hi - 1, k - lo < 2, tokens[k].isWord, !isNameWord(k),
+                  parser.flags[k].isDisjoint(with: [.title, .pronoun, .preposition, .conjunction]) { k += 1 }
             var title: String?
-            if k < hi, lexicon.titles[lowers[k], hash: tokens[k].hash] != nil {
+            if k < hi, parser.has(k, .title) {
                 title = texts[k]
                 k += 1
                 if k < hi, tokens[k].mark == .period { title! += "."; k += 1 }
             }
             guard hi - k >= 1, hi - k <= 3, (k..<hi).allSatisfy({ isNameWord($0) }) else { return nil }
             // One common word is an exclamation ("Nay, …", "Well, …"), not a name, unless a first name.
-            if title == nil, hi - k == 1, lexicon.firstNames[lowers[k], hash: tokens[k].hash] == nil, parser.isCommonWord(lowers[k]) { return nil }
+            if title == nil, hi - k == 1, parser.firstName(k) == nil, parser.isCommonWord(lowers[k]) { return nil }
             return (Array(texts[k..<hi]), title)
         }
         let words = range.filter { tokens[$0].start >= quote.contentStart && tokens[$0].end <= quote.contentEnd }

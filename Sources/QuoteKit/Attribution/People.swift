@@ -578,9 +578,7 @@ struct People {
         guard let e = mentionAt[t]?.end, e < tokens.count, parser.usable(e), tokens[e].isWord, !tokens[e].isCapitalized,
               tokens[e].sentence == tokens[t].sentence else { return false }
         if parser.usable(t - 1), parser.has(t - 1, .preposition) { return false }
-        let next = lowers[e]
-        return !(lexicon.prepositions.contains(next) || lexicon.determiners.contains(next) || lexicon.relativePronouns.contains(next)
-                 || PhraseParser.conjunctions.contains(next) || next == "s")
+        return parser.flags[e].isDisjoint(with: [.preposition, .determiner, .relativePronoun, .conjunction]) && lowers[e] != "s"
     }
 
     /// Of several people, the one named last before token `at` (within the pronoun window); nil

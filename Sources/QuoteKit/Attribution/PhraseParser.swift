@@ -70,19 +70,9 @@ struct PhraseParser {
         self.flags = flags
     }
 
-    /// 64-bit FNV-1a of a word's UTF-8 bytes (cheaper than `String` hashing).
-    static func fnv(_ word: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf29ce484222325
-        for byte in word.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100000001b3
-        }
-        return hash
-    }
-
     /// Whether the document writes this word (lowercased) in lowercase somewhere and capitalised
     /// at the start of a sentence.
-    func isCommonWord(_ lower: String) -> Bool { commonSentenceStarts.contains(Self.fnv(lower)) }
+    func isCommonWord(_ lower: String) -> Bool { commonSentenceStarts.contains(WordMap<Bool>.hash(lower)) }
 
     /// Whether token `i` starts a sentence.
     func startsSentence(_ i: Int) -> Bool {
@@ -246,10 +236,6 @@ struct PhraseParser {
         }
         return true
     }
-
-    /// Coordinating conjunctions. A phrase never ends with one ("called on her to resign and
-    /// said" has its subject earlier); between quotes they make a list of fragments.
-    static let conjunctions: WordSet = ["and", "or", "but", "nor"]
 
     // MARK: Speaker phrases
 

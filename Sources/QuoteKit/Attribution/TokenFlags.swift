@@ -21,15 +21,13 @@ struct TokenFlags: OptionSet, Sendable {
     static let firstName = TokenFlags(rawValue: 1 << 14)
     /// The last word of a multi-word cue ("on" of "went on").
     static let cuePhraseLast = TokenFlags(rawValue: 1 << 15)
-    /// The first word of a multi-word cue.
-    static let cuePhraseFirst = TokenFlags(rawValue: 1 << 16)
     /// The punctuation marks the frames stop at or pass: ",", ";", and "?" or "!".
     static let comma = TokenFlags(rawValue: 1 << 17)
     static let semicolon = TokenFlags(rawValue: 1 << 18)
     static let questionOrExclamation = TokenFlags(rawValue: 1 << 19)
 
     // Of the token where it stands (``PhraseParser``).
-    /// The token as written is a non-name word ("The", "Monday").
+    /// A capitalised token that the non-name words list as written ("The", "Monday").
     static let nonNameWord = TokenFlags(rawValue: 1 << 20)
     /// ``PhraseParser/isNameWord(_:)``.
     static let nameWord = TokenFlags(rawValue: 1 << 21)

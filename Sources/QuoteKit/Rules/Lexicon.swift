@@ -50,6 +50,11 @@ final class Lexicon: Sendable {
     /// Every word of the lists above (lowercased) with the classes it belongs to.
     let wordFlags: WordMap<TokenFlags>
 
+    /// Coordinating conjunctions (``TokenFlags/conjunction``). A phrase never ends with one
+    /// ("called on her to resign and said" has its subject earlier); between quotes they make a
+    /// list of fragments.
+    static let conjunctions = ["and", "or", "but", "nor"]
+
     init(ruleSet: RuleSet, language: String) {
         self.language = language
         var pairs: [QuoteMarksRule.Pair] = []
@@ -161,7 +166,7 @@ final class Lexicon: Sendable {
         self.possessives = WordMap(possessives)
         self.nonNameWords = WordSet(nonNameWords)
         self.functionWords = WordSet(nonNameWords.map { $0.lowercased() })
-        self.headlineSmallWords = WordSet(determiners.union(prepositions).union(["and", "or", "but", "nor", "is", "as"]))
+        self.headlineSmallWords = WordSet(determiners.union(prepositions).union(Self.conjunctions).union(["is", "as"]))
         self.sourceNouns = WordSet(sourceNouns)
         self.determiners = WordSet(determiners)
         self.prepositions = WordSet(prepositions)
@@ -182,7 +187,7 @@ final class Lexicon: Sendable {
         mark(determiners, .determiner)
         mark(prepositions, .preposition)
         mark(relativePronouns, .relativePronoun)
-        mark(["and", "or", "but", "nor"], .conjunction)
+        mark(Self.conjunctions, .conjunction)
         mark(subordinators, .subordinator)
         mark(clauseOpeners, .clauseOpener)
         mark(nonNameWords.map { $0.lowercased() }, .functionWord)
@@ -190,7 +195,6 @@ final class Lexicon: Sendable {
         mark(adverbs, .adverb)
         mark(firstNames.keys, .firstName)
         mark(phrases.keys, .cuePhraseLast)
-        mark(byFirst.keys, .cuePhraseFirst)
         mark([","], .comma)
         mark([";"], .semicolon)
         mark(["?", "!"], .questionOrExclamation)

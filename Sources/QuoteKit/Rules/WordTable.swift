@@ -34,10 +34,16 @@ struct WordMap<Value: Sendable>: Sendable {
 
     @inline(__always)
     static func hash(_ word: String) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in word.utf8 { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        var h = emptyHash
+        for byte in word.utf8 { h = hash(h, adding: byte) }
         return h
     }
+
+    /// The hash of no bytes, and one byte more (for a caller that walks the bytes itself).
+    static var emptyHash: UInt64 { 0xcbf2_9ce4_8422_2325 }
+
+    @inline(__always)
+    static func hash(_ h: UInt64, adding byte: UInt8) -> UInt64 { (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
 
     @inline(__always)
     private func slot(_ word: String, hash h: UInt64) -> Int? {

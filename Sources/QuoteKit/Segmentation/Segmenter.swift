@@ -221,7 +221,7 @@ final class Segmenter {
     /// Also returns the lowercase form's ``WordMap/hash(_:)``, computed on the way for ASCII.
     private static func lowercased(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (String, UInt64) {
         var upper = false
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var hash = WordMap<Bool>.emptyHash
         for k in start..<end {
             var b = bytes[k]
             if b >= 0x80 {
@@ -229,7 +229,7 @@ final class Segmenter {
                 return (lower, WordMap<Bool>.hash(lower))
             }
             if b >= 0x41 && b <= 0x5A { upper = true; b += 0x20 }
-            hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3
+            hash = WordMap<Bool>.hash(hash, adding: b)
         }
         guard upper else { return (text, hash) }
         let lower = String(unsafeUninitializedCapacity: end - start) { out in

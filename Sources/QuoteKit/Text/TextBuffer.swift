@@ -109,9 +109,7 @@ extension String {
         let bytes = utf8, tail = suffix.utf8
         return bytes.count >= tail.count && bytes.reversed().starts(with: tail.reversed())
     }
-}
 
-extension String {
     /// Whether any character is a lowercase letter (Unicode's Lowercase property); ASCII is
     /// tested byte by byte, without the property tables.
     var containsLowercase: Bool {
