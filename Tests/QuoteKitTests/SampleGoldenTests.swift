@@ -32,7 +32,7 @@ final class SampleGoldenTests: XCTestCase {
             let scalars = Array(text.unicodeScalars)
             for r in try QuoteExtractor().extract(text: text, documentID: name) {
                 XCTAssertEqual(String(String.UnicodeScalarView(scalars[r.start..<r.end])), r.text)
-                for span in [r.speakerMention, r.cue].compactMap({ $0 }) {
+                for span in [r.speakerMention, r.cue, r.context].compactMap({ $0 }) {
                     XCTAssertEqual(String(String.UnicodeScalarView(scalars[span.start..<span.end])), span.text)
                 }
             }

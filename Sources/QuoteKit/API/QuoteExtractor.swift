@@ -8,6 +8,18 @@ public final class QuoteExtractor {
     private let segmenter: Segmenter
     private let scanner: QuoteScanner
 
+    /// What a record's `context` holds: the sentences of the quote and its cue, their
+    /// paragraphs, or nothing (`context` is then nil).
+    public enum ContextScope: String, Sendable, CaseIterable {
+        case sentence, paragraph, none
+    }
+
+    /// The context each record carries; `.sentence` by default. However long its sentence or
+    /// paragraph, a context reaches at most ``maxContextMargin`` bytes beyond the quote and its
+    /// cue, so that output stays linear in the input.
+    public var contextScope: ContextScope = .sentence
+    static let maxContextMargin = 200
+
     /// - Parameters:
     ///   - ruleSet: the rules (``RuleSet/builtIn`` by default).
     ///   - language: a language folder of the rule set (`en`).
@@ -115,6 +127,7 @@ public final class QuoteExtractor {
             var cue: TextSpan?
             var person: Int?
             var cueTokens: Range<Int>?
+            var mentionTokens: Range<Int>?
             var provisionalTurn = false
 
             // A frame that finds the previous quote's own cue ("…," Lee said. "…") is a follow-on.
@@ -135,6 +148,7 @@ public final class QuoteExtractor {
                 mention = span(m.speaker.start..<m.speaker.end)
                 cue = m.cue.map(span)
                 cueTokens = m.cue
+                mentionTokens = m.speaker.start..<m.speaker.end
                 // A quote that opens a new paragraph is a new turn: its "he said" is not the
                 // previous speaker by default, unless the verb says so ("he went on"). So is one
                 // after a quote of its paragraph that nothing attributed ("…" She turned. "…," she
@@ -182,7 +196,8 @@ public final class QuoteExtractor {
             records.append(QuoteRecord(doc: documentID, id: Self.recordID(documentID, start, end), start: start, end: end, text: text,
                                        kind: kind, speaker: speaker, speakerMention: mention, cue: cue, rule: rule,
                                        confidence: confidence, metadata: metadata,
-                                       addressee: addressee.flatMap { $0 == person ? nil : people.persons[$0].canonical }))
+                                       addressee: addressee.flatMap { $0 == person ? nil : people.persons[$0].canonical },
+                                       context: context(of: quote, cue: mentionTokens == nil ? nil : cueTokens, mention: mentionTokens, analyzed)))
             previous = (quote, after, cueTokens, person, speaker, mention, cue, confidence)
         }
         if let follow = lexicon.followOn, follow.rule.turnTaking {
@@ -260,6 +275,42 @@ public final class QuoteExtractor {
                                             previousSpeaker: previousSpeaker, buffer: buffer)
             return (person, name, c * 0.95)
         }
+    }
+
+    /// The context of a quote and its own cue and mention (nil for a follow-on quote, whose cue is
+    /// another quote's): the sentences or paragraphs they touch, trimmed of spaces, at most
+    /// ``maxContextMargin`` bytes beyond them on each side.
+    private func context(of quote: QuoteSpan, cue: Range<Int>?, mention: Range<Int>?, _ analyzed: AnalyzedText) -> TextSpan? {
+        guard contextScope != .none else { return nil }
+        let tokens = analyzed.tokens, bytes = analyzed.buffer.bytes
+        var lo = quote.openStart, hi = quote.closeEnd
+        for range in [cue, mention] {
+            guard let range, !range.isEmpty else { continue }
+            lo = min(lo, tokens[range.lowerBound].start)
+            hi = max(hi, tokens[range.upperBound - 1].end)
+        }
+        func containing(_ ranges: [Range<Int>], _ byte: Int) -> Range<Int>? {
+            var a = 0, b = ranges.count
+            while a < b {
+                let mid = (a + b) / 2
+                if ranges[mid].upperBound <= byte { a = mid + 1 } else { b = mid }
+            }
+            return a < ranges.count && ranges[a].lowerBound <= byte ? ranges[a] : nil
+        }
+        var start = containing(analyzed.paragraphs, lo)?.lowerBound ?? lo
+        var end = containing(analyzed.paragraphs, max(hi - 1, lo))?.upperBound ?? hi
+        if contextScope == .sentence {
+            start = max(start, containing(analyzed.sentences, lo)?.lowerBound ?? lo)
+            end = min(end, containing(analyzed.sentences, max(hi - 1, lo))?.upperBound ?? hi)
+        }
+        start = max(min(start, lo), lo - Self.maxContextMargin)
+        end = min(max(end, hi), hi + Self.maxContextMargin)
+        while start < lo, bytes[start] & 0xC0 == 0x80 { start += 1 }
+        while end > hi, end < bytes.count, bytes[end] & 0xC0 == 0x80 { end -= 1 }
+        while start < lo, bytes[start] == 0x20 || bytes[start] == 0x0A || bytes[start] == 0x0D || bytes[start] == 0x09 { start += 1 }
+        while end > hi, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D || bytes[end - 1] == 0x09 { end -= 1 }
+        let buffer = analyzed.buffer
+        return TextSpan(start: buffer.scalarOffset(start), end: buffer.scalarOffset(end), text: buffer.string(start, end))
     }
 
     /// `q` + 16 hex digits of a 64-bit FNV-1a hash of the document id and the offsets.

@@ -73,10 +73,17 @@ public struct QuoteRecord: Sendable, Equatable {
     /// The canonical name of the person the quote is spoken to, when the text shows it: a name
     /// the quote calls them by ("Yes, papa"), or the other person of a two-person conversation.
     public var addressee: String? = nil
+    /// The sentence (or paragraph, see ``QuoteExtractor/ContextScope``) around the quote and its
+    /// cue, so that a record can be checked without reopening the document; nil when not asked for.
+    public var context: TextSpan? = nil
+    /// The same for every quote with the same words, whatever its document, punctuation or case
+    /// (`c` and 16 hex digits): syndicated copies of a story give their quotes one cluster.
+    public var cluster: String = ""
 
     public init(doc: String, id: String, start: Int, end: Int, text: String, kind: QuoteKind, speaker: String? = nil,
                 speakerMention: TextSpan? = nil, cue: TextSpan? = nil, rule: String, confidence: Double,
-                metadata: [(key: String, value: MetadataValue)] = [], addressee: String? = nil) {
+                metadata: [(key: String, value: MetadataValue)] = [], addressee: String? = nil, context: TextSpan? = nil,
+                cluster: String? = nil) {
         self.doc = doc
         self.id = id
         self.start = start
@@ -90,12 +97,43 @@ public struct QuoteRecord: Sendable, Equatable {
         self.confidence = confidence
         self.metadata = metadata
         self.addressee = addressee
+        self.context = context
+        self.cluster = cluster ?? Self.cluster(of: text)
+    }
+
+    /// The cluster id of a quote's text: a 64-bit FNV-1a hash of its words, lowercased, with
+    /// punctuation, quotation marks and spacing left out.
+    public static func cluster(of text: String) -> String {
+        var hash: UInt64 = 0xcbf29ce484222325
+        var pendingSpace = false
+        func add(_ byte: UInt8) { hash = (hash ^ UInt64(byte)) &* 0x100000001b3 }
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            let isWord = v < 0x80 ? (v | 0x20 >= 0x61 && v | 0x20 <= 0x7A) || (v >= 0x30 && v <= 0x39)
+                : scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+            guard isWord else {
+                pendingSpace = hash != 0xcbf29ce484222325
+                continue
+            }
+            if pendingSpace {
+                add(0x20)
+                pendingSpace = false
+            }
+            if v < 0x80 {
+                add(UInt8(v | (v >= 0x41 && v <= 0x5A ? 0x20 : 0)))
+            } else {
+                for byte in scalar.properties.lowercaseMapping.utf8 { add(byte) }
+            }
+        }
+        let hex = String(hash, radix: 16)
+        return "c" + String(repeating: "0", count: 16 - hex.count) + hex
     }
 
     public static func == (a: QuoteRecord, b: QuoteRecord) -> Bool {
         a.doc == b.doc && a.id == b.id && a.start == b.start && a.end == b.end && a.text == b.text && a.kind == b.kind
             && a.speaker == b.speaker && a.speakerMention == b.speakerMention && a.cue == b.cue && a.rule == b.rule
-            && a.confidence == b.confidence && a.addressee == b.addressee && a.metadata.count == b.metadata.count
+            && a.confidence == b.confidence && a.addressee == b.addressee && a.context == b.context && a.cluster == b.cluster
+            && a.metadata.count == b.metadata.count
             && zip(a.metadata, b.metadata).allSatisfy { $0.key == $1.key && $0.value == $1.value }
     }
 }

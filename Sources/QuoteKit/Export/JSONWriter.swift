@@ -137,6 +137,12 @@ enum JSONWriter {
         string(r.rule, into: &out)
         out.append(",\"confidence\":")
         out.append(confidence(r.confidence))
+        if let context = r.context {
+            out.append(",\"context\":")
+            span(context, into: &out)
+        }
+        out.append(",\"cluster\":")
+        string(r.cluster, into: &out)
         out.append(",\"metadata\":")
         value(.object(r.metadata.map { ($0.key, $0.value) }), into: &out)
         out.append("}")

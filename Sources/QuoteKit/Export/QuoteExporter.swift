@@ -55,12 +55,14 @@ public struct JSONQuoteExporter: QuoteExporter {
 }
 
 /// RFC 4180 CSV with a header row; spans are flattened into `_start`, `_end`, `_text` columns and
-/// metadata is one column holding a JSON object.
+/// metadata is one column holding a JSON object. Columns added after the first release come
+/// last, so that earlier columns keep their positions.
 public struct CSVQuoteExporter: QuoteExporter {
     public static let identifier = "csv"
     public static let columns = ["doc", "id", "start", "end", "text", "kind", "speaker",
                                  "speaker_mention_start", "speaker_mention_end", "speaker_mention_text",
-                                 "cue_start", "cue_end", "cue_text", "rule", "confidence", "metadata", "addressee"]
+                                 "cue_start", "cue_end", "cue_text", "rule", "confidence", "metadata", "addressee",
+                                 "context_start", "context_end", "context_text", "cluster"]
     /// Whether a text cell that a spreadsheet would run as a formula (two or more characters
     /// starting with `=`, `+`, `-`, `@`, a tab or a carriage return) is written with a leading
     /// `'`, which makes spreadsheets show it as text. On by default; offsets and JSON output are
@@ -85,6 +87,8 @@ public struct CSVQuoteExporter: QuoteExporter {
                 text(r.speakerMention?.text ?? ""),
                 r.cue.map { String($0.start) } ?? "", r.cue.map { String($0.end) } ?? "", text(r.cue?.text ?? ""),
                 r.rule, JSONWriter.confidence(r.confidence), metadata, text(r.addressee ?? ""),
+                r.context.map { String($0.start) } ?? "", r.context.map { String($0.end) } ?? "", text(r.context?.text ?? ""),
+                r.cluster,
             ]
             out.append(fields.map(Self.field).joined(separator: ","))
             out.append("\r\n")

@@ -20,6 +20,8 @@ enum CSVFormulas: String, ExpressibleByArgumentCaseIterable {
     case neutralize, keep
 }
 
+extension QuoteExtractor.ContextScope: ExpressibleByArgumentCaseIterable {}
+
 protocol ExpressibleByArgumentCaseIterable: ExpressibleByArgument, CaseIterable, RawRepresentable where RawValue == String {}
 
 struct Extract: ParsableCommand {
@@ -62,6 +64,9 @@ struct Extract: ParsableCommand {
     @Option(help: "The language of the documents (a folder of the rules).")
     var lang: String = "en"
 
+    @Option(help: "What each record's context holds: the sentences of the quote and its cue, their paragraphs, or nothing (no context field).")
+    var context: QuoteExtractor.ContextScope = .sentence
+
     @Option(help: ArgumentHelp("How many documents are extracted at once, on as many threads (default: the number of cores). The output is the same, in the same order, whatever the number.", valueName: "n"))
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
@@ -97,6 +102,7 @@ struct Extract: ParsableCommand {
         sink.write(exporter.begin())
         var extractors = [extractor]
         for _ in 1..<jobs { extractors.append(try QuoteExtractor(ruleSet: ruleSet, language: lang)) }
+        for e in extractors { e.contextScope = context }
         let parallel = ParallelExtraction(extractors: extractors)
         let progress = Progress()
         let reader = InputReader(inputs: inputs, stdinFormat: inputFormat)

@@ -77,7 +77,7 @@ final class ExportTests: XCTestCase {
         XCTAssertTrue(lines[0].contains("\\n"))
         XCTAssertTrue(lines[2].contains("Tabs\\there"))
         let first = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as! [String: Any]
-        XCTAssertEqual(Set(first.keys), ["doc", "id", "start", "end", "text", "kind", "speaker", "speaker_mention", "cue", "rule", "confidence", "metadata"])
+        XCTAssertEqual(Set(first.keys), ["doc", "id", "start", "end", "text", "kind", "speaker", "speaker_mention", "cue", "rule", "confidence", "context", "cluster", "metadata"])
         XCTAssertEqual(first["text"] as? String, "Commas, \"quotes\" and\nline breaks,")
     }
 
