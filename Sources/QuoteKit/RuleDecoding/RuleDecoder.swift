@@ -105,6 +105,7 @@ enum RuleDecoder {
         case .followOn: return (["max_paragraphs", "min_words_alone", "confidence"], ["turn_taking", "min_exchanges", "min_run_exchanges", "continuing_cues", "other_participant"])
         case .quoteFilter: return (["min_words_without_cue", "min_words_partial", "drop_title_case", "drop_embedded_titles",
                                     "unattributed_confidence"], ["drop_subheads"])
+        case .verification: return (["context_changers", "checks"], ["min_similarity", "min_omitted_words", "changer_window"])
         }
     }
 
@@ -240,6 +241,29 @@ enum RuleDecoder {
             return .quoteFilter(QuoteFilterRule(minWordsWithoutCue: minWords, minWordsPartial: minPartial, dropTitleCase: titleCase,
                                                 dropEmbeddedTitles: possessive, unattributedConfidence: confidence,
                                                 dropSubheads: subheads))
+        case .verification:
+            let changers = words(f["context_changers"])
+            let similarity = f["min_similarity"].map { $0.number(in: 0...1) } ?? 0.5
+            let omitted = f["min_omitted_words"].map { $0.integer(in: 1...1000) } ?? 3
+            let window = f["changer_window"].map { $0.integer(in: 0...1000) } ?? 8
+            guard let similarity, let omitted, let window else { return nil }
+            let checks = f["checks"]?.list()?.compactMap { item -> VerificationRule.Check? in
+                guard let c = item.fields(required: ["source", "claim", "verdict"], optional: ["speaker", "flags"]),
+                      let source = c["source"]?.nonEmptyString(), let claim = c["claim"]?.nonEmptyString(),
+                      let verdictNode = c["verdict"], let verdict = verdictNode.string() else { return nil }
+                guard Verdict(rawValue: verdict.value) != nil else {
+                    verdictNode.error(.badValue, "expected one of \(Verdict.allCases.map(\.rawValue).joined(separator: ", ")), found '\(verdict.value)'")
+                    return nil
+                }
+                let flags = c["flags"].map { words($0) } ?? []
+                if let bad = flags.first(where: { VerificationFlag(rawValue: $0) == nil }) {
+                    c["flags"]?.error(.badValue, "unknown flag '\(bad)'; expected one of \(VerificationFlag.allCases.map(\.rawValue).joined(separator: ", "))")
+                    return nil
+                }
+                return VerificationRule.Check(source: source, claim: claim.value, speaker: c["speaker"]?.string()?.value, verdict: verdict.value, flags: flags)
+            } ?? []
+            return .verification(VerificationRule(contextChangers: changers, minSimilarity: similarity, minOmittedWords: omitted,
+                                                  changerWindow: window, checks: checks))
         }
     }
 

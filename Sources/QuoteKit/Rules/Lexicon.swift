@@ -138,6 +138,7 @@ final class Lexicon: Sendable {
             case .abbreviations(let r): abbreviations.formUnion(r.abbreviations.map(strip))
             case .followOn(let r): followOn = (id, r)
             case .quoteFilter(let r): filter = (id, r)
+            case .verification: break
             }
         }
         self.marks = QuoteMarkTable(pairs: pairs, apostrophes: apostrophes, elisions: elisions)

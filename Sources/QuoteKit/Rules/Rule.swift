@@ -37,6 +37,7 @@ public enum RuleKind: String, CaseIterable, Sendable {
     case abbreviations
     case followOn = "follow_on"
     case quoteFilter = "quote_filter"
+    case verification
 }
 
 /// What every rule file has besides its kind's own fields.
@@ -90,6 +91,7 @@ public enum RuleBody: Sendable {
     case abbreviations(AbbreviationsRule)
     case followOn(FollowOnRule)
     case quoteFilter(QuoteFilterRule)
+    case verification(VerificationRule)
 }
 
 /// Grammatical gender as the rules and the text show it.
@@ -267,4 +269,38 @@ public struct QuoteFilterRule: Sendable {
     /// Drop a paragraph that is nothing but a quote in single marks when the text quotes with
     /// double marks: a news subheading that quotes the section below ('A fight to the finish.').
     public var dropSubheads: Bool = false
+}
+
+/// How `quotekit verify` judges a claimed quote against the passage it finds.
+public struct VerificationRule: Sendable {
+    /// Words whose omission can change what a quote says: negations ("not", "never"), contrasts
+    /// and conditions ("but", "unless", "if"). A claim that is a fragment of a longer quote is
+    /// `out-of-context` when the words it leaves out, next to it, hold one of these.
+    public var contextChangers: [String]
+    /// The least share of words a passage must share with a claim, aligned in order, to be
+    /// reported as `altered` rather than `not-found`.
+    public var minSimilarity: Double
+    /// How many of a quote's words a claim must leave out to be a fragment of it.
+    public var minOmittedWords: Int
+    /// How many words on each side of the claim, within the quote, are read for a context changer.
+    public var changerWindow: Int
+    /// The rule's examples: a source text, a claim, and the verdict and flags it must get.
+    public var checks: [Check] = []
+
+    public struct Check: Sendable {
+        public var source: Located<String>
+        public var claim: String
+        public var speaker: String?
+        public var verdict: String
+        public var flags: [String]
+    }
+
+    public init(contextChangers: [String], minSimilarity: Double = 0.5, minOmittedWords: Int = 3, changerWindow: Int = 8,
+                checks: [Check] = []) {
+        self.contextChangers = contextChangers
+        self.minSimilarity = minSimilarity
+        self.minOmittedWords = minOmittedWords
+        self.changerWindow = changerWindow
+        self.checks = checks
+    }
 }

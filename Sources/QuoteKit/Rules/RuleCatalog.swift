@@ -17,7 +17,11 @@ public enum RuleCatalog {
         s.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
-    private static func examples(_ rule: Rule) -> Int { rule.header.examples.count + rule.header.counterexamples.count }
+    private static func examples(_ rule: Rule) -> Int {
+        var checks = 0
+        if case .verification(let v) = rule.body { checks = v.checks.count }
+        return rule.header.examples.count + rule.header.counterexamples.count + checks
+    }
 
     private static func text(_ rules: [Rule]) -> String {
         let idWidth = rules.map(\.header.id.rawValue.count).max() ?? 0

@@ -12,6 +12,9 @@ public enum RuleExampleChecker {
         /// Why it fails; nil when extraction produced what it expects.
         public var problem: String?
         public var passed: Bool { problem == nil }
+        /// False for a `verification` rule's check, whose problem says what was expected and
+        /// what came out; true for an extraction example, whose quotes tell it.
+        public var comparesQuotes = true
 
         /// The failure as an `R007 example-failed` diagnostic at the example's text.
         public var diagnostic: RuleDiagnostic? {
@@ -40,8 +43,31 @@ public enum RuleExampleChecker {
                 }
                 results.append(result)
             }
+            if case .verification(let v) = rule.body {
+                results += v.checks.map { check(rule.header.id, v, $0, extractor) }
+            }
         }
         return results
+    }
+
+    /// Runs a `verification` rule's check: its source extracted and indexed alone, its claim
+    /// verified with the rule.
+    static func check(_ id: RuleID, _ rule: VerificationRule, _ check: VerificationRule.Check, _ extractor: QuoteExtractor) -> Result {
+        var result = Result(rule: id, location: check.source.location, counter: false, expected: [], actual: [], problem: nil)
+        result.comparesQuotes = false
+        do {
+            let document = Document(id: "example", text: check.source.value)
+            result.actual = try extractor.extract(document)
+            let index = QuoteIndex(rule: rule)
+            index.add(document, records: result.actual)
+            let answer = index.verify(Claim(text: check.claim, speaker: check.speaker))
+            let got = ([answer.verdict.rawValue] + answer.flags.map(\.rawValue)).joined(separator: ", ")
+            let expected = ([check.verdict] + check.flags).joined(separator: ", ")
+            if got != expected { result.problem = "claim '\(check.claim)': expected \(expected), got \(got)" }
+        } catch {
+            result.problem = "extraction failed: \(error)"
+        }
+        return result
     }
 
     /// The failures of ``run(_:only:)`` as `R007 example-failed` diagnostics.

@@ -104,6 +104,7 @@ struct RulesCommand: ParsableCommand {
                 if let d = result.diagnostic {
                     failed += 1
                     print(d.description)
+                    guard result.comparesQuotes else { continue }
                     print("    expected: " + (result.counter ? "no quote" : Self.describe(result.expected)))
                     print("    actual:   " + (result.actual.isEmpty ? "no quote" : Self.describe(result.actual)))
                 } else if verbose {

@@ -1,0 +1,140 @@
+import ArgumentParser
+import Foundation
+import QuoteKit
+
+struct Verify: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Find where a claimed quote was said, and whether it was said that way and by that person.",
+        discussion: """
+        Extracts the quotes of the SOURCES (read as extract reads its inputs), indexes the \
+        sources' words, and answers each claim with a verdict: exact (the words as written), \
+        exact-modulo-punctuation (only case, punctuation, quotation marks or spacing differ), \
+        altered (a word-level diff of the words added, removed or changed) or not-found. Flags \
+        add what else the passage shows: speaker-mismatch (the claim's speaker is not the one \
+        QuoteKit attributes the quote to), fragment (the claim is part of a longer quote, which \
+        is reported), out-of-context (a fragment whose left-out words next to it hold a negation, \
+        a contrast or a condition) and not-a-quote (the passage is narration, not a quote).
+
+        Give one claim with --claim (and --speaker), or a batch with --claims FILE: a CSV file \
+        with a header row (a text column; speaker and id columns optional) or a JSONL file (one \
+        object per line with text, and optionally speaker and id).
+
+        Exit status: 0 when every claim and source was read (whatever the verdicts), 1 when a \
+        source or a claim line could not be read (the others are still answered), 64 for a usage \
+        error.
+        """
+    )
+
+    @Argument(help: "Sources to search: files, folders, or - for standard input.")
+    var sources: [String] = []
+
+    @Option(help: "The claimed quote.")
+    var claim: String?
+
+    @Option(help: "Who the claim says spoke the words (with --claim).")
+    var speaker: String?
+
+    @Option(help: ArgumentHelp("A file of claims: .csv (a header row with a text column; speaker and id optional) or .jsonl.", valueName: "file"))
+    var claims: String?
+
+    @Option(help: "The output format: text for a person, one JSON object per claim (jsonl), or a JSON array.")
+    var format: VerifyFormat = .text
+
+    @Option(help: ArgumentHelp("The most candidate passages reported per claim, best first.", valueName: "n"))
+    var maxCandidates: Int = 5
+
+    @Option(name: [.short, .long], help: "Write the answers to this file instead of standard output.")
+    var output: String?
+
+    @Option(name: .customLong("rules"), help: ArgumentHelp("A rules folder layered over the built-in rules; repeatable.", valueName: "dir"))
+    var ruleDirectories: [String] = []
+
+    @Option(help: "How standard input is read: as one text document or as JSONL documents.")
+    var inputFormat: InputFormat = .text
+
+    @Option(help: "The language of the sources (a folder of the rules).")
+    var lang: String = "en"
+
+    @Option(help: ArgumentHelp("How many documents are extracted at once (default: the number of cores).", valueName: "n"))
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    enum VerifyFormat: String, ExpressibleByArgumentCaseIterable {
+        case text, jsonl, json
+    }
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard maxCandidates >= 1 else { throw ValidationError("--max-candidates must be at least 1") }
+        guard (claim == nil) != (claims == nil) else { throw ValidationError("give either --claim TEXT or --claims FILE") }
+        guard speaker == nil || claim != nil else { throw ValidationError("--speaker goes with --claim; a claims file has a speaker column") }
+        if let claim, claim.allSatisfy(\.isWhitespace) { throw ValidationError("--claim is empty") }
+        if let claims, !(claims.hasSuffix(".csv") || claims.hasSuffix(".jsonl")) {
+            throw ValidationError("--claims must name a .csv or .jsonl file")
+        }
+    }
+
+    func run() throws {
+        var failures = 0
+        // Claims first: a bad claims file is reported before the sources are read.
+        var batch: [Claim] = []
+        if let claim {
+            batch = [Claim(text: claim, speaker: speaker)]
+        } else if let path = claims {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                Console.error("\(path): error: cannot read the claims file")
+                throw ExitCode.failure
+            }
+            let (read, problems) = ClaimReader.read(String(decoding: data, as: UTF8.self), format: path.hasSuffix(".csv") ? .csv : .jsonl)
+            for p in problems { Console.error("\(path):\(p)") }
+            failures += problems.count
+            batch = read
+        }
+        let (ruleSet, extractor) = try RuleDirectoryLoader.extractor(layering: ruleDirectories, language: lang)
+        let index = try QuoteIndex(ruleSet: ruleSet, language: lang)
+        var extractors = [extractor]
+        for _ in 1..<jobs { extractors.append(try QuoteExtractor(ruleSet: ruleSet, language: lang)) }
+        let parallel = ParallelExtraction(extractors: extractors)
+        let reader = InputReader(inputs: sources, stdinFormat: inputFormat)
+        func deliver(_ document: Document, _ outcome: ParallelExtraction.Outcome) {
+            switch outcome {
+            case .success(let records): index.add(document, records: records)
+            case .failure(let error):
+                failures += 1
+                Console.error("\(document.id): error: \(error)")
+            }
+        }
+        reader.read({ parallel.add($0, deliver) }, problem: { problem in
+            parallel.flush(deliver)
+            if !problem.isWarning { failures += 1 }
+            Console.error(problem.description)
+        })
+        parallel.flush(deliver)
+
+        let sink: OutputSink
+        do {
+            sink = try OutputSink(path: output)
+        } catch {
+            Console.error("quotekit: error: \(error)")
+            throw ExitCode.failure
+        }
+        if format == .json { sink.write("[") }
+        for (n, c) in batch.enumerated() {
+            let answer = index.verify(c, maxCandidates: maxCandidates)
+            switch format {
+            case .text: sink.write((n > 0 ? "\n" : "") + VerificationWriter.text(answer, number: n + 1))
+            case .jsonl: sink.write(VerificationWriter.json(answer) + "\n")
+            case .json: sink.write((n > 0 ? ",\n" : "\n") + VerificationWriter.json(answer))
+            }
+        }
+        if format == .json { sink.write(batch.isEmpty ? "]\n" : "\n]\n") }
+        do {
+            try sink.finish()
+        } catch {
+            sink.abandon()
+            Console.error("quotekit: error: \(error)")
+            throw ExitCode.failure
+        }
+        if index.documentCount == 0 { Console.error("quotekit: warning: no source documents were read") }
+        if failures > 0 { throw ExitCode.failure }
+    }
+}
