@@ -12,7 +12,7 @@ struct QuoteKitCommand: ParsableCommand {
         one record per quote as JSONL, JSON or CSV.
         """,
         version: QuoteKitVersion.string,
-        subcommands: [Extract.self, Verify.self, Eval.self, Bench.self, RulesCommand.self],
+        subcommands: [Extract.self, Verify.self, Speakers.self, Eval.self, Bench.self, RulesCommand.self],
         defaultSubcommand: Extract.self
     )
 }

@@ -148,3 +148,10 @@ enum JSONWriter {
         out.append("}")
     }
 }
+
+/// JSON text for tools built on QuoteKit, escaped as records are (control characters, U+2028,
+/// U+2029 and U+FEFF as `\u` escapes).
+public enum JSONText {
+    /// Appends `s` as a JSON string literal.
+    public static func string(_ s: String, into out: inout String) { JSONWriter.string(s, into: &out) }
+}

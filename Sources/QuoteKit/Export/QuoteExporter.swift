@@ -105,7 +105,8 @@ public struct CSVQuoteExporter: QuoteExporter {
         return "'" + s
     }
 
-    static func field(_ s: String) -> String {
+    /// `s` as an RFC 4180 field: quoted (with `"` doubled) when it holds a comma, a quote or a line break.
+    public static func field(_ s: String) -> String {
         guard s.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return s }
         return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

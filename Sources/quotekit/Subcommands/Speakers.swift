@@ -1,0 +1,165 @@
+import ArgumentParser
+import Foundation
+import QuoteKit
+
+struct Speakers: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Who gets quoted: a corpus's quotes aggregated by canonical speaker.",
+        discussion: """
+        Extracts the quotes of the INPUTs (read as extract reads them) or, with --records, reads \
+        records that extract wrote as JSONL, and prints one row per speaker: the number of quotes, \
+        the number of documents they are quoted in, and the first and last date of those \
+        documents (from the metadata field --date-field, when it holds an ISO 8601 date). Most \
+        quoted first; the quotes without a speaker come last. Names are the documents' \
+        canonical names: one person named differently in two documents has two rows.
+
+        Exit status: 0 on success, 1 when an input or a line could not be read (the others are \
+        still counted), 64 for a usage error.
+        """
+    )
+
+    @Argument(help: "Documents (files, folders, - for standard input), or with --records, JSONL record files.")
+    var inputs: [String] = []
+
+    @Flag(help: "The inputs are records written by quotekit extract (JSONL), not documents.")
+    var records = false
+
+    @Option(help: "The metadata field that holds a document's date.")
+    var dateField: String = "date"
+
+    @Option(help: ArgumentHelp("Only speakers with at least this many quotes.", valueName: "n"))
+    var minQuotes: Int = 1
+
+    @Option(help: "The output format: an aligned text table, CSV with a header row, a JSON array, or one JSON object per line.")
+    var format: SpeakersFormat = .text
+
+    @Option(name: [.short, .long], help: "Write to this file instead of standard output.")
+    var output: String?
+
+    @Option(name: .customLong("rules"), help: ArgumentHelp("A rules folder layered over the built-in rules; repeatable.", valueName: "dir"))
+    var ruleDirectories: [String] = []
+
+    @Option(help: "How standard input is read: as one text document or as JSONL documents.")
+    var inputFormat: InputFormat = .text
+
+    @Option(help: "The language of the documents (a folder of the rules).")
+    var lang: String = "en"
+
+    @Option(help: ArgumentHelp("How many documents are extracted at once (default: the number of cores).", valueName: "n"))
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    enum SpeakersFormat: String, ExpressibleByArgumentCaseIterable {
+        case text, csv, json, jsonl
+    }
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard minQuotes >= 1 else { throw ValidationError("--min-quotes must be at least 1") }
+    }
+
+    func run() throws {
+        var table = SpeakerTable(dateField: dateField)
+        var failures = 0
+        if records {
+            try readRecords(into: &table, failures: &failures)
+        } else {
+            let (ruleSet, extractor) = try RuleDirectoryLoader.extractor(layering: ruleDirectories, language: lang)
+            var extractors = [extractor]
+            for _ in 1..<jobs { extractors.append(try QuoteExtractor(ruleSet: ruleSet, language: lang)) }
+            for e in extractors { e.contextScope = .none }
+            let parallel = ParallelExtraction(extractors: extractors)
+            let reader = InputReader(inputs: inputs, stdinFormat: inputFormat)
+            func deliver(_ document: Document, _ outcome: ParallelExtraction.Outcome) {
+                switch outcome {
+                case .success(let records): table.add(records)
+                case .failure(let error):
+                    failures += 1
+                    Console.error("\(document.id): error: \(error)")
+                }
+            }
+            reader.read({ parallel.add($0, deliver) }, problem: { problem in
+                parallel.flush(deliver)
+                if !problem.isWarning { failures += 1 }
+                Console.error(problem.description)
+            })
+            parallel.flush(deliver)
+        }
+        let sink: OutputSink
+        do {
+            sink = try OutputSink(path: output)
+        } catch {
+            Console.error("quotekit: error: \(error)")
+            throw ExitCode.failure
+        }
+        sink.write(Self.render(table.sorted(minQuotes: minQuotes), format))
+        do {
+            try sink.finish()
+        } catch {
+            sink.abandon()
+            Console.error("quotekit: error: \(error)")
+            throw ExitCode.failure
+        }
+        if failures > 0 { throw ExitCode.failure }
+    }
+
+    /// Reads record files (or standard input) line by line.
+    private func readRecords(into table: inout SpeakerTable, failures: inout Int) throws {
+        for path in inputs.isEmpty ? ["-"] : inputs {
+            let data: Data?
+            if path == "-" {
+                data = FileHandle.standardInput.readDataToEndOfFile()
+            } else {
+                data = FileManager.default.contents(atPath: path)
+            }
+            guard let data else {
+                Console.error("\(path): error: cannot read the file")
+                failures += 1
+                continue
+            }
+            var number = 0
+            for line in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) {
+                number += 1
+                guard !line.allSatisfy(\.isWhitespace) else { continue }
+                do {
+                    table.add(try QuoteRecord(jsonLine: String(line)))
+                } catch {
+                    Console.error("\(path == "-" ? "<stdin>" : path):\(number): error: \(error)")
+                    failures += 1
+                }
+            }
+        }
+    }
+
+    static func render(_ rows: [SpeakerTable.Row], _ format: SpeakersFormat) -> String {
+        func json(_ r: SpeakerTable.Row) -> String {
+            func s(_ x: String?) -> String {
+                guard let x else { return "null" }
+                var out = ""
+                JSONText.string(x, into: &out)
+                return out
+            }
+            return "{\"speaker\":\(s(r.speaker)),\"quotes\":\(r.quotes),\"documents\":\(r.documents),\"first_date\":\(s(r.firstDate)),\"last_date\":\(s(r.lastDate))}"
+        }
+        switch format {
+        case .jsonl: return rows.map { json($0) + "\n" }.joined()
+        case .json: return "[" + rows.map { "\n" + json($0) }.joined(separator: ",") + (rows.isEmpty ? "]\n" : "\n]\n")
+        case .csv:
+            let header = "speaker,quotes,documents,first_date,last_date\r\n"
+            return header + rows.map { r in
+                [CSVQuoteExporter.neutralized(r.speaker ?? ""), String(r.quotes), String(r.documents), r.firstDate ?? "", r.lastDate ?? ""]
+                    .map(CSVQuoteExporter.field).joined(separator: ",") + "\r\n"
+            }.joined()
+        case .text:
+            let names = rows.map { $0.speaker ?? "(no speaker)" }
+            let width = max(7, names.map(\.count).max() ?? 0)
+            func pad(_ s: String, _ n: Int) -> String { s + String(repeating: " ", count: max(0, n - s.count)) }
+            func left(_ s: String, _ n: Int) -> String { String(repeating: " ", count: max(0, n - s.count)) + s }
+            var out = pad("speaker", width) + "  quotes  documents  first date  last date\n"
+            for (r, name) in zip(rows, names) {
+                out += pad(name, width) + "  " + left(String(r.quotes), 6) + "  " + left(String(r.documents), 9) + "  "
+                    + pad(r.firstDate ?? "-", 10) + "  " + (r.lastDate ?? "-") + "\n"
+            }
+            return out
+        }
+    }
+}

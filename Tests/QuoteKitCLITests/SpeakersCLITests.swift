@@ -1,0 +1,35 @@
+import Foundation
+import XCTest
+
+final class SpeakersCLITests: XCTestCase {
+    private let corpus = [
+        #"{"id": "a", "date": "2016-10-09", "text": "\"We will win,\" Ann Lee said. \"Believe it.\" Bo Diaz said: \"No.\""}"#,
+        #"{"id": "b", "date": "2016-11-02T08:00Z", "text": "\"It is over,\" Ann Lee told reporters."}"#,
+        #"{"id": "c", "date": "last week", "text": "\"It is not over,\" Bo Diaz said. \"Far from it.\""}"#,
+    ].joined(separator: "\n") + "\n"
+
+    func testSpeakersCountsQuotesDocumentsAndDates() throws {
+        let r = try CLITests.run(["speakers", "--input-format", "jsonl", "--format", "csv", "-"], stdin: corpus)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(r.stdout, "speaker,quotes,documents,first_date,last_date\r\n"
+                       + "Ann Lee,3,2,2016-10-09,2016-11-02T08:00Z\r\n"
+                       + "Bo Diaz,3,2,2016-10-09,2016-10-09\r\n")
+        let top = try CLITests.run(["speakers", "--input-format", "jsonl", "--format", "jsonl", "--min-quotes", "3", "-"], stdin: corpus)
+        let rows = top.stdout.split(separator: "\n").map { try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+        XCTAssertEqual(rows.map { $0["speaker"] as? String }, ["Ann Lee", "Bo Diaz"])
+        XCTAssertEqual(rows.first?["documents"] as? Int, 2)
+    }
+
+    /// Records written by extract read back into the same table; a bad line is reported with its number.
+    func testSpeakersFromRecords() throws {
+        let extracted = try CLITests.run(["extract", "--input-format", "jsonl", "--summary", "none", "-"], stdin: corpus)
+        XCTAssertEqual(extracted.status, 0, extracted.stderr)
+        let fromRecords = try CLITests.run(["speakers", "--records", "--format", "csv", "-"], stdin: extracted.stdout)
+        let fromDocuments = try CLITests.run(["speakers", "--input-format", "jsonl", "--format", "csv", "-"], stdin: corpus)
+        XCTAssertEqual(fromRecords.stdout, fromDocuments.stdout)
+        let bad = try CLITests.run(["speakers", "--records", "-"], stdin: extracted.stdout + "{\"doc\": 1}\n")
+        XCTAssertEqual(bad.status, 1)
+        XCTAssertTrue(bad.stderr.contains("<stdin>:7: error: field \"doc\" must be a string"), bad.stderr)
+        XCTAssertTrue(bad.stdout.hasPrefix("speaker "), bad.stdout)
+    }
+}
