@@ -9,7 +9,9 @@ struct QuoteKitCommand: ParsableCommand {
         discussion: """
         Reads documents (text files, JSONL, folders or standard input), finds every quotation, \
         attributes it to a speaker with the built-in rules and any --rules folders, and writes \
-        one record per quote as JSONL, JSON or CSV.
+        one record per quote as JSONL, JSON or CSV, or for review as an HTML page or brat \
+        files. verify finds where a claimed quote was said and how it differs; speakers counts \
+        who is quoted.
         """,
         version: QuoteKitVersion.string,
         subcommands: [Extract.self, Verify.self, Speakers.self, Eval.self, Bench.self, RulesCommand.self],

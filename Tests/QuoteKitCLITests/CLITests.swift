@@ -47,12 +47,15 @@ final class CLITests: XCTestCase {
         // Compare with the help's line wrapping undone.
         let help = r.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         for option in ["--format <format>", "--output <output>", "--rules <dir>", "--input-format <input-format>",
-                       "values: jsonl, json, csv; default: jsonl", "values: text, jsonl; default: text", "(default: en)"] {
+                       "values: jsonl, json, csv, html, brat; default: jsonl", "values: text, jsonl; default: text", "(default: en)",
+                       "--context <context>", "values: sentence, paragraph, none; default: sentence"] {
             XCTAssertTrue(help.contains(option), "help lacks \(option):\n\(r.stdout)")
         }
         let top = try run(["--help"])
         XCTAssertTrue(top.stdout.contains("extract"))
-        XCTAssertTrue(top.stdout.contains("rules"))
+        for command in ["extract", "verify", "speakers", "eval", "bench", "rules"] {
+            XCTAssertTrue(top.stdout.contains("  \(command) "), "top-level help lacks \(command):\n\(top.stdout)")
+        }
     }
 
     func testExtractIsTheDefaultAndWorksFromAnyDirectory() throws {

@@ -33,3 +33,27 @@ final class SpeakersCLITests: XCTestCase {
         XCTAssertTrue(bad.stdout.hasPrefix("speaker "), bad.stdout)
     }
 }
+
+final class ReviewFormatCLITests: XCTestCase {
+    func testBratNeedsAFolderAndWritesOne() throws {
+        XCTAssertEqual(try CLITests.run(["extract", "--format", "brat", "Samples/news_report.txt"]).status, 64)
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("qk-brat-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try CLITests.run(["extract", "--format", "brat", "-o", dir.path, "Samples/news_report.txt", "Samples/press_release.txt"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+        XCTAssertEqual(files, ["Samples_news_report.ann", "Samples_news_report.txt", "Samples_press_release.ann", "Samples_press_release.txt",
+                               "annotation.conf", "documents.tsv", "visual.conf"])
+        let text = try String(contentsOf: dir.appendingPathComponent("Samples_news_report.txt"), encoding: .utf8)
+        XCTAssertEqual(text, try String(contentsOf: CLITests.root.appendingPathComponent("Samples/news_report.txt"), encoding: .utf8))
+        XCTAssertEqual(try String(contentsOf: dir.appendingPathComponent("documents.tsv"), encoding: .utf8),
+                       "name\tid\nSamples_news_report\tSamples/news_report.txt\nSamples_press_release\tSamples/press_release.txt\n")
+    }
+
+    func testHTMLPage() throws {
+        let r = try CLITests.run(["extract", "--format", "html", "Samples/news_report.txt"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stdout.hasPrefix("<!DOCTYPE html>"))
+        XCTAssertEqual(r.stdout.components(separatedBy: "<sup class=\"who").count - 1, 7)
+    }
+}

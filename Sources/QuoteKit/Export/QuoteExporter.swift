@@ -6,11 +6,16 @@ public protocol QuoteExporter {
     mutating func begin() -> String
     /// Text for the next records (one document's, in order).
     mutating func export(_ records: [QuoteRecord]) -> String
+    /// Text for one document's records, when the exporter shows the text around them (HTML);
+    /// by default the same as ``export(_:)``.
+    mutating func export(_ records: [QuoteRecord], of document: Document) -> String
     /// Text after the last record.
     mutating func end() -> String
 }
 
 extension QuoteExporter {
+    public mutating func export(_ records: [QuoteRecord], of document: Document) -> String { export(records) }
+
     /// All of `records` as one text.
     public mutating func exportAll(_ records: [QuoteRecord]) -> String {
         begin() + export(records) + end()

@@ -107,8 +107,8 @@ public final class QuoteIndex {
     }
 
     /// Where `claim` was said in the documents added: the best verdict and up to `maxCandidates`
-    /// passages, best first (better verdict, then passages inside a quote, then higher
-    /// similarity, then document order).
+    /// passages, best first (better verdict, then a passage of the claimed speaker, then a
+    /// passage inside a quote, then higher similarity, then document order).
     public func verify(_ claim: Claim, maxCandidates: Int = 5) -> Verification {
         finishIndex()
         let cw = WordSequence(claim.text)
@@ -119,6 +119,8 @@ public final class QuoteIndex {
         }
         candidates.sort { a, b in
             if a.verdict != b.verdict { return a.verdict < b.verdict }
+            let am = a.flags.contains(.speakerMismatch), bm = b.flags.contains(.speakerMismatch)
+            if am != bm { return bm }
             if (a.record == nil) != (b.record == nil) { return a.record != nil }
             if a.similarity != b.similarity { return a.similarity > b.similarity }
             return (a.doc, a.start) < (b.doc, b.start)

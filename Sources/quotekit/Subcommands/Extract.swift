@@ -4,13 +4,15 @@ import QuoteKit
 
 /// Output formats of `extract`.
 enum OutputFormat: String, ExpressibleByArgumentCaseIterable {
-    case jsonl, json, csv
+    case jsonl, json, csv, html, brat
 
+    /// The exporter of a one-stream format (every format but brat, which writes a folder).
     func makeExporter(csvFormulas: CSVFormulas = .neutralize) -> any QuoteExporter {
         switch self {
-        case .jsonl: return JSONLinesQuoteExporter()
+        case .jsonl, .brat: return JSONLinesQuoteExporter()
         case .json: return JSONQuoteExporter()
         case .csv: return CSVQuoteExporter(neutralizesFormulas: csvFormulas == .neutralize)
+        case .html: return HTMLQuoteExporter()
         }
     }
 }
@@ -46,13 +48,13 @@ struct Extract: ParsableCommand {
     @Argument(help: "Files, folders, or - for standard input.")
     var inputs: [String] = []
 
-    @Option(help: "The output format: one JSON object per line, a JSON array, or CSV with a header row.")
+    @Option(help: "The output format: one JSON object per line, a JSON array, CSV with a header row, one self-contained HTML page that highlights the quotes, or brat standoff files (.txt and .ann per document) in the folder given with --output.")
     var format: OutputFormat = .jsonl
 
     @Option(help: "CSV only: neutralize writes a ' before a text cell that starts with =, +, -, @, a tab or a carriage return, so that spreadsheets show it as text instead of running it; keep writes it as it is.")
     var csvFormulas: CSVFormulas = .neutralize
 
-    @Option(name: [.short, .long], help: "Write records to this file instead of standard output.")
+    @Option(name: [.short, .long], help: "Write records to this file instead of standard output (with --format brat: the folder to write).")
     var output: String?
 
     @Option(name: .customLong("rules"), help: ArgumentHelp("A rules folder (LANG/NAME.yaml) layered over the built-in rules; repeatable, later folders win.", valueName: "dir"))
@@ -86,13 +88,22 @@ struct Extract: ParsableCommand {
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        if format == .brat && (output == nil || output == "-") {
+            throw ValidationError("--format brat writes a folder of files: name it with --output DIR")
+        }
     }
 
     func run() throws {
         let (ruleSet, extractor) = try RuleDirectoryLoader.extractor(layering: ruleDirectories, language: lang)
         let sink: OutputSink
+        var brat: BratFolder?
         do {
-            sink = try OutputSink(path: output)
+            if format == .brat, let output {
+                brat = try BratFolder(path: output)
+                sink = try OutputSink(path: nil)   // unused: the records go to the folder
+            } else {
+                sink = try OutputSink(path: output)
+            }
         } catch {
             Console.error("quotekit: error: \(error)")
             throw ExitCode.failure
@@ -109,7 +120,18 @@ struct Extract: ParsableCommand {
         func deliver(_ document: Document, _ outcome: ParallelExtraction.Outcome) {
             switch outcome {
             case .success(let records):
-                sink.write(exporter.export(records))
+                if let brat {
+                    do {
+                        try brat.write(document, records)
+                    } catch {
+                        failures += 1
+                        Console.error("quotekit: error: \(error)")
+                        reader.stop()
+                        return
+                    }
+                } else {
+                    sink.write(exporter.export(records, of: document))
+                }
                 extracted += 1
                 quotes += records.count
                 progress.add(documents: 1, quotes: records.count, bytes: document.text.utf8.count)
@@ -153,6 +175,7 @@ struct Extract: ParsableCommand {
             throw ExitCode.failure
         }
         do {
+            try brat?.finish()
             try sink.finish()
         } catch {
             sink.abandon()
