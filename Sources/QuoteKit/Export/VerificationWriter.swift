@@ -66,6 +66,8 @@ public enum VerificationWriter {
                 }
             }
             if let q = c.fullQuote { out += "    full quote: \u{201C}\(q.text)\u{201D}\n" }
+            if let b = c.omittedBefore { out += "    left out before: \u{201C}\(b)\u{201D}\n" }
+            if let a = c.omittedAfter { out += "    left out after: \u{201C}\(a)\u{201D}\n" }
         }
         return out
     }
