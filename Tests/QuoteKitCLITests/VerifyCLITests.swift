@@ -69,3 +69,30 @@ final class VerifyCLITests: XCTestCase {
         XCTAssertTrue(missing.stderr.contains("/nonexistent/claims.csv: error: cannot read the claims file"), missing.stderr)
     }
 }
+
+/// The README's fact-checking example is what the tool prints.
+final class ReadmeVerifyExampleTests: XCTestCase {
+    private func block(after marker: String, in text: String) throws -> String {
+        let start = try XCTUnwrap(text.range(of: marker), "README lacks \(marker)")
+        let open = try XCTUnwrap(text.range(of: "```\n", range: start.upperBound..<text.endIndex))
+        let close = try XCTUnwrap(text.range(of: "\n```", range: open.upperBound..<text.endIndex))
+        return String(text[open.upperBound..<close.lowerBound]) + "\n"
+    }
+
+    func testTheReadmeExamplesAreTheToolsOutput() throws {
+        let readme = try String(contentsOf: CLITests.root.appendingPathComponent("README.md"), encoding: .utf8)
+        let claims = try block(after: "this `claims.csv`:", in: readme)
+        let expected = try block(after: "`quotekit verify Samples/ --claims claims.csv` prints:", in: readme)
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("qk-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("claims.csv")
+        try claims.write(to: file, atomically: true, encoding: .utf8)
+        let r = try CLITests.run(["verify", "Samples/", "--claims", file.path])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(r.stdout, expected)
+        let single = try block(after: "--speaker Hale\n```\n", in: readme)
+        let one = try CLITests.run(["verify", "Samples/", "--claim", "support handing the bill to families who are already struggling", "--speaker", "Hale"])
+        XCTAssertEqual(one.stdout, single)
+    }
+}
