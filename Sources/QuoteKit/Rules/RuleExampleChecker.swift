@@ -60,7 +60,7 @@ public enum RuleExampleChecker {
             result.actual = try extractor.extract(document)
             let index = QuoteIndex(rule: rule)
             index.add(document, records: result.actual)
-            let answer = index.verify(Claim(text: check.claim, speaker: check.speaker))
+            let answer = try index.verify(Claim(text: check.claim, speaker: check.speaker))
             let got = ([answer.verdict.rawValue] + answer.flags.map(\.rawValue)).joined(separator: ", ")
             let expected = ([check.verdict] + check.flags).joined(separator: ", ")
             if got != expected { result.problem = "claim '\(check.claim)': expected \(expected), got \(got)" }

@@ -22,6 +22,12 @@ public enum ClaimReader {
         }
     }
 
+    /// Why a claim is too long to verify, or nil.
+    static func tooLong(_ text: String) -> String? {
+        let words = WordSequence(text).count
+        return words > QuoteIndex.maxClaimWords ? QuoteIndex.ClaimTooLong(words: words).description : nil
+    }
+
     static func readJSONL(_ contents: String) -> (claims: [Claim], problems: [ClaimProblem]) {
         var claims: [Claim] = [], problems: [ClaimProblem] = []
         var number = 0
@@ -60,6 +66,10 @@ public enum ClaimReader {
             if let bad {
                 problems.append(ClaimProblem(line: number, message: bad))
             } else if let text, !text.allSatisfy(\.isWhitespace) {
+                if let tooLong = tooLong(text) {
+                    problems.append(ClaimProblem(line: number, message: tooLong))
+                    continue
+                }
                 claim.text = text
                 claims.append(claim)
             } else {
@@ -141,6 +151,10 @@ public enum ClaimReader {
             let text = row.fields[textColumn]
             guard !text.allSatisfy(\.isWhitespace) else {
                 problems.append(ClaimProblem(line: row.line, message: "the \"text\" field is empty"))
+                continue
+            }
+            if let tooLong = tooLong(text) {
+                problems.append(ClaimProblem(line: row.line, message: tooLong))
                 continue
             }
             let speaker = speakerColumn.map { String(row.fields[$0].trimmingSpaces) }.flatMap { $0.isEmpty ? nil : $0 }

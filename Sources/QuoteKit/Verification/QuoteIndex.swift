@@ -19,6 +19,15 @@ public final class QuoteIndex {
         let recordWords: [Range<Int>]
     }
 
+    /// The most words a claim may have.
+    public static let maxClaimWords = 1_000
+
+    /// A claim longer than ``maxClaimWords``.
+    public struct ClaimTooLong: Error, Sendable, CustomStringConvertible {
+        public var words: Int
+        public var description: String { "the claim has \(words) words; at most \(QuoteIndex.maxClaimWords) are verified" }
+    }
+
     public let rule: VerificationRule
     private let changers: Set<UInt64>
     private var sources: [Source] = []
@@ -109,9 +118,12 @@ public final class QuoteIndex {
     /// Where `claim` was said in the documents added: the best verdict and up to `maxCandidates`
     /// passages, best first (better verdict, then a passage of the claimed speaker, then a
     /// passage inside a quote, then higher similarity, then document order).
-    public func verify(_ claim: Claim, maxCandidates: Int = 5) -> Verification {
+    /// - Throws: ``ClaimTooLong`` for a claim of more than ``maxClaimWords`` words (the word
+    ///   alignment takes time and memory in the square of a claim's length).
+    public func verify(_ claim: Claim, maxCandidates: Int = 5) throws(ClaimTooLong) -> Verification {
         finishIndex()
         let cw = WordSequence(claim.text)
+        guard cw.count <= Self.maxClaimWords else { throw ClaimTooLong(words: cw.count) }
         let claimBytes = Array(claim.text.utf8)
         var candidates: [Candidate] = []
         for (doc, lo, hi) in regions(cw, limit: max(4 * maxCandidates, 12)) {
@@ -165,20 +177,24 @@ public final class QuoteIndex {
             }
         }
         // Diagonals of one document close to each other are one place.
-        var groups: [(doc: Int, lo: Int, hi: Int, votes: Int)] = []
+        var groups: [(doc: Int, lo: Int, hi: Int, votes: Int, best: Int, bestVotes: Int)] = []
         for key in votes.keys.sorted() {
             let d = Int(key >> 32), diag = Int(key & 0xFFFF_FFFF), v = votes[key]!
             if let g = groups.last, g.doc == d, diag - g.hi <= m / 2 + 3 {
                 groups[groups.count - 1].hi = diag
                 groups[groups.count - 1].votes += v
+                if v > g.bestVotes { (groups[groups.count - 1].best, groups[groups.count - 1].bestVotes) = (diag, v) }
             } else {
-                groups.append((d, diag, diag, v))
+                groups.append((d, diag, diag, v, diag, v))
             }
         }
         groups.sort { $0.votes > $1.votes || $0.votes == $1.votes && ($0.doc, $0.lo) < ($1.doc, $1.lo) }
+        // The window: the group's diagonals, at most half a claim on each side of its best one
+        // (a long chain of diagonals in a repetitive text does not make the alignment quadratic).
         let pad = m / 4 + 3
         return groups.prefix(limit).map { g in
-            (g.doc, max(0, g.lo - pad), min(sources[g.doc].words.count, g.hi + m + pad))
+            let lo = max(g.lo, g.best - m / 2), hi = min(g.hi, g.best + m / 2)
+            return (g.doc, max(0, lo - pad), min(sources[g.doc].words.count, hi + m + pad))
         }
     }
 

@@ -118,8 +118,17 @@ struct Verify: ParsableCommand {
             throw ExitCode.failure
         }
         if format == .json { sink.write("[") }
-        for (n, c) in batch.enumerated() {
-            let answer = index.verify(c, maxCandidates: maxCandidates)
+        var n = 0
+        for c in batch {
+            let answer: Verification
+            do {
+                answer = try index.verify(c, maxCandidates: maxCandidates)
+            } catch {
+                Console.error("\(claims ?? "--claim")\(c.id.map { " (claim \($0))" } ?? ""): error: \(error)")
+                failures += 1
+                continue
+            }
+            defer { n += 1 }
             switch format {
             case .text: sink.write((n > 0 ? "\n" : "") + VerificationWriter.text(answer, number: n + 1))
             case .jsonl: sink.write(VerificationWriter.json(answer) + "\n")

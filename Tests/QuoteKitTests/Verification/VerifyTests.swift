@@ -16,7 +16,7 @@ final class VerifyTests: XCTestCase {
     }()
 
     private func verify(_ text: String, speaker: String? = nil) -> Verification {
-        Self.index.verify(Claim(text: text, speaker: speaker))
+        try! Self.index.verify(Claim(text: text, speaker: speaker))
     }
 
     func testTheWordsAsWrittenAreExact() throws {
@@ -106,6 +106,16 @@ final class VerifyTests: XCTestCase {
         let v = verify("Then you will have to ask me again, more nicely.")
         XCTAssertEqual(v.verdict, .exactModuloPunctuation)
         XCTAssertEqual(v.candidates.first?.diff, [])
+    }
+
+    /// The alignment is quadratic in a claim's length: a claim of more than 1,000 words is refused.
+    func testAVeryLongClaimIsRefused() {
+        let long = String(repeating: "word ", count: 1_001)
+        XCTAssertThrowsError(try Self.index.verify(Claim(text: long))) {
+            XCTAssertEqual(($0 as? QuoteIndex.ClaimTooLong)?.words, 1_001)
+        }
+        XCTAssertEqual(ClaimReader.read("text\n\(long)\nshort claim\n", format: .csv).problems.map(\.line), [2])
+        XCTAssertEqual(try Self.index.verify(Claim(text: String(repeating: "word ", count: 1_000))).verdict, .notFound)
     }
 
     func testNamesMatchByLastWordOrSubset() {
