@@ -18,7 +18,7 @@ final class InputFaultTests: XCTestCase {
 
     private func file(_ name: String, _ bytes: [UInt8]) -> String {
         let url = dir.appendingPathComponent(name)
-        FileManager.default.createFile(atPath: url.path, contents: Data(bytes))
+        XCTAssertTrue(FileManager.default.createFile(atPath: url.path, contents: Data(bytes)))
         return url.path
     }
 

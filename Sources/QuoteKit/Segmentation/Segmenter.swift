@@ -265,7 +265,7 @@ final class Segmenter {
             let previousWord = k >= 0 && tokens[k].start >= last.lowerBound ? tokens[k] : nil
             let sameParagraph = t < tokens.count && previousWord.map { $0.paragraph == tokens[t].paragraph } ?? false
             var merge = false
-            if sameParagraph, let word = previousWord, endsWithPeriod, t - k == 2, abbreviations.contains(lowers[k]) {
+            if sameParagraph, previousWord != nil, endsWithPeriod, t - k == 2, abbreviations.contains(lowers[k]) {
                 merge = true
             }
             // A middle initial: "George W. Bush", "Donald J. Trump". The letter follows a
