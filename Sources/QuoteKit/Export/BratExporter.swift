@@ -83,7 +83,7 @@ public struct BratExporter: Sendable {
         return out
     }
 
-    /// `start..<end` split at line breaks, each piece trimmed of spaces (empty pieces dropped).
+    /// `start..<end` split at line breaks and tabs, each piece trimmed of spaces (empty pieces dropped).
     static func fragments(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> [Range<Int>] {
         var pieces: [Range<Int>] = []
         var s = start
@@ -93,7 +93,9 @@ public struct BratExporter: Sendable {
             while hi > lo, scalars[hi - 1].properties.isWhitespace { hi -= 1 }
             if lo < hi { pieces.append(lo..<hi) }
         }
-        for i in start..<end where scalars[i] == "\n" || scalars[i] == "\r" || scalars[i] == "\u{2028}" || scalars[i] == "\u{2029}" || scalars[i] == "\u{85}" {
+        // Every character Python's str.splitlines() breaks at, and a tab (the .ann field separator).
+        let breaks: Set<Unicode.Scalar> = ["\n", "\r", "\t", "\u{0B}", "\u{0C}", "\u{1C}", "\u{1D}", "\u{1E}", "\u{85}", "\u{2028}", "\u{2029}"]
+        for i in start..<end where breaks.contains(scalars[i]) {
             add(s, i)
             s = i + 1
         }

@@ -31,9 +31,11 @@ public enum ClaimReader {
     static func readJSONL(_ contents: String) -> (claims: [Claim], problems: [ClaimProblem]) {
         var claims: [Claim] = [], problems: [ClaimProblem] = []
         var number = 0
-        for line in contents.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Split on line feed bytes: Swift reads "\r\n" as one Character, so a Character split
+        // would not split a CRLF file.
+        for line in contents.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
             number += 1
-            var bytes = Array(line.utf8)
+            var bytes = Array(line)
             if number == 1, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
             if bytes.last == 0x0D { bytes.removeLast() }
             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
@@ -59,7 +61,8 @@ public enum ClaimReader {
                 case ("speaker", .null): claim.speaker = nil
                 case ("speaker", _): bad = "field \"speaker\" must be a string or null"
                 case ("id", .string(let s)), ("id", .number(let s)): claim.id = s
-                case ("id", _): bad = "field \"id\" must be a string or a number"
+                case ("id", .null): claim.id = nil
+                case ("id", _): bad = "field \"id\" must be a string, a number or null"
                 default: break
                 }
             }
@@ -123,9 +126,10 @@ public enum ClaimReader {
                     fields.append(String(field))
                     field = String.UnicodeScalarView()
                     i += 1
-                } else if c == "\r" && i + 1 < scalars.count && scalars[i + 1] == "\n" || c == "\n" {
+                } else if c == "\r" || c == "\n" {
+                    // A record ends at CRLF, LF or a lone CR (old Mac files).
                     fields.append(String(field))
-                    i += c == "\r" ? 2 : 1
+                    i += c == "\r" && i + 1 < scalars.count && scalars[i + 1] == "\n" ? 2 : 1
                     line += 1
                     break
                 } else {
@@ -136,7 +140,9 @@ public enum ClaimReader {
             if fields.count == 1 && fields[0].isEmpty { continue }
             rows.append((rowLine, fields))
         }
-        guard let header = rows.first else { return (claims, problems) }
+        guard let header = rows.first else {
+            return (claims, problems.isEmpty ? [ClaimProblem(line: 1, message: "the file is empty: expected a header row with a \"text\" column")] : problems)
+        }
         let names = header.fields.map { String($0.trimmingSpaces).lowercased() }
         guard let textColumn = names.firstIndex(of: "text") else {
             problems.insert(ClaimProblem(line: header.line, message: "the header row has no \"text\" column (found: \(names.joined(separator: ", ")))"), at: 0)
@@ -161,6 +167,7 @@ public enum ClaimReader {
             let id = idColumn.map { row.fields[$0] }.flatMap { $0.isEmpty ? nil : $0 }
             claims.append(Claim(id: id, text: text, speaker: speaker))
         }
+        if rows.count == 1 && problems.isEmpty { problems.append(ClaimProblem(line: header.line, message: "the file has a header row but no claim")) }
         problems.sort { $0.line < $1.line }
         return (claims, problems)
     }

@@ -19,6 +19,9 @@ public final class QuoteIndex {
         let recordWords: [Range<Int>]
     }
 
+    /// The most candidates ``verify(_:maxCandidates:)`` lists.
+    public static let maxCandidatesLimit = 1_000
+
     /// The most words a claim may have.
     public static let maxClaimWords = 1_000
 
@@ -115,27 +118,40 @@ public final class QuoteIndex {
         return lo..<hi
     }
 
-    /// Where `claim` was said in the documents added: the best verdict and up to `maxCandidates`
-    /// passages, best first (better verdict, then a passage of the claimed speaker, then a
-    /// passage inside a quote, then higher similarity, then document order).
+    /// Where `claim` was said in the documents added: up to `maxCandidates` passages, best first,
+    /// and the verdict and flags of the first. Best: the claim's words (`exact` or
+    /// `exact-modulo-punctuation`) before an `altered` passage; then a quote of the claimed
+    /// speaker, then one without a speaker mismatch, then a quote before narration, then `exact`
+    /// before `exact-modulo-punctuation`, then higher similarity, then document order.
     /// - Throws: ``ClaimTooLong`` for a claim of more than ``maxClaimWords`` words (the word
     ///   alignment takes time and memory in the square of a claim's length).
     public func verify(_ claim: Claim, maxCandidates: Int = 5) throws(ClaimTooLong) -> Verification {
         finishIndex()
         let cw = WordSequence(claim.text)
         guard cw.count <= Self.maxClaimWords else { throw ClaimTooLong(words: cw.count) }
+        let maxCandidates = min(max(maxCandidates, 1), Self.maxCandidatesLimit)
         let claimBytes = Array(claim.text.utf8)
         var candidates: [Candidate] = []
-        for (doc, lo, hi) in regions(cw, limit: max(4 * maxCandidates, 12)) {
+        for (doc, lo, hi) in regions(cw, claim, limit: max(4 * maxCandidates, 12)) {
             if let c = align(cw, claimBytes, claim, doc: doc, from: lo, to: hi) { candidates.append(c) }
         }
+        // The same words (exact or not) before altered ones; then a quote of the claimed speaker,
+        // then no speaker mismatch, then a quote before narration, then exact before
+        // punctuation-only, then similarity and document order.
+        func claimed(_ c: Candidate) -> Bool {
+            guard let want = claim.speaker, let speaker = c.speaker else { return false }
+            return Self.sameName(want, speaker)
+        }
         candidates.sort { a, b in
-            if a.verdict != b.verdict { return a.verdict < b.verdict }
+            let at = a.verdict == .altered, bt = b.verdict == .altered
+            if at != bt { return bt }
+            if claimed(a) != claimed(b) { return claimed(a) }
             let am = a.flags.contains(.speakerMismatch), bm = b.flags.contains(.speakerMismatch)
             if am != bm { return bm }
             if (a.record == nil) != (b.record == nil) { return a.record != nil }
+            if a.verdict != b.verdict { return a.verdict < b.verdict }
             if a.similarity != b.similarity { return a.similarity > b.similarity }
-            return (a.doc, a.start) < (b.doc, b.start)
+            return (a.sourceIndex, a.start) < (b.sourceIndex, b.start)
         }
         // One passage per place.
         var kept: [Candidate] = []
@@ -149,7 +165,7 @@ public final class QuoteIndex {
     /// Places where the claim's words may be: (source, first word, one past the last word) of
     /// the source windows that share the most word pairs with it (the word itself, for a claim
     /// of one word). A claim with one word changed in every three still shares pairs.
-    private func regions(_ cw: WordSequence, limit: Int) -> [(Int, Int, Int)] {
+    private func regions(_ cw: WordSequence, _ claim: Claim, limit: Int) -> [(Int, Int, Int)] {
         let m = cw.count
         guard m > 0 else { return [] }
         var votes: [UInt64: Int] = [:]
@@ -188,7 +204,24 @@ public final class QuoteIndex {
                 groups.append((d, diag, diag, v, diag, v))
             }
         }
-        groups.sort { $0.votes > $1.votes || $0.votes == $1.votes && ($0.doc, $0.lo) < ($1.doc, $1.lo) }
+        // Of places with as many shared pairs, those in a quote of the claimed speaker, then those
+        // in any quote, come first: a sentence repeated as narration in many documents does not
+        // crowd out the one place where someone says it.
+        func rank(_ g: (doc: Int, lo: Int, hi: Int, votes: Int, best: Int, bestVotes: Int)) -> Int {
+            let s = sources[g.doc]
+            let k = g.best < s.recordOfWord.count ? Int(s.recordOfWord[g.best]) : -1
+            guard k >= 0 else { return 2 }
+            if let claimed = claim.speaker, let speaker = s.records[k].speaker, Self.sameName(claimed, speaker) { return 0 }
+            return 1
+        }
+        let ranks = groups.map(rank)
+        let order = groups.indices.sorted { a, b in
+            let x = groups[a], y = groups[b]
+            if x.votes != y.votes { return x.votes > y.votes }
+            if ranks[a] != ranks[b] { return ranks[a] < ranks[b] }
+            return (x.doc, x.lo) < (y.doc, y.lo)
+        }
+        groups = order.map { groups[$0] }
         // The window: the group's diagonals, at most half a claim on each side of its best one
         // (a long chain of diagonals in a repetitive text does not make the alignment quadratic).
         let pad = m / 4 + 3
@@ -212,7 +245,11 @@ public final class QuoteIndex {
         let width = n + 1
         var score = [Int32](repeating: 0, count: (m + 1) * width)
         for i in 1...m { score[i * width] = -Int32(i) }
-        @inline(__always) func pair(_ i: Int, _ j: Int) -> Int32 { cw.hashes[i - 1] == s.words.hashes[lo + j - 1] ? 3 : -1 }
+        // A claim's word set against a word of narration (outside every quote) is rather a word
+        // the claim adds than one it changes.
+        @inline(__always) func pair(_ i: Int, _ j: Int) -> Int32 {
+            cw.hashes[i - 1] == s.words.hashes[lo + j - 1] ? 3 : s.recordOfWord[lo + j - 1] >= 0 ? -1 : -2
+        }
         @inline(__always) func leave(_ j: Int) -> Int32 { s.bridge[lo + j - 1] ? 0 : -1 }
         for i in 1...m {
             for j in 1...n {
@@ -258,13 +295,14 @@ public final class QuoteIndex {
         let byteStart = Int(s.words.byteStarts[firstWord]), byteEnd = Int(s.words.byteEnds[lastWord])
         var verdict = Verdict.altered
         if matches == m && sourceWords.count == m {
-            verdict = !bridged && Self.containsVerbatim(s.bytes, Self.core(claimBytes), around: byteStart..<byteEnd)
+            verdict = !bridged && Self.isVerbatim(s.bytes, claimBytes, cw, from: byteStart, to: byteEnd)
                 ? .exact : .exactModuloPunctuation
         }
         var candidate = Candidate(doc: s.id, start: Int(s.words.scalarStarts[firstWord]), end: Int(s.words.scalarEnds[lastWord]),
                                   text: Self.string(s.bytes, byteStart, byteEnd), verdict: verdict,
                                   similarity: (similarity * 1000).rounded() / 1000, flags: [],
                                   diff: verdict == .altered ? diff(ops, cw, claimBytes, s) : [])
+        candidate.sourceIndex = doc
         // The quote the passage lies in: the record of most of its words.
         var count: [Int32: Int] = [:]
         for w in sourceWords where s.recordOfWord[w] >= 0 { count[s.recordOfWord[w], default: 0] += 1 }
@@ -283,24 +321,24 @@ public final class QuoteIndex {
         let lastRecord = Int(s.recordOfWord[lastWord] >= 0 ? s.recordOfWord[lastWord] : k)
         let quoteWords = s.recordWords[min(firstRecord, lastRecord)].lowerBound..<s.recordWords[max(firstRecord, lastRecord)].upperBound
         let before = max(0, firstWord - quoteWords.lowerBound), after = max(0, quoteWords.upperBound - 1 - lastWord)
-        if before + after >= rule.minOmittedWords {
+        let window = rule.changerWindow
+        // (A passage may reach outside its quote: these ranges stay inside it.)
+        let left = max(quoteWords.lowerBound, firstWord - window)..<max(quoteWords.lowerBound, firstWord)
+        let right = min(lastWord + 1, quoteWords.upperBound)..<min(quoteWords.upperBound, lastWord + 1 + window)
+        let changed = left.contains(where: { !s.bridge[$0] && changers.contains(s.words.hashes[$0]) })
+            || right.contains(where: { !s.bridge[$0] && changers.contains(s.words.hashes[$0]) })
+        // A fragment leaves out several of the quote's words, or fewer that change it ("not").
+        if before + after >= rule.minOmittedWords || changed {
+            if changed { candidate.flags.append(.outOfContext) }
             candidate.flags.append(.fragment)
             let a = s.records[min(firstRecord, lastRecord)], b = s.records[max(firstRecord, lastRecord)]
-            let qs = Int(s.words.byteStarts[quoteWords.lowerBound]), qe = Int(s.words.byteEnds[quoteWords.upperBound - 1])
-            candidate.fullQuote = TextSpan(start: a.start, end: b.end, text: firstRecord == lastRecord ? a.text : Self.string(s.bytes, qs, qe))
-            let window = rule.changerWindow
-            // (A passage may reach outside its quote: these ranges stay inside it.)
-            let left = max(quoteWords.lowerBound, firstWord - window)..<max(quoteWords.lowerBound, firstWord)
-            let right = min(lastWord + 1, quoteWords.upperBound)..<min(quoteWords.upperBound, lastWord + 1 + window)
+            candidate.fullQuote = TextSpan(start: a.start, end: b.end, text: firstRecord == lastRecord ? a.text
+                                           : Self.string(s.bytes, byteOffset(s, scalar: a.start), byteOffset(s, scalar: b.end)))
             if !left.isEmpty {
                 candidate.omittedBefore = Self.string(s.bytes, Int(s.words.byteStarts[quoteWords.lowerBound]), Int(s.words.byteEnds[firstWord - 1]))
             }
             if !right.isEmpty {
                 candidate.omittedAfter = Self.string(s.bytes, Int(s.words.byteStarts[lastWord + 1]), Int(s.words.byteEnds[quoteWords.upperBound - 1]))
-            }
-            if left.contains(where: { !s.bridge[$0] && changers.contains(s.words.hashes[$0]) })
-                || right.contains(where: { !s.bridge[$0] && changers.contains(s.words.hashes[$0]) }) {
-                candidate.flags.insert(.outOfContext, at: candidate.flags.firstIndex(of: .fragment)!)
             }
         }
         return candidate
@@ -310,14 +348,21 @@ public final class QuoteIndex {
     private func diff(_ ops: [Op], _ cw: WordSequence, _ claimBytes: [UInt8], _ s: Source) -> [WordEdit] {
         var edits: [WordEdit] = []
         var claimRun: [Int] = [], sourceRun: [Int] = []
-        var lastSourceEnd = 0
+        var lastSourceEnd: Int? = nil
+        let passageStart = ops.lazy.compactMap { op -> Int? in
+            switch op {
+            case .match(_, let w), .change(_, let w), .sourceOnly(let w): return Int(s.words.scalarStarts[w])
+            default: return nil
+            }
+        }.first ?? 0
         func flush() {
             guard !claimRun.isEmpty || !sourceRun.isEmpty else { return }
             let kind: WordEdit.Kind = claimRun.isEmpty ? .removed : sourceRun.isEmpty ? .added : .changed
             let claimText = claimRun.isEmpty ? "" : Self.string(claimBytes, Int(cw.byteStarts[claimRun.first!]), Int(cw.byteEnds[claimRun.last!]))
             let sourceText = sourceRun.isEmpty ? "" : Self.string(s.bytes, Int(s.words.byteStarts[sourceRun.first!]), Int(s.words.byteEnds[sourceRun.last!]))
-            let start = sourceRun.first.map { Int(s.words.scalarStarts[$0]) } ?? lastSourceEnd
-            let end = sourceRun.last.map { Int(s.words.scalarEnds[$0]) } ?? lastSourceEnd
+            // Words added before the first word of the passage go at its start.
+            let start = sourceRun.first.map { Int(s.words.scalarStarts[$0]) } ?? lastSourceEnd ?? passageStart
+            let end = sourceRun.last.map { Int(s.words.scalarEnds[$0]) } ?? lastSourceEnd ?? passageStart
             edits.append(WordEdit(kind: kind, source: sourceText, claim: claimText, start: start, end: end))
             claimRun = []
             sourceRun = []
@@ -359,17 +404,27 @@ public final class QuoteIndex {
         return bytes[lo..<hi]
     }
 
-    /// Whether `needle` occurs in `bytes` starting near `range` (a few bytes around its ends, for
-    /// punctuation before the first word or after the last).
-    static func containsVerbatim(_ bytes: [UInt8], _ needle: ArraySlice<UInt8>, around range: Range<Int>) -> Bool {
-        guard !needle.isEmpty else { return false }
-        let lo = max(0, range.lowerBound - 8)
-        let hi = min(bytes.count, range.upperBound + 8)
-        guard hi - lo >= needle.count else { return false }
-        for start in lo...(hi - needle.count) where bytes[start] == needle.first! {
-            if bytes[start..<(start + needle.count)].elementsEqual(needle) { return true }
+    /// Whether the claim, without the spaces and quotation marks around it, is the source's text
+    /// from its first word (`from`) to its last (`to`), with the same punctuation before and after.
+    static func isVerbatim(_ source: [UInt8], _ claim: [UInt8], _ cw: WordSequence, from: Int, to: Int) -> Bool {
+        let core = Self.core(claim)
+        guard cw.count > 0, !core.isEmpty else { return false }
+        let before = Int(cw.byteStarts[0]) - core.startIndex, after = core.endIndex - Int(cw.byteEnds[cw.count - 1])
+        guard before >= 0, after >= 0, from - before >= 0, to + after <= source.count else { return false }
+        return source[(from - before)..<(to + after)].elementsEqual(core)
+    }
+
+    /// The UTF-8 offset of code point offset `scalar` in a source.
+    private func byteOffset(_ s: Source, scalar: Int) -> Int {
+        var w = Self.lowerBound(s.words.scalarStarts, Int32(truncatingIfNeeded: scalar + 1)) - 1
+        var byte = 0, at = 0
+        if w >= 0 { byte = Int(s.words.byteStarts[w]); at = Int(s.words.scalarStarts[w]) } else { w = 0 }
+        while at < scalar, byte < s.bytes.count {
+            byte += 1
+            while byte < s.bytes.count, s.bytes[byte] & 0xC0 == 0x80 { byte += 1 }
+            at += 1
         }
-        return false
+        return byte
     }
 
     /// Whether two names can be one person's: the same last word ("Trump", "Donald Trump",

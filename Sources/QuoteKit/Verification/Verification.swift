@@ -90,6 +90,8 @@ public struct Candidate: Sendable {
     public var omittedAfter: String?
     /// The speaker QuoteKit attributes the passage to (the record's), or nil.
     public var speaker: String? { record?.speaker }
+    /// The source's place among the documents added, for ordering.
+    var sourceIndex = 0
 }
 
 /// The answer for one claim: the best verdict over the sources, and the candidates that gave it,

@@ -39,7 +39,10 @@ struct WordSequence: Sendable {
             if v < 0x80 {
                 isWordScalar = (v | 0x20 >= 0x61 && v | 0x20 <= 0x7A) || (v >= 0x30 && v <= 0x39)
             } else {
+                // A combining mark belongs to the letter before it (a decomposed "é").
+                let category = s.properties.generalCategory
                 isWordScalar = s.properties.isAlphabetic || s.properties.numericType != nil
+                    || inWord && (category == .nonspacingMark || category == .spacingMark || category == .enclosingMark)
             }
             if isWordScalar {
                 if !inWord {

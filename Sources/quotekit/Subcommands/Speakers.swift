@@ -117,11 +117,15 @@ struct Speakers: ParsableCommand {
                 continue
             }
             var number = 0
-            for line in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) {
+            // Lines split on line feed bytes (so CRLF files split too); a byte-order mark is skipped.
+            var bytes = [UInt8](data)
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+            for var line in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
                 number += 1
-                guard !line.allSatisfy(\.isWhitespace) else { continue }
+                if line.last == 0x0D { line = line.dropLast() }
+                guard !line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) else { continue }
                 do {
-                    table.add(try QuoteRecord(jsonLine: String(line)))
+                    table.add(try QuoteRecord(jsonLine: String(decoding: line, as: UTF8.self)))
                 } catch {
                     Console.error("\(path == "-" ? "<stdin>" : path):\(number): error: \(error)")
                     failures += 1

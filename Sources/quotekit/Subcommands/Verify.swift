@@ -64,11 +64,13 @@ struct Verify: ParsableCommand {
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
-        guard maxCandidates >= 1 else { throw ValidationError("--max-candidates must be at least 1") }
+        guard (1...QuoteIndex.maxCandidatesLimit).contains(maxCandidates) else {
+            throw ValidationError("--max-candidates must be between 1 and \(QuoteIndex.maxCandidatesLimit)")
+        }
         guard (claim == nil) != (claims == nil) else { throw ValidationError("give either --claim TEXT or --claims FILE") }
         guard speaker == nil || claim != nil else { throw ValidationError("--speaker goes with --claim; a claims file has a speaker column") }
-        if let claim, claim.allSatisfy(\.isWhitespace) { throw ValidationError("--claim is empty") }
-        if let claims, !(claims.hasSuffix(".csv") || claims.hasSuffix(".jsonl")) {
+        if let claim, !claim.contains(where: { $0.isLetter || $0.isNumber }) { throw ValidationError("--claim has no words") }
+        if let claims, !(claims.lowercased().hasSuffix(".csv") || claims.lowercased().hasSuffix(".jsonl")) {
             throw ValidationError("--claims must name a .csv or .jsonl file")
         }
     }
@@ -84,7 +86,7 @@ struct Verify: ParsableCommand {
                 Console.error("\(path): error: cannot read the claims file")
                 throw ExitCode.failure
             }
-            let (read, problems) = ClaimReader.read(String(decoding: data, as: UTF8.self), format: path.hasSuffix(".csv") ? .csv : .jsonl)
+            let (read, problems) = ClaimReader.read(String(decoding: data, as: UTF8.self), format: path.lowercased().hasSuffix(".csv") ? .csv : .jsonl)
             for p in problems { Console.error("\(path):\(p)") }
             failures += problems.count
             batch = read
