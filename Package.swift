@@ -18,7 +18,7 @@ let package = Package(
         // that builds next to Foundation (which carries its own private ICU) on a clean build.
         .target(
             name: "CQuoteICU",
-            linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icudata")]
+            linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n"), .linkedLibrary("icudata")]
         ),
         // Turns Rules/**/*.yaml into Swift string literals so that the binary carries its rules.
         .plugin(name: "EmbedRules", capability: .buildTool()),

@@ -4,6 +4,8 @@
 #include <unicode/ubrk.h>
 #include <unicode/utext.h>
 #include <unicode/uversion.h>
+#include <unicode/ulocdata.h>
+#include <unicode/ustring.h>
 
 struct qk_breaker {
     UBreakIterator *iterator;
@@ -86,4 +88,22 @@ int64_t qk_breaker_fill(qk_breaker *breaker, int64_t *offsets, int32_t *statuses
 
 const char *qk_icu_version(void) {
     return U_ICU_VERSION;
+}
+
+int32_t qk_locale_delimiter(const char *locale, int32_t which, char *utf8, int32_t capacity) {
+    static const ULocaleDataDelimiterType types[4] = {
+        ULOCDATA_QUOTATION_START, ULOCDATA_QUOTATION_END, ULOCDATA_ALT_QUOTATION_START, ULOCDATA_ALT_QUOTATION_END};
+    if (which < 0 || which > 3 || capacity < 1) return U_ILLEGAL_ARGUMENT_ERROR;
+    UErrorCode error = U_ZERO_ERROR;
+    ULocaleData *data = ulocdata_open(locale, &error);
+    if (U_FAILURE(error)) return (int32_t)error;
+    UChar buffer[8];
+    int32_t length = ulocdata_getDelimiter(data, types[which], buffer, 8, &error);
+    ulocdata_close(data);
+    if (U_FAILURE(error)) return (int32_t)error;
+    int32_t written = 0;
+    u_strToUTF8(utf8, capacity - 1, &written, buffer, length, &error);
+    if (U_FAILURE(error)) return (int32_t)error;
+    utf8[written] = 0;
+    return 0;
 }

@@ -57,3 +57,23 @@ final class ReviewFormatCLITests: XCTestCase {
         XCTAssertEqual(r.stdout.components(separatedBy: "<sup class=\"who").count - 1, 7)
     }
 }
+
+final class DocumentLanguageCLITests: XCTestCase {
+    /// A document's `lang` field picks its rules; a language without rules skips that document.
+    func testEachDocumentIsExtractedWithItsLanguagesRules() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("qk-lang-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("xx"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "kind: cue_verbs\ndescription: t\nverbs:\n  dire: [dit]\n".write(to: dir.appendingPathComponent("xx/cue_verbs.yaml"), atomically: true, encoding: .utf8)
+        try "kind: frame\ndescription: t\npattern: QUOTE ,? CUE SPEAKER\nconfidence: 0.9\n".write(to: dir.appendingPathComponent("xx/frame.yaml"), atomically: true, encoding: .utf8)
+        let input = [#"{"id":"a","text":"\"We will win,\" said Ann Lee."}"#,
+                     #"{"id":"b","lang":"xx","text":"“Nous gagnerons”, dit Anne Roy."}"#,
+                     #"{"id":"c","lang":"zz","text":"\"Hi there all,\" said Bo."}"#].joined(separator: "\n") + "\n"
+        let r = try CLITests.run(["extract", "--input-format", "jsonl", "--rules", dir.path, "--jobs", "2", "-"], stdin: input)
+        XCTAssertEqual(r.status, 1)
+        XCTAssertTrue(r.stderr.contains("c: error: no rules for language 'zz'"), r.stderr)
+        let records = r.stdout.split(separator: "\n").map { try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+        XCTAssertEqual(records.map { $0["speaker"] as? String }, ["Ann Lee", "Anne Roy"])
+        XCTAssertEqual(records.map { $0["rule"] as? String }, ["en.frames.quote_cue_speaker", "xx.frame"])
+    }
+}

@@ -43,6 +43,11 @@ void qk_breaker_detach(qk_breaker *breaker);
 /// Returns how many were written; 0 means the text is exhausted.
 int64_t qk_breaker_fill(qk_breaker *breaker, int64_t *offsets, int32_t *statuses, int64_t capacity);
 
+/// The quotation delimiters of `locale` from ICU's locale data, as UTF-8 (each at most 15 bytes,
+/// NUL-terminated): which = 0 quotation start, 1 quotation end, 2 alternate (inner) start,
+/// 3 alternate end. Returns 0 on success or ICU's error code.
+int32_t qk_locale_delimiter(const char *locale, int32_t which, char *utf8, int32_t capacity);
+
 /// The ICU version the library was built against, e.g. "72.1".
 const char *qk_icu_version(void);
 

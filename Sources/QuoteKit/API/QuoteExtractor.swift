@@ -45,6 +45,7 @@ public final class QuoteExtractor {
         let analyzed = try segmenter.analyze(text)
         var spans = scanner.scan(analyzed.buffer, paragraphs: analyzed.paragraphs)
         if spans.isEmpty { return [] }
+        if lexicon.splitsIncises { spans = splitIncises(spans, analyzed) }
         let tokens = analyzed.tokens
         var quoteOf = [Int32](repeating: -1, count: tokens.count)
         var bounds: [(first: Int, after: Int)] = []
@@ -322,6 +323,101 @@ public final class QuoteExtractor {
         }
         let hex = String(hash, radix: 16)
         return "q" + String(repeating: "0", count: 16 - hex.count) + hex
+    }
+
+    /// Quotes split at their incises: a reporting verb and its speaker set off inside a quote by
+    /// punctuation (`« Oui, dit-il, demain. »`, `— Moi, je suis veuf, dit Bouvard, et sans
+    /// enfants !`, `—Hola —dijo ella—. ¿Qué tal?`). The words before the incise are one quote
+    /// (with the comma, `!` or `?` that ends them), the words after it another; the incise itself
+    /// is left outside, where the frames find the cue and the speaker. An incise starts after a
+    /// comma, `!`, `?`, `…`, `;` or a dialogue dash with a lowercase cue form, and ends within
+    /// seven words at a punctuation mark or a dash, or at the end of the quote, holding a
+    /// pronoun, a capitalised word, a determiner or a person noun. Decided on tokens and the
+    /// lexicon alone, before the speaker phrases are parsed (which need to know what is quoted).
+    func splitIncises(_ spans: [QuoteSpan], _ analyzed: AnalyzedText) -> [QuoteSpan] {
+        let tokens = analyzed.tokens, lowers = analyzed.lowers, texts = analyzed.texts
+        let bytes = analyzed.buffer.bytes
+        func isDash(_ t: Int) -> Bool {
+            let s = texts[t]
+            return s == "—" || s == "–" || s == "―" || s == "--"
+        }
+        func opensIncise(_ t: Int) -> Bool {
+            switch tokens[t].mark {
+            case .comma, .exclamation, .question, .semicolon: return true
+            default: return texts[t] == "…" || texts[t] == "..." || isDash(t)
+            }
+        }
+        func closesIncise(_ t: Int) -> Bool {
+            switch tokens[t].mark {
+            case .comma, .period, .exclamation, .question, .semicolon, .colon: return true
+            default: return texts[t] == "…" || isDash(t)
+            }
+        }
+        /// The tokens of a cue starting at `t`, or 0.
+        func cueLength(_ t: Int, _ end: Int) -> Int {
+            guard tokens[t].isWord, !tokens[t].isCapitalized else { return 0 }
+            if let phrases = lexicon.cuePhrasesByFirst[lowers[t], hash: tokens[t].hash] {
+                for words in phrases where t + words.count <= end && (0..<words.count).allSatisfy({ lowers[t + $0] == words[$0] }) {
+                    return words.count
+                }
+            }
+            return lexicon.cueForms[lowers[t], hash: tokens[t].hash] != nil ? 1 : 0
+        }
+        func speakerLike(_ t: Int) -> Bool {
+            lexicon.pronouns[lowers[t], hash: tokens[t].hash] != nil || tokens[t].isCapitalized
+                || lexicon.determiners.contains(lowers[t], hash: tokens[t].hash) || lexicon.personNouns[lowers[t], hash: tokens[t].hash] != nil
+        }
+        var result: [QuoteSpan] = []
+        result.reserveCapacity(spans.count)
+        for span in spans {
+            var current = span
+            var first = analyzed.tokenIndex(atOrAfter: current.contentStart)
+            var t = first + 1
+            while true {
+                let end = analyzed.tokenIndex(atOrAfter: current.contentEnd)
+                guard t < end else { break }
+                defer { t += 1 }
+                guard t - 1 > first, opensIncise(t - 1), tokens[t].paragraph == tokens[t - 1].paragraph else { continue }
+                let cue = cueLength(t, end)
+                guard cue > 0 else { continue }
+                // The speaker and the mark that ends the incise.
+                var k = t + cue, speaker = false
+                while k < end, k < t + cue + 7, !closesIncise(k), tokens[k].paragraph == tokens[t].paragraph {
+                    if tokens[k].isWord && speakerLike(k) { speaker = true }
+                    k += 1
+                }
+                guard speaker, k == end || k < end && closesIncise(k) else { continue }
+                // Before the incise: up to its opening punctuation (a dash stays outside).
+                let headEnd = isDash(t - 1) ? tokens[t - 2].end : tokens[t - 1].end
+                var head = current
+                head.contentEnd = headEnd
+                head.closeStart = tokens[t].start
+                head.closeEnd = tokens[t].start
+                head.lastParagraph = tokens[t - 1].paragraph
+                result.append(head)
+                // After it: from the word after its closing mark.
+                var next = k + 1
+                while next < end, isDash(next) || [.period, .comma, .semicolon, .colon].contains(tokens[next].mark) { next += 1 }
+                guard k < end, next < end else {
+                    current.contentStart = current.contentEnd
+                    break
+                }
+                current.openStart = tokens[next].start
+                current.openEnd = tokens[next].start
+                current.contentStart = tokens[next].start
+                current.firstParagraph = tokens[next].paragraph
+                first = next
+                t = next
+            }
+            if current.contentStart < current.contentEnd {
+                // Trailing spaces and a dash left at the end by a closing incise are not quoted.
+                var e = current.contentEnd
+                while e > current.contentStart, bytes[e - 1] == 0x20 { e -= 1 }
+                current.contentEnd = e
+                result.append(current)
+            }
+        }
+        return result
     }
 
     /// A quote reopened at the start of its last paragraph is usually one quote over several

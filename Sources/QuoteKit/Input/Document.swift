@@ -11,6 +11,14 @@ public struct Document: Sendable {
         self.metadata = metadata
     }
 
+    /// The document's language when its metadata says (a string field `lang`, such as `fr`), or nil.
+    public var language: String? {
+        for (key, value) in metadata where key == "lang" {
+            if case .string(let s) = value, !s.isEmpty { return s }
+        }
+        return nil
+    }
+
     /// Parses one JSONL line: an object with string fields `id` and `text`.
     public static func parseJSONLine(_ line: String) throws(DocumentError) -> Document {
         var parser = JSONParser(Array(line.utf8))

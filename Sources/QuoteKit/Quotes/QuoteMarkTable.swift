@@ -14,9 +14,12 @@ struct QuoteMarkTable: Sendable {
     private(set) var byFirstByte: [[Int]] = Array(repeating: [], count: 256)
     let elisions: Set<String>
     let pairCount: Int
+    /// Dashes that open a line of dialogue at the start of a paragraph, as UTF-8.
+    let dialogueDashes: [[UInt8]]
 
-    init(pairs: [QuoteMarksRule.Pair], apostrophes: Set<String>, elisions: Set<String>) {
+    init(pairs: [QuoteMarksRule.Pair], apostrophes: Set<String>, elisions: Set<String>, dialogueDashes: [String] = []) {
         self.elisions = elisions
+        self.dialogueDashes = dialogueDashes.map { Array($0.utf8) }.filter { !$0.isEmpty }
         self.pairCount = pairs.count
         var index: [String: Int] = [:]
         func mark(_ s: String) -> Int {
@@ -31,6 +34,12 @@ struct QuoteMarkTable: Sendable {
         }
         for (i, m) in marks.enumerated() { byFirstByte[Int(m.bytes[0])].append(i) }
         for b in 0..<256 { byFirstByte[b].sort { marks[$0].bytes.count > marks[$1].bytes.count } }
+    }
+
+    /// The length of the dialogue dash at byte `i`, or 0.
+    func dialogueDash(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, end: Int) -> Int {
+        for d in dialogueDashes where i + d.count <= end && (0..<d.count).allSatisfy({ bytes[i + $0] == d[$0] }) { return d.count }
+        return 0
     }
 
     /// The longest mark at byte `i` of `bytes` (not reaching past `end`).

@@ -46,6 +46,19 @@ struct QuoteScanner {
         for (p, paragraph) in paragraphs.enumerated() {
             var i = max(paragraph.lowerBound, resumeAt)
             let end = paragraph.upperBound
+            // A line of dialogue opened by a dash is a quote to the end of its paragraph; marks
+            // inside it are quotes within the line.
+            if stack.isEmpty, i == paragraph.lowerBound, case let d = table.dialogueDash(bytes, at: i, end: end), d > 0 {
+                var s = i + d, e = end
+                while s < e, isSpace(bytes[s]) || bytes[s] == 0xC2 && s + 1 < e && bytes[s + 1] == 0xA0 { s += bytes[s] == 0xC2 ? 2 : 1 }
+                while e > s, isSpace(bytes[e - 1]) { e -= 1 }
+                if s < e {
+                    spans.append(QuoteSpan(openStart: i, openEnd: i + d, closeStart: end, closeEnd: end, firstParagraph: p, lastParagraph: p,
+                                           contentStart: s, contentEnd: e))
+                }
+                inner.removeAll()
+                continue
+            }
             while i < end {
                 guard var m = table.match(bytes, at: i, end: end) else { i += 1; continue }
                 // Three apostrophes after a nested single quote close it, then the doubled mark

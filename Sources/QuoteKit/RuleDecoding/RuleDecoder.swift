@@ -91,7 +91,7 @@ enum RuleDecoder {
 
     private static func ownKeys(_ kind: RuleKind) -> (required: [String], optional: [String]) {
         switch kind {
-        case .quoteMarks: return (["pairs"], ["apostrophes", "elisions"])
+        case .quoteMarks: return (["pairs"], ["apostrophes", "elisions", "dialogue_dashes", "split_incises"])
         case .cueVerbs: return (["verbs"], ["excluded_forms"])
         case .cueModifiers: return ([], ["auxiliaries", "adverbs"])
         case .frame: return (["pattern", "confidence"], ["quote_kind", "min_words"])
@@ -123,7 +123,13 @@ enum RuleDecoder {
                 if case .sequence = closeNode.node { close = words(closeNode) } else { close = closeNode.nonEmptyString().map { [$0.value] } ?? [] }
                 return close.isEmpty ? nil : QuoteMarksRule.Pair(open: open, close: close)
             } ?? []
-            return .quoteMarks(QuoteMarksRule(pairs: pairs, apostrophes: words(f["apostrophes"]), elisions: words(f["elisions"])))
+            var rule = QuoteMarksRule(pairs: pairs, apostrophes: words(f["apostrophes"]), elisions: words(f["elisions"]))
+            rule.dialogueDashes = words(f["dialogue_dashes"])
+            if let node = f["split_incises"] {
+                guard let b = node.bool() else { return nil }
+                rule.splitsIncises = b
+            }
+            return .quoteMarks(rule)
         case .cueVerbs:
             let verbs = f["verbs"]?.entries()?.map { entry in
                 CueVerbsRule.Verb(lemma: entry.key, forms: entry.value.stringList(allowEmpty: true)?.map(\.value) ?? [])

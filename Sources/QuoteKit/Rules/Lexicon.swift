@@ -2,6 +2,8 @@
 final class Lexicon: Sendable {
     let language: String
     let marks: QuoteMarkTable
+    /// Whether incises split quotes (``QuoteMarksRule/splitsIncises``).
+    let splitsIncises: Bool
     /// Lowercased inflected form → lemma.
     let cueForms: WordMap<String>
     /// Multi-word cues ("went on", "pointed out"), by their last word: the words before it.
@@ -60,6 +62,8 @@ final class Lexicon: Sendable {
         var pairs: [QuoteMarksRule.Pair] = []
         var apostrophes: Set<String> = []
         var elisions: Set<String> = []
+        var dialogueDashes: Set<String> = []
+        var splitsIncises = false
         var cueForms: [String: String] = [:]
         var auxiliaries: Set<String> = [], adverbs: Set<String> = []
         var excludedForms: Set<String> = []
@@ -85,6 +89,8 @@ final class Lexicon: Sendable {
                 pairs += r.pairs
                 apostrophes.formUnion(r.apostrophes)
                 elisions.formUnion(r.elisions.map { $0.lowercased() })
+                dialogueDashes.formUnion(r.dialogueDashes)
+                splitsIncises = splitsIncises || r.splitsIncises
             case .cueVerbs(let r):
                 for verb in r.verbs {
                     let lemma = verb.lemma.value.lowercased()
@@ -141,7 +147,10 @@ final class Lexicon: Sendable {
             case .verification: break
             }
         }
-        self.marks = QuoteMarkTable(pairs: pairs, apostrophes: apostrophes, elisions: elisions)
+        // No quote_marks rule: the language's marks from ICU's locale data.
+        if pairs.isEmpty { pairs = ICULocaleData.quotePairs(language) }
+        self.marks = QuoteMarkTable(pairs: pairs, apostrophes: apostrophes, elisions: elisions, dialogueDashes: dialogueDashes.sorted())
+        self.splitsIncises = splitsIncises
         var phrases: [String: [[String]]] = [:], byFirst: [String: [[String]]] = [:]
         for form in cueForms.keys.sorted() where form.utf8.contains(0x20) && !excludedForms.contains(form) {
             let words = form.split(separator: " ").map(String.init)

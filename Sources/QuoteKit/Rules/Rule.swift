@@ -112,6 +112,13 @@ public struct QuoteMarksRule: Sendable {
     public var apostrophes: [String]
     /// Words written with a leading apostrophe ('em, 'tis): the apostrophe does not open a quote.
     public var elisions: [String]
+    /// Dashes that open a line of dialogue: a paragraph that starts with one is a quote to its
+    /// end (`— Bonjour, dit-il.`, `—Hola —dijo ella—.`). Empty for English.
+    public var dialogueDashes: [String] = []
+    /// Whether a cue and its speaker set off by commas or dashes inside a quote (an incise:
+    /// `« Oui, dit-il, demain. »`, `—Hola —dijo ella—, ¿qué tal?`) split it in two quotes,
+    /// both attributed to that speaker.
+    public var splitsIncises = false
 }
 
 /// Reporting verbs, each lemma with its inflected forms.
@@ -280,7 +287,8 @@ public struct VerificationRule: Sendable {
     /// The least share of words a passage must share with a claim, aligned in order, to be
     /// reported as `altered` rather than `not-found`.
     public var minSimilarity: Double
-    /// How many of a quote's words a claim must leave out to be a fragment of it.
+    /// How many of a quote's words a claim must leave out to be a fragment of it (fewer will do
+    /// when they hold a context changer: a claim that drops a "not" is out of context).
     public var minOmittedWords: Int
     /// How many words on each side of the claim, within the quote, are read for a context changer.
     public var changerWindow: Int

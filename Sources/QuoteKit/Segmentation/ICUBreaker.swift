@@ -72,3 +72,23 @@ final class ICUBreaker {
     /// The version of the system ICU QuoteKit was built against.
     static var icuVersion: String { String(cString: qk_icu_version()) }
 }
+
+/// ICU's locale data about quotation marks.
+enum ICULocaleData {
+    /// The quotation marks of `locale` (outer and inner pairs), from ICU's locale data: the
+    /// default for a language whose rules give no `quote_marks`. Empty when ICU has none.
+    static func quotePairs(_ locale: String) -> [QuoteMarksRule.Pair] {
+        func delimiter(_ which: Int32) -> String? {
+            var buffer = [CChar](repeating: 0, count: 16)
+            guard qk_locale_delimiter(locale, which, &buffer, 16) == 0 else { return nil }
+            let s = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            return s.isEmpty ? nil : s
+        }
+        var pairs: [QuoteMarksRule.Pair] = []
+        for (open, close) in [(delimiter(0), delimiter(1)), (delimiter(2), delimiter(3))] {
+            guard let open, let close, !pairs.contains(where: { $0.open == open }) else { continue }
+            pairs.append(QuoteMarksRule.Pair(open: open, close: [close]))
+        }
+        return pairs
+    }
+}

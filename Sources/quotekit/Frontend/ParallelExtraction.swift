@@ -5,20 +5,46 @@ import QuoteKit
 /// Extracts a stream of documents on several threads and hands back each document's records in
 /// input order, so that the output is the same whatever the number of threads. Documents are
 /// taken in batches (at most `maxBatchDocuments` documents or `maxBatchBytes` of text), so memory
-/// depends on the batch, not on the length of the stream.
+/// depends on the batch, not on the length of the stream. A document with a `lang` field is
+/// extracted with the rules of that language; the others with the run's language.
 final class ParallelExtraction {
     typealias Outcome = Result<[QuoteRecord], any Error>
 
-    private let extractors: [QuoteExtractor]
+    /// Each thread's extractors, by language, made when a language is first met.
+    final class Workers: @unchecked Sendable {
+        private var byLanguage: [[String: QuoteExtractor]]
+        private let make: (String) throws -> QuoteExtractor
+        let defaultLanguage: String
+
+        init(_ first: QuoteExtractor, count: Int, make: @escaping (String) throws -> QuoteExtractor) {
+            byLanguage = Array(repeating: [:], count: count)
+            byLanguage[0][first.language] = first
+            defaultLanguage = first.language
+            self.make = make
+        }
+
+        var count: Int { byLanguage.count }
+
+        /// Worker `w`'s extractor for `document` (each worker touches only its own slot).
+        func extractor(_ w: Int, for document: Document) throws -> QuoteExtractor {
+            let language = document.language ?? defaultLanguage
+            if let e = byLanguage[w][language] { return e }
+            let e = try make(language)
+            byLanguage[w][language] = e
+            return e
+        }
+    }
+
+    private let workers: Workers
     private var batch: [Document] = []
     private var batchBytes = 0
     let maxBatchDocuments = 512
     let maxBatchBytes = 16 << 20
 
-    /// One extractor per thread.
-    init(extractors: [QuoteExtractor]) {
-        precondition(!extractors.isEmpty)
-        self.extractors = extractors
+    /// `count` threads; `make` gives an extractor for a language (`first` is the run's language's).
+    init(first: QuoteExtractor, threads count: Int, make: @escaping (String) throws -> QuoteExtractor) {
+        precondition(count >= 1)
+        workers = Workers(first, count: count, make: make)
     }
 
     /// Queues `document`; when the batch is full, extracts it and calls `deliver` for each of its
@@ -41,14 +67,14 @@ final class ParallelExtraction {
     /// Shared state of one batch's threads: each takes the next document by its index.
     private final class Work: @unchecked Sendable {
         let documents: [Document]
-        let extractors: [QuoteExtractor]
+        let workers: Workers
         var outcomes: [Outcome?]
         private var next = 0
         private let lock = NSLock()
 
-        init(_ documents: [Document], _ extractors: [QuoteExtractor]) {
+        init(_ documents: [Document], _ workers: Workers) {
             self.documents = documents
-            self.extractors = extractors
+            self.workers = workers
             outcomes = Array(repeating: nil, count: documents.count)
         }
 
@@ -63,7 +89,7 @@ final class ParallelExtraction {
         /// Worker `w` extracts documents until none is left. Each index is written by one thread.
         func run(worker w: Int) {
             while let i = take() {
-                let outcome = Outcome { try extractors[w].extract(documents[i]) }
+                let outcome = Outcome { try workers.extractor(w, for: documents[i]).extract(documents[i]) }
                 lock.lock()
                 outcomes[i] = outcome
                 lock.unlock()
@@ -72,8 +98,8 @@ final class ParallelExtraction {
     }
 
     private func extract(_ documents: [Document]) -> [Outcome] {
-        let work = Work(documents, extractors)
-        let threads = min(extractors.count, documents.count)
+        let work = Work(documents, workers)
+        let threads = min(workers.count, documents.count)
         if threads == 1 {
             work.run(worker: 0)
         } else {

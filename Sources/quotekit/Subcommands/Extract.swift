@@ -111,10 +111,12 @@ struct Extract: ParsableCommand {
         var exporter = format.makeExporter(csvFormulas: csvFormulas)
         var failures = 0, read = 0, extracted = 0, quotes = 0
         sink.write(exporter.begin())
-        var extractors = [extractor]
-        for _ in 1..<jobs { extractors.append(try QuoteExtractor(ruleSet: ruleSet, language: lang)) }
-        for e in extractors { e.contextScope = context }
-        let parallel = ParallelExtraction(extractors: extractors)
+        extractor.contextScope = context
+        let parallel = ParallelExtraction(first: extractor, threads: jobs) { language in
+            let e = try QuoteExtractor(ruleSet: ruleSet, language: language)
+            e.contextScope = context
+            return e
+        }
         let progress = Progress()
         let reader = InputReader(inputs: inputs, stdinFormat: inputFormat)
         func deliver(_ document: Document, _ outcome: ParallelExtraction.Outcome) {

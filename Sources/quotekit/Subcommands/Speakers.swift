@@ -64,10 +64,12 @@ struct Speakers: ParsableCommand {
             try readRecords(into: &table, failures: &failures)
         } else {
             let (ruleSet, extractor) = try RuleDirectoryLoader.extractor(layering: ruleDirectories, language: lang)
-            var extractors = [extractor]
-            for _ in 1..<jobs { extractors.append(try QuoteExtractor(ruleSet: ruleSet, language: lang)) }
-            for e in extractors { e.contextScope = .none }
-            let parallel = ParallelExtraction(extractors: extractors)
+            extractor.contextScope = .none
+            let parallel = ParallelExtraction(first: extractor, threads: jobs) { language in
+                let e = try QuoteExtractor(ruleSet: ruleSet, language: language)
+                e.contextScope = .none
+                return e
+            }
             let reader = InputReader(inputs: inputs, stdinFormat: inputFormat)
             func deliver(_ document: Document, _ outcome: ParallelExtraction.Outcome) {
                 switch outcome {

@@ -93,9 +93,10 @@ struct Verify: ParsableCommand {
         }
         let (ruleSet, extractor) = try RuleDirectoryLoader.extractor(layering: ruleDirectories, language: lang)
         let index = try QuoteIndex(ruleSet: ruleSet, language: lang)
-        var extractors = [extractor]
-        for _ in 1..<jobs { extractors.append(try QuoteExtractor(ruleSet: ruleSet, language: lang)) }
-        let parallel = ParallelExtraction(extractors: extractors)
+        let parallel = ParallelExtraction(first: extractor, threads: jobs) { language in
+            let e = try QuoteExtractor(ruleSet: ruleSet, language: language)
+            return e
+        }
         let reader = InputReader(inputs: sources, stdinFormat: inputFormat)
         func deliver(_ document: Document, _ outcome: ParallelExtraction.Outcome) {
             switch outcome {
