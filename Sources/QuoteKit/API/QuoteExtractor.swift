@@ -331,7 +331,7 @@ public final class QuoteExtractor {
     /// (with the comma, `!` or `?` that ends them), the words after it another; the incise itself
     /// is left outside, where the frames find the cue and the speaker. An incise starts after a
     /// comma, `!`, `?`, `…`, `;` or a dialogue dash with a lowercase cue form, and ends within
-    /// seven words at a punctuation mark or a dash, or at the end of the quote, holding a
+    /// twelve words at a punctuation mark or a dash, or at the end of the quote, holding a
     /// pronoun, a capitalised word, a determiner or a person noun. Decided on tokens and the
     /// lexicon alone, before the speaker phrases are parsed (which need to know what is quoted).
     func splitIncises(_ spans: [QuoteSpan], _ analyzed: AnalyzedText) -> [QuoteSpan] {
@@ -382,7 +382,7 @@ public final class QuoteExtractor {
                 guard cue > 0 else { continue }
                 // The speaker and the mark that ends the incise.
                 var k = t + cue, speaker = false
-                while k < end, k < t + cue + 7, !closesIncise(k), tokens[k].paragraph == tokens[t].paragraph {
+                while k < end, k < t + cue + 12, !closesIncise(k), tokens[k].paragraph == tokens[t].paragraph {
                     if tokens[k].isWord && speakerLike(k) { speaker = true }
                     k += 1
                 }

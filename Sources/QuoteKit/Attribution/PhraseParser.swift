@@ -157,7 +157,7 @@ struct PhraseParser {
         if i > 0 {
             let p = lowers[i - 1]
             let possessive = (p.endsWith("'s") || p.endsWith("’s")) && lexicon.pronouns[p] == nil
-            if ["a", "an", "the", "his", "her", "its", "their", "our", "my", "your"].contains(p) || possessive {
+            if lexicon.articles.contains(p, hash: tokens[i - 1].hash) || possessive {
                 return false
             }
             // Joined to the word before by a hyphen it is a compound modifier: "so-called",

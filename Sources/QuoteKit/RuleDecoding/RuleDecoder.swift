@@ -98,7 +98,7 @@ enum RuleDecoder {
         case .titles: return (["titles"], ["abbreviations"])
         case .pronouns: return (["pronouns"], ["contractions", "male_forms", "female_forms", "male_possessives", "female_possessives"])
         case .personNouns: return ([], ["female", "male", "any", "plural", "sources", "generic", "kin"])
-        case .phraseWords: return (["determiners", "prepositions"], ["name_particles", "relative_pronouns", "clause_openers", "subordinators", "locatives"])
+        case .phraseWords: return (["determiners", "prepositions"], ["name_particles", "relative_pronouns", "clause_openers", "subordinators", "locatives", "articles"])
         case .firstNames: return ([], ["female", "male", "any"])
         case .nonNameWords: return (["words"], [])
         case .abbreviations: return (["abbreviations"], [])
@@ -213,7 +213,7 @@ enum RuleDecoder {
             return .phraseWords(PhraseWordsRule(determiners: words(f["determiners"]), prepositions: words(f["prepositions"]),
                                                 nameParticles: words(f["name_particles"]), relativePronouns: words(f["relative_pronouns"]),
                                                 clauseOpeners: words(f["clause_openers"]), subordinators: words(f["subordinators"]),
-                                                locatives: words(f["locatives"])))
+                                                locatives: words(f["locatives"]), articles: words(f["articles"])))
         case .firstNames:
             var names: [(String, Gender)] = []
             names += words(f["female"]).map { ($0, .female) }

@@ -48,6 +48,8 @@ final class Lexicon: Sendable {
     let relativePronouns: WordSet
     let clauseOpeners: WordSet
     let subordinators: WordSet
+    /// Articles and possessives after which a cue form is a noun (``PhraseWordsRule/articles``).
+    let articles: WordSet
     let locatives: WordSet
     /// Every word of the lists above (lowercased) with the classes it belongs to.
     let wordFlags: WordMap<TokenFlags>
@@ -79,6 +81,7 @@ final class Lexicon: Sendable {
         var sourceNouns: Set<String> = [], determiners: Set<String> = [], prepositions: Set<String> = []
         var nameParticles: Set<String> = [], relativePronouns: Set<String> = [], clauseOpeners: Set<String> = [], subordinators: Set<String> = []
         var locatives: Set<String> = []
+        var articles: Set<String> = []
         var followOn: (RuleID, FollowOnRule)?
         var filter: (RuleID, QuoteFilterRule)?
         func strip(_ s: String) -> String { s.hasSuffix(".") ? String(s.dropLast()).lowercased() : s.lowercased() }
@@ -135,6 +138,7 @@ final class Lexicon: Sendable {
                 clauseOpeners.formUnion(r.clauseOpeners.map { $0.lowercased() })
                 subordinators.formUnion(r.subordinators.map { $0.lowercased() })
                 locatives.formUnion(r.locatives.map { $0.lowercased() })
+                articles.formUnion(r.articles.map { $0.lowercased() })
             case .firstNames(let r):
                 for (n, g) in r.names {
                     let key = n.lowercased()
@@ -185,6 +189,7 @@ final class Lexicon: Sendable {
         self.clauseOpeners = WordSet(clauseOpeners)
         self.subordinators = WordSet(subordinators)
         self.locatives = WordSet(locatives)
+        self.articles = WordSet(articles)
         var flags: [String: TokenFlags] = [:]
         func mark<S: Sequence>(_ words: S, _ flag: TokenFlags) where S.Element == String {
             for w in words { flags[w, default: []].insert(flag) }

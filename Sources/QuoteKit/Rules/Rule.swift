@@ -219,6 +219,9 @@ public struct PhraseWordsRule: Sendable {
     /// Prepositions that put a place after them ("in", "from"): a name mostly written after them
     /// is a place's, and takes no gender from the pronouns near it.
     public var locatives: [String] = []
+    /// Articles and possessives after which a reporting verb's form is a noun ("the report",
+    /// "his call"; French "la réponse", not the verb "a" of "a déclaré").
+    public var articles: [String] = []
 }
 
 public struct FirstNamesRule: Sendable {
