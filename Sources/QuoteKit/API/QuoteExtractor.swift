@@ -109,6 +109,10 @@ public final class QuoteExtractor {
             let endsSentence = Self.endsWithFullStop(buffer.bytes, quote.contentStart, contentEnd)
             let lastByte = buffer.bytes[contentEnd - 1]
             let endsClause = lastByte == 0x2C || lastByte == 0x3F || lastByte == 0x21
+            // How many words a quote needs when no frame attributes it: fewer for a sentence of its own.
+            let isSentence = endsSentence || lastByte == 0x3F || lastByte == 0x21
+                || contentEnd >= quote.contentStart + 3 && buffer.bytes[contentEnd - 3] == 0xE2 && buffer.bytes[contentEnd - 2] == 0x80 && lastByte == 0xA6
+            let minWordsWithoutCue = isSentence ? filter.minWordsSentenceWithoutCue ?? filter.minWordsWithoutCue : filter.minWordsWithoutCue
             let kind = positionalKind(quote, first: first, after: after, parser: parser, buffer: buffer)
             var best: FrameMatch?
             for (id, frame) in lexicon.frames where (frame.kind == nil || frame.kind == kind) && wordCount >= frame.minWords {
@@ -166,7 +170,7 @@ public final class QuoteExtractor {
             } else if let (id, follow) = lexicon.followOn, let prev = previous, prev.speaker != nil || prev.mention != nil,
                       quote.firstParagraph - prev.span.lastParagraph <= follow.maxParagraphs,
                       startsParagraphOrFollows(quote, prev.span, analyzed),
-                      wordCount >= filter.minWordsWithoutCue || kind == .direct || Self.isListed(after: prev.after, before: first, parser),
+                      wordCount >= minWordsWithoutCue || kind == .direct || Self.isListed(after: prev.after, before: first, parser),
                       !(filter.dropTitleCase && isHeading(inner, quote, buffer, parser)),
                       wordCount >= follow.minWordsAlone || !isWholeParagraph(quote, analyzed) {
                 rule = id.rawValue
@@ -177,7 +181,7 @@ public final class QuoteExtractor {
                 cueTokens = prev.cueTokens
                 person = prev.person
             } else {
-                let shortTurn = wordCount < filter.minWordsWithoutCue
+                let shortTurn = wordCount < minWordsWithoutCue
                 if shortTurn && !(kind == .direct && isWholeParagraph(quote, analyzed)) { continue }
                 provisionalTurn = shortTurn
                 if filter.dropTitleCase && isTitleCase(inner, parser) { continue }

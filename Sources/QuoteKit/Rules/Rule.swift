@@ -279,6 +279,11 @@ public struct QuoteFilterRule: Sendable {
     /// Drop a paragraph that is nothing but a quote in single marks when the text quotes with
     /// double marks: a news subheading that quotes the section below ('A fight to the finish.').
     public var dropSubheads: Bool = false
+    /// A quote that no frame attributes but that is a sentence of its own (it ends with `.`, `!`,
+    /// `?` or `…`) needs only this many words: a short line of dialogue ("Ja, gewiß.") is speech,
+    /// a short term quoted inside a sentence ("die „neue Zeit“") is not. Nil: as
+    /// ``minWordsWithoutCue``.
+    public var minWordsSentenceWithoutCue: Int? = nil
 }
 
 /// How `quotekit verify` judges a claimed quote against the passage it finds.
