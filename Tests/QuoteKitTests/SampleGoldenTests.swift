@@ -4,8 +4,28 @@ import XCTest
 
 /// `Samples/NAME.txt` must produce exactly `Samples/expected/NAME.jsonl` (reviewed by hand;
 /// regenerate with `quotekit extract Samples/NAME.txt -o Samples/expected/NAME.jsonl` run from
-/// the package root, then review the diff).
+/// the package root, then review the diff). Samples in another language are in
+/// `Samples/LANG/` with their output in `Samples/LANG/expected/` (`quotekit extract --lang LANG`).
 final class SampleGoldenTests: XCTestCase {
+    func testSamplesInOtherLanguagesMatchTheirExpectedOutput() throws {
+        var checked = 0
+        for language in ["de", "es", "fr"] {
+            let dir = PackagePaths.samples.appendingPathComponent(language)
+            let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".txt") }.sorted()
+            XCTAssertFalse(names.isEmpty, "no sample in \(language)")
+            let extractor = try QuoteExtractor(language: language)
+            for name in names {
+                let text = try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8)
+                let expected = try String(contentsOf: dir.appendingPathComponent("expected/" + name.dropLast(4) + ".jsonl"), encoding: .utf8)
+                var exporter = JSONLinesQuoteExporter()
+                let actual = exporter.exportAll(try extractor.extract(text: text, documentID: "Samples/\(language)/\(name)"))
+                XCTAssertEqual(actual, expected, "Samples/\(language)/\(name)")
+                checked += 1
+            }
+        }
+        XCTAssertGreaterThanOrEqual(checked, 3)
+    }
+
     func testSamplesMatchTheirExpectedOutput() throws {
         let names = try FileManager.default.contentsOfDirectory(atPath: PackagePaths.samples.path)
             .filter { $0.hasSuffix(".txt") }.sorted()
