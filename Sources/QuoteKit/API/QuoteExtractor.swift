@@ -382,11 +382,16 @@ public final class QuoteExtractor {
                 guard t < end else { break }
                 defer { t += 1 }
                 guard t - 1 > first, opensIncise(t - 1), tokens[t].paragraph == tokens[t - 1].paragraph else { continue }
-                let cue = cueLength(t, end)
+                // Object pronouns and auxiliaries may come before the verb ("lui dit-elle",
+                // "—le preguntó Ana").
+                var verb = t
+                while verb < end, verb < t + 2, tokens[verb].isWord, !tokens[verb].isCapitalized,
+                      lexicon.auxiliaries.contains(lowers[verb], hash: tokens[verb].hash), cueLength(verb, end) == 0 { verb += 1 }
+                let cue = cueLength(verb, end)
                 guard cue > 0 else { continue }
                 // The speaker and the mark that ends the incise.
-                var k = t + cue, speaker = false
-                while k < end, k < t + cue + 12, !closesIncise(k), tokens[k].paragraph == tokens[t].paragraph {
+                var k = verb + cue, speaker = false
+                while k < end, k < verb + cue + 12, !closesIncise(k), tokens[k].paragraph == tokens[t].paragraph {
                     if tokens[k].isWord && speakerLike(k) { speaker = true }
                     k += 1
                 }

@@ -55,4 +55,11 @@ final class DialogueDashTests: XCTestCase {
         XCTAssertEqual(records.map(\.text), ["Andiamo", "Sì, andiamo"])
         XCTAssertEqual(records.map(\.speaker), ["Marco", "Anna"])
     }
+
+    /// An object pronoun before the verb of an incise does not hide it (built-in French rules).
+    func testAnInciseMayStartWithAnObjectPronoun() throws {
+        let records = try QuoteExtractor(language: "fr").extract(text: "« Viens, lui dit-elle, nous partons. »", documentID: "d")
+        XCTAssertEqual(records.map(\.text), ["Viens,", "nous partons."])
+        XCTAssertEqual(records.map { $0.speakerMention?.text }, ["elle", "elle"])
+    }
 }
