@@ -108,3 +108,34 @@ final class ParallelExtraction {
         return work.outcomes.map { $0! }
     }
 }
+
+extension ParallelExtraction {
+    /// Extracts every document of `inputs` on `jobs` threads (each document with its `lang`'s
+    /// rules, else `first`'s language) and hands each document's records to `consume`, in input
+    /// order. Bad inputs and failed documents are reported on standard error; returns how many.
+    static func extractAll(_ inputs: [String], stdinFormat: InputFormat, first: QuoteExtractor, ruleSet: RuleSet, jobs: Int,
+                           context: QuoteExtractor.ContextScope, _ consume: (Document, [QuoteRecord]) -> Void) -> Int {
+        var failures = 0
+        first.contextScope = context
+        let parallel = ParallelExtraction(first: first, threads: jobs) { language in
+            let e = try QuoteExtractor(ruleSet: ruleSet, language: language)
+            e.contextScope = context
+            return e
+        }
+        func deliver(_ document: Document, _ outcome: Outcome) {
+            switch outcome {
+            case .success(let records): consume(document, records)
+            case .failure(let error):
+                failures += 1
+                Console.error("\(document.id): error: \(error)")
+            }
+        }
+        InputReader(inputs: inputs, stdinFormat: stdinFormat).read({ parallel.add($0, deliver) }, problem: { problem in
+            parallel.flush(deliver)
+            if !problem.isWarning { failures += 1 }
+            Console.error(problem.description)
+        })
+        parallel.flush(deliver)
+        return failures
+    }
+}

@@ -64,27 +64,8 @@ struct Speakers: ParsableCommand {
             try readRecords(into: &table, failures: &failures)
         } else {
             let (ruleSet, extractor) = try RuleDirectoryLoader.extractor(layering: ruleDirectories, language: lang)
-            extractor.contextScope = .none
-            let parallel = ParallelExtraction(first: extractor, threads: jobs) { language in
-                let e = try QuoteExtractor(ruleSet: ruleSet, language: language)
-                e.contextScope = .none
-                return e
-            }
-            let reader = InputReader(inputs: inputs, stdinFormat: inputFormat)
-            func deliver(_ document: Document, _ outcome: ParallelExtraction.Outcome) {
-                switch outcome {
-                case .success(let records): table.add(records)
-                case .failure(let error):
-                    failures += 1
-                    Console.error("\(document.id): error: \(error)")
-                }
-            }
-            reader.read({ parallel.add($0, deliver) }, problem: { problem in
-                parallel.flush(deliver)
-                if !problem.isWarning { failures += 1 }
-                Console.error(problem.description)
-            })
-            parallel.flush(deliver)
+            failures += ParallelExtraction.extractAll(inputs, stdinFormat: inputFormat, first: extractor, ruleSet: ruleSet, jobs: jobs,
+                                                      context: .none) { _, records in table.add(records) }
         }
         let sink: OutputSink
         do {

@@ -93,25 +93,8 @@ struct Verify: ParsableCommand {
         }
         let (ruleSet, extractor) = try RuleDirectoryLoader.extractor(layering: ruleDirectories, language: lang)
         let index = try QuoteIndex(ruleSet: ruleSet, language: lang)
-        let parallel = ParallelExtraction(first: extractor, threads: jobs) { language in
-            let e = try QuoteExtractor(ruleSet: ruleSet, language: language)
-            return e
-        }
-        let reader = InputReader(inputs: sources, stdinFormat: inputFormat)
-        func deliver(_ document: Document, _ outcome: ParallelExtraction.Outcome) {
-            switch outcome {
-            case .success(let records): index.add(document, records: records)
-            case .failure(let error):
-                failures += 1
-                Console.error("\(document.id): error: \(error)")
-            }
-        }
-        reader.read({ parallel.add($0, deliver) }, problem: { problem in
-            parallel.flush(deliver)
-            if !problem.isWarning { failures += 1 }
-            Console.error(problem.description)
-        })
-        parallel.flush(deliver)
+        failures += ParallelExtraction.extractAll(sources, stdinFormat: inputFormat, first: extractor, ruleSet: ruleSet, jobs: jobs,
+                                                  context: .sentence) { document, records in index.add(document, records: records) }
 
         let sink: OutputSink
         do {
