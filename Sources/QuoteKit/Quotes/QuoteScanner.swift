@@ -19,6 +19,8 @@ struct QuoteSpan: Sendable {
 /// - A mark right after `=` delimits a markup attribute's value (`href="…"`), not a quote.
 /// - A quote nested in an open quote belongs to it: only outermost quotes are returned (but
 ///   when an unclosed outermost quote is dropped, the quotes directly inside it are).
+/// - With dialogue dashes in the rules, a paragraph that starts with one is a line of dialogue,
+///   quoted to its end.
 /// - A quote still open at the end of a paragraph continues when the next paragraph starts
 ///   with an opening mark of the same pair (a multi-paragraph quote); otherwise it is dropped,
 ///   so an unclosed mark never swallows the rest of the document.
@@ -47,7 +49,7 @@ struct QuoteScanner {
             var i = max(paragraph.lowerBound, resumeAt)
             let end = paragraph.upperBound
             // A line of dialogue opened by a dash is a quote to the end of its paragraph; marks
-            // inside it are quotes within the line.
+            // inside it belong to the line (a quote within it is not output on its own).
             if stack.isEmpty, i == paragraph.lowerBound, case let d = table.dialogueDash(bytes, at: i, end: end), d > 0 {
                 var s = i + d, e = end
                 while s < e, isSpace(bytes[s]) || bytes[s] == 0xC2 && s + 1 < e && bytes[s + 1] == 0xA0 { s += bytes[s] == 0xC2 ? 2 : 1 }
