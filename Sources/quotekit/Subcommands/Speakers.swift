@@ -36,24 +36,13 @@ struct Speakers: ParsableCommand {
     @Option(name: [.short, .long], help: "Write to this file instead of standard output.")
     var output: String?
 
-    @Option(name: .customLong("rules"), help: ArgumentHelp("A rules folder layered over the built-in rules; repeatable.", valueName: "dir"))
-    var ruleDirectories: [String] = []
-
-    @Option(help: "How standard input is read: as one text document or as JSONL documents.")
-    var inputFormat: InputFormat = .text
-
-    @Option(help: "The language of the documents (a folder of the rules).")
-    var lang: String = "en"
-
-    @Option(help: ArgumentHelp("How many documents are extracted at once (default: the number of cores).", valueName: "n"))
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @OptionGroup var documents: DocumentOptions
 
     enum SpeakersFormat: String, ExpressibleByArgumentCaseIterable {
         case text, csv, json, jsonl
     }
 
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         guard minQuotes >= 1 else { throw ValidationError("--min-quotes must be at least 1") }
     }
 
@@ -63,9 +52,7 @@ struct Speakers: ParsableCommand {
         if records {
             try readRecords(into: &table, failures: &failures)
         } else {
-            let (ruleSet, extractor) = try RuleDirectoryLoader.extractor(layering: ruleDirectories, language: lang)
-            failures += ParallelExtraction.extractAll(inputs, stdinFormat: inputFormat, first: extractor, ruleSet: ruleSet, jobs: jobs,
-                                                      context: .none) { _, records in table.add(records) }
+            failures += documents.extractAll(inputs, with: try documents.ruleSet(), context: .none) { _, records in table.add(records) }
         }
         let sink: OutputSink
         do {

@@ -46,24 +46,13 @@ struct Verify: ParsableCommand {
     @Option(name: [.short, .long], help: "Write the answers to this file instead of standard output.")
     var output: String?
 
-    @Option(name: .customLong("rules"), help: ArgumentHelp("A rules folder layered over the built-in rules; repeatable.", valueName: "dir"))
-    var ruleDirectories: [String] = []
-
-    @Option(help: "How standard input is read: as one text document or as JSONL documents.")
-    var inputFormat: InputFormat = .text
-
-    @Option(help: "The language of the sources (a folder of the rules).")
-    var lang: String = "en"
-
-    @Option(help: ArgumentHelp("How many documents are extracted at once (default: the number of cores).", valueName: "n"))
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @OptionGroup var documents: DocumentOptions
 
     enum VerifyFormat: String, ExpressibleByArgumentCaseIterable {
         case text, jsonl, json
     }
 
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         guard (1...QuoteIndex.maxCandidatesLimit).contains(maxCandidates) else {
             throw ValidationError("--max-candidates must be between 1 and \(QuoteIndex.maxCandidatesLimit)")
         }
@@ -91,10 +80,9 @@ struct Verify: ParsableCommand {
             failures += problems.count
             batch = read
         }
-        let (ruleSet, extractor) = try RuleDirectoryLoader.extractor(layering: ruleDirectories, language: lang)
-        let index = try QuoteIndex(ruleSet: ruleSet, language: lang)
-        failures += ParallelExtraction.extractAll(sources, stdinFormat: inputFormat, first: extractor, ruleSet: ruleSet, jobs: jobs,
-                                                  context: .sentence) { document, records in index.add(document, records: records) }
+        let rules = try documents.ruleSet()
+        let index = try QuoteIndex(ruleSet: rules.0, language: documents.lang)
+        failures += documents.extractAll(sources, with: rules, context: .sentence) { document, records in index.add(document, records: records) }
 
         let sink: OutputSink
         do {
