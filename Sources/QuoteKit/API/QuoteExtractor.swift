@@ -108,7 +108,7 @@ public final class QuoteExtractor {
             let contentEnd = Self.endIgnoringClosingMarks(buffer.bytes, quote.contentStart, quote.contentEnd)
             let endsSentence = Self.endsWithFullStop(buffer.bytes, quote.contentStart, contentEnd)
             let lastByte = buffer.bytes[contentEnd - 1]
-            let endsClause = lastByte == 0x2C || lastByte == 0x3F || lastByte == 0x21
+            let endsClause = Self.endsClause(buffer.bytes, contentEnd: contentEnd, closeEnd: quote.closeEnd)
             // How many words a quote needs when no frame attributes it: fewer for a sentence of its own.
             let isSentence = endsSentence || lastByte == 0x3F || lastByte == 0x21
                 || contentEnd >= quote.contentStart + 3 && buffer.bytes[contentEnd - 3] == 0xE2 && buffer.bytes[contentEnd - 2] == 0x80 && lastByte == 0xA6
@@ -452,8 +452,7 @@ public final class QuoteExtractor {
             let after = bounds[k].after
             let contentEnd = Self.endIgnoringClosingMarks(bytes, contentStart, quote.contentEnd)
             let endsSentence = Self.endsWithFullStop(bytes, contentStart, contentEnd)
-            let last = bytes[contentEnd - 1]
-            let endsClause = last == 0x2C || last == 0x3F || last == 0x21
+            let endsClause = Self.endsClause(bytes, contentEnd: contentEnd, closeEnd: quote.closeEnd)
             let attributedAfter = lexicon.frames.contains { id, frame in
                 let q = frame.pattern.quoteIndex
                 guard q + 1 < frame.pattern.elements.count, frame.pattern.elements[q + 1] != .paragraph, frame.kind != .partial else { return false }
@@ -487,6 +486,13 @@ public final class QuoteExtractor {
 
     /// Whether the quoted text ends with a full stop (not an ellipsis). A question or an
     /// exclamation mark is left out: "Why?" Trump asked reporters.
+    /// Whether a quote breaks off its clause: it ends with a comma, a question or an exclamation
+    /// mark, or a comma follows its closing mark (`»…«, zagte er`, `« … », dit-il`).
+    static func endsClause(_ bytes: [UInt8], contentEnd: Int, closeEnd: Int) -> Bool {
+        let last = bytes[contentEnd - 1]
+        return last == 0x2C || last == 0x3F || last == 0x21 || closeEnd < bytes.count && bytes[closeEnd] == 0x2C
+    }
+
     static func endsWithFullStop(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Bool {
         guard end > start else { return false }
         guard bytes[end - 1] == 0x2E else { return false }

@@ -172,6 +172,9 @@ struct FrameMatcher {
                 // "responded on Facebook writing": a phrase after a preposition is its object.
                 if participle && m.start > 0 && parser.has(m.start - 1, .preposition) { continue }
                 if el[e] == .name && m.kind != .name { continue }
+                // "packte er mich an der Schulter und sagte": a phrase that a conjunction joins to
+                // the words up to the cue is an object; the coordinated verbs share an earlier subject.
+                if e + 1 < el.count, el[e + 1] == .short, m.end < tokens.count, parser.usable(m.end), parser.has(m.end, .conjunction) { continue }
                 var nb = b
                 nb.speaker = m
                 nb.edge = m.start
@@ -256,6 +259,14 @@ struct FrameMatcher {
         }
     }
 
+    /// Whether the element after `e`, past optional words (`VERB sich? SPEAKER`), is the speaker:
+    /// a `VERB` there stands before its subject.
+    static func subjectFollows(_ el: [FramePattern.Element], after e: Int) -> Bool {
+        var k = e + 1
+        while k < el.count, case .literal(_, optional: true) = el[k] { k += 1 }
+        return k < el.count && (el[k] == .speaker || el[k] == .name)
+    }
+
     private func matchRight(_ el: [FramePattern.Element], _ e: Int, _ pos: Int, _ para: Int, _ sentence: Int?, _ b: Binding) -> Binding? {
         if e >= el.count { return b }
         switch el[e] {
@@ -282,7 +293,7 @@ struct FrameMatcher {
         case .cue, .verb:
             guard sameBlock(pos, para),
                   let c = el[e] == .cue ? parser.cue(startingAt: pos)
-                    : parser.unlistedVerb(at: pos, inverted: e + 1 < el.count && (el[e + 1] == .speaker || el[e + 1] == .name)) else { return nil }
+                    : parser.unlistedVerb(at: pos, inverted: Self.subjectFollows(el, after: e)) else { return nil }
             var nb = b
             nb.cue = c
             nb.edge = c.upperBound - 1

@@ -609,9 +609,11 @@ struct PhraseParser {
         let w = lowers[k]
         guard !lexicon.functionWords.contains(w), !lexicon.prepositions.contains(w), !lexicon.determiners.contains(w),
               lexicon.pronouns[w] == nil, !lexicon.auxiliaries.contains(w), lexicon.personNouns[w] == nil,
-              w.endsWith("ed") || w.endsWith("s") else { return nil }
+              !lexicon.subordinators.contains(w), !lexicon.clauseOpeners.contains(w), !lexicon.relativePronouns.contains(w)
+        else { return nil }
         // Before its subject ("…!" shuddered the Englishman) only a past tense.
-        if inverted { return w.endsWith("ed") ? i..<(k + 1) : nil }
+        if inverted { return lexicon.invertedVerbEndings.contains(where: { w.endsWith($0) }) ? i..<(k + 1) : nil }
+        guard lexicon.unlistedVerbEndings.contains(where: { w.endsWith($0) }) else { return nil }
         let next = k + 1
         guard next >= tokens.count || tokens[next].paragraph != tokens[k].paragraph
                 || [.period, .comma, .semicolon, .exclamation, .question].contains(tokens[next].mark) else { return nil }

@@ -98,7 +98,8 @@ enum RuleDecoder {
         case .titles: return (["titles"], ["abbreviations"])
         case .pronouns: return (["pronouns"], ["contractions", "male_forms", "female_forms", "male_possessives", "female_possessives"])
         case .personNouns: return ([], ["female", "male", "any", "plural", "sources", "generic", "kin"])
-        case .phraseWords: return (["determiners", "prepositions"], ["name_particles", "relative_pronouns", "clause_openers", "subordinators", "locatives", "articles"])
+        case .phraseWords: return (["determiners", "prepositions"], ["name_particles", "relative_pronouns", "clause_openers", "subordinators", "locatives", "articles",
+                                                                        "conjunctions", "unlisted_verb_endings", "inverted_verb_endings"])
         case .firstNames: return ([], ["female", "male", "any"])
         case .nonNameWords: return (["words"], [])
         case .abbreviations: return (["abbreviations"], [])
@@ -111,6 +112,20 @@ enum RuleDecoder {
 
     private static func words(_ node: RuleNode?) -> [String] {
         node?.stringList()?.map(\.value) ?? []
+    }
+
+    /// A list of word endings, or the word `any` (kept as the one empty ending, which every word has).
+    private static func endings(_ node: RuleNode?) -> [String] {
+        guard let node else { return [] }
+        if case .scalar = node.node {
+            guard let s = node.string() else { return [] }
+            guard s.value == "any" else {
+                node.error(.badValue, "expected a list of word endings or the word 'any', found '\(s.value)'")
+                return []
+            }
+            return [""]
+        }
+        return words(node)
     }
 
     private static func decodeBody(_ kind: RuleKind, _ f: [String: RuleNode]) -> RuleBody? {
@@ -210,10 +225,14 @@ enum RuleDecoder {
             }
             return .personNouns(PersonNounsRule(nouns: nouns, sources: words(f["sources"]), generic: generic, kin: kin))
         case .phraseWords:
-            return .phraseWords(PhraseWordsRule(determiners: words(f["determiners"]), prepositions: words(f["prepositions"]),
-                                                nameParticles: words(f["name_particles"]), relativePronouns: words(f["relative_pronouns"]),
-                                                clauseOpeners: words(f["clause_openers"]), subordinators: words(f["subordinators"]),
-                                                locatives: words(f["locatives"]), articles: words(f["articles"])))
+            var rule = PhraseWordsRule(determiners: words(f["determiners"]), prepositions: words(f["prepositions"]),
+                                       nameParticles: words(f["name_particles"]), relativePronouns: words(f["relative_pronouns"]),
+                                       clauseOpeners: words(f["clause_openers"]), subordinators: words(f["subordinators"]),
+                                       locatives: words(f["locatives"]), articles: words(f["articles"]))
+            rule.conjunctions = words(f["conjunctions"])
+            rule.unlistedVerbEndings = endings(f["unlisted_verb_endings"])
+            rule.invertedVerbEndings = endings(f["inverted_verb_endings"])
+            return .phraseWords(rule)
         case .firstNames:
             var names: [(String, Gender)] = []
             names += words(f["female"]).map { ($0, .female) }

@@ -7,8 +7,9 @@
 /// - `CUE`: a reporting verb from the `cue_verbs` rules, with auxiliaries and adverbs;
 /// - `VERB`: any other lowercase word that ends its clause, standing for a reporting verb the
 ///   rules do not list ("…," Hollande retaliated.), or before a `SPEAKER` a past tense ("Ugh!"
-///   shuddered the Englishman); only right after a quote that ends with a comma, a question or
-///   an exclamation mark;
+///   shuddered the Englishman), with the endings of ``PhraseWordsRule/unlistedVerbEndings`` and
+///   ``PhraseWordsRule/invertedVerbEndings``; only right after a quote that ends with a comma, a
+///   question or an exclamation mark, or is followed by a comma (`»…«, zagte er`);
 /// - `~`: a short complement inside the sentence (`told reporters`, `said in a statement`);
 /// - `...`: any words inside the same sentence (before the quote, the farthest match wins:
 ///   the main clause's speaker, not a nested one's);

@@ -51,13 +51,12 @@ final class Lexicon: Sendable {
     /// Articles and possessives after which a cue form is a noun (``PhraseWordsRule/articles``).
     let articles: WordSet
     let locatives: WordSet
+    /// ``PhraseWordsRule/unlistedVerbEndings`` and ``PhraseWordsRule/invertedVerbEndings``.
+    let unlistedVerbEndings: [String]
+    let invertedVerbEndings: [String]
     /// Every word of the lists above (lowercased) with the classes it belongs to.
     let wordFlags: WordMap<TokenFlags>
 
-    /// Coordinating conjunctions (``TokenFlags/conjunction``). A phrase never ends with one
-    /// ("called on her to resign and said" has its subject earlier); between quotes they make a
-    /// list of fragments.
-    static let conjunctions = ["and", "or", "but", "nor"]
 
     init(ruleSet: RuleSet, language: String) {
         self.language = language
@@ -82,6 +81,8 @@ final class Lexicon: Sendable {
         var nameParticles: Set<String> = [], relativePronouns: Set<String> = [], clauseOpeners: Set<String> = [], subordinators: Set<String> = []
         var locatives: Set<String> = []
         var articles: Set<String> = []
+        var conjunctions: Set<String> = []
+        var unlistedVerbEndings: Set<String> = [], invertedVerbEndings: Set<String> = []
         var followOn: (RuleID, FollowOnRule)?
         var filter: (RuleID, QuoteFilterRule)?
         func strip(_ s: String) -> String { s.hasSuffix(".") ? String(s.dropLast()).lowercased() : s.lowercased() }
@@ -139,6 +140,9 @@ final class Lexicon: Sendable {
                 subordinators.formUnion(r.subordinators.map { $0.lowercased() })
                 locatives.formUnion(r.locatives.map { $0.lowercased() })
                 articles.formUnion(r.articles.map { $0.lowercased() })
+                conjunctions.formUnion(r.conjunctions.map { $0.lowercased() })
+                unlistedVerbEndings.formUnion(r.unlistedVerbEndings.map { $0.lowercased() })
+                invertedVerbEndings.formUnion(r.invertedVerbEndings.map { $0.lowercased() })
             case .firstNames(let r):
                 for (n, g) in r.names {
                     let key = n.lowercased()
@@ -180,7 +184,7 @@ final class Lexicon: Sendable {
         self.possessives = WordMap(possessives)
         self.nonNameWords = WordSet(nonNameWords)
         self.functionWords = WordSet(nonNameWords.map { $0.lowercased() })
-        self.headlineSmallWords = WordSet(determiners.union(prepositions).union(Self.conjunctions).union(["is", "as"]))
+        self.headlineSmallWords = WordSet(determiners.union(prepositions).union(conjunctions).union(["is", "as"]))
         self.sourceNouns = WordSet(sourceNouns)
         self.determiners = WordSet(determiners)
         self.prepositions = WordSet(prepositions)
@@ -190,6 +194,8 @@ final class Lexicon: Sendable {
         self.subordinators = WordSet(subordinators)
         self.locatives = WordSet(locatives)
         self.articles = WordSet(articles)
+        self.unlistedVerbEndings = unlistedVerbEndings.sorted()
+        self.invertedVerbEndings = invertedVerbEndings.sorted()
         var flags: [String: TokenFlags] = [:]
         func mark<S: Sequence>(_ words: S, _ flag: TokenFlags) where S.Element == String {
             for w in words { flags[w, default: []].insert(flag) }
@@ -202,7 +208,7 @@ final class Lexicon: Sendable {
         mark(determiners, .determiner)
         mark(prepositions, .preposition)
         mark(relativePronouns, .relativePronoun)
-        mark(Self.conjunctions, .conjunction)
+        mark(conjunctions, .conjunction)
         mark(subordinators, .subordinator)
         mark(clauseOpeners, .clauseOpener)
         mark(nonNameWords.map { $0.lowercased() }, .functionWord)

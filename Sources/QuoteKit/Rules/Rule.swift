@@ -222,6 +222,16 @@ public struct PhraseWordsRule: Sendable {
     /// Articles and possessives after which a reporting verb's form is a noun ("the report",
     /// "his call"; French "la réponse", not the verb "a" of "a déclaré").
     public var articles: [String] = []
+    /// Coordinating conjunctions ("and", "or"): a speaker phrase never ends with one ("called on
+    /// her to resign and said" has its subject earlier), and between quotes they make a list.
+    public var conjunctions: [String] = []
+    /// Endings of a lowercase word the cue lists do not hold that may still be the reporting verb
+    /// closing a clause after its subject (`"…," Hollande retaliated`: "ed", "s"). An empty
+    /// ending accepts any word; none (the default) turns such verbs off.
+    public var unlistedVerbEndings: [String] = []
+    /// The same before its subject (`"Ugh!" shuddered the Englishman`: "ed"; German, whose nouns
+    /// are capitalised, takes any lowercase word: `»…«, zagte er`).
+    public var invertedVerbEndings: [String] = []
 }
 
 public struct FirstNamesRule: Sendable {

@@ -1,0 +1,55 @@
+import QuoteKit
+import XCTest
+
+/// The `phrase_words` fields that replaced English built into the engine: which unlisted words
+/// may be a reporting verb (`unlisted_verb_endings`, `inverted_verb_endings`) and the
+/// coordinating conjunctions. A small test language ("xx") keeps them apart from any real list.
+final class PhraseWordsTests: XCTestCase {
+    private func extractor(phraseWords: String) throws -> QuoteExtractor {
+        let files = [
+            ("quote_marks.yaml", "kind: quote_marks\ndescription: t\npairs:\n  - {open: \"»\", close: \"«\"}\n"),
+            ("verb.yaml", "kind: frame\ndescription: t\npattern: QUOTE ,? VERB sich? SPEAKER\nconfidence: 0.7\n"),
+            ("near.yaml", "kind: frame\ndescription: t\npattern: 'SPEAKER ~ CUE ~ : QUOTE'\nconfidence: 0.8\n"),
+            ("cue_verbs.yaml", "kind: cue_verbs\ndescription: t\nverbs:\n  sagen: [sagte]\n"),
+            ("pronouns.yaml", "kind: pronouns\ndescription: t\npronouns:\n  male: [er]\n  female: [sie]\n"),
+            ("phrase_words.yaml", "kind: phrase_words\ndescription: t\ndeterminers: [der, die, den]\nprepositions: [an, mit]\n" + phraseWords),
+        ]
+        let (set, diagnostics) = RuleSet.builtIn(layering: [files.map { RuleSource(path: $0.0, relativePath: "xx/\($0.0)", contents: $0.1) }])
+        XCTAssertEqual(diagnostics.map(\.description), [])
+        return try QuoteExtractor(ruleSet: try XCTUnwrap(set), language: "xx")
+    }
+
+    func testAnyEndingTakesALowercaseWordBeforeItsSubjectAsTheVerb() throws {
+        let text = "»Ich traue mich nicht«, zagte der Knabe.\n\n»Das ist gelogen!« empörte sich der Bucklige."
+        let records = try extractor(phraseWords: "inverted_verb_endings: any\n").extract(text: text, documentID: "d")
+        XCTAssertEqual(records.map(\.text), ["Ich traue mich nicht", "Das ist gelogen!"])
+        XCTAssertEqual(records.map { $0.speakerMention?.text }, ["der Knabe", "der Bucklige"])
+        XCTAssertEqual(records.map { $0.cue?.text }, ["zagte", "empörte"])
+    }
+
+    func testEndingsLimitTheWordsTakenAndNoneTurnsThemOff() throws {
+        let text = "»Ich traue mich nicht«, zagte der Knabe.\n\n»Das ist gelogen!« rief der Bucklige."
+        let withEnding = try extractor(phraseWords: "inverted_verb_endings: [te]\n").extract(text: text, documentID: "d")
+        XCTAssertEqual(withEnding.map { $0.speakerMention?.text }, ["der Knabe", nil])
+        let without = try extractor(phraseWords: "").extract(text: text, documentID: "d")
+        XCTAssertEqual(without.map { $0.speakerMention?.text }, [nil, nil])
+    }
+
+    func testAPhraseJoinedToTheCueByAConjunctionIsNotTheSpeaker() throws {
+        let text = "Dann packte er mich an der Schulter und sagte: »Komm, wir gehen.«"
+        let joined = try extractor(phraseWords: "conjunctions: [und]\n").extract(text: text, documentID: "d")
+        XCTAssertEqual(joined.first?.speakerMention?.text, "er")
+        // Without the conjunction listed, the nearest phrase is taken: the error the field fixes.
+        let unlisted = try extractor(phraseWords: "").extract(text: text, documentID: "d")
+        XCTAssertEqual(unlisted.first?.speakerMention?.text, "der Schulter und")
+    }
+
+    func testAnEndingListMustBeAListOrAny() {
+        let source = RuleSource(path: "xx/phrase_words.yaml", relativePath: "xx/phrase_words.yaml",
+                                contents: "kind: phrase_words\ndescription: t\ndeterminers: [der]\nprepositions: [an]\ninverted_verb_endings: all\n")
+        let validation = RuleValidation.run(layering: [[source]])
+        XCTAssertFalse(validation.passed)
+        XCTAssertEqual(validation.diagnostics.map(\.description),
+                       ["xx/phrase_words.yaml:5:24: error: [R005 bad-value] expected a list of word endings or the word 'any', found 'all' (at inverted_verb_endings)"])
+    }
+}
