@@ -166,7 +166,8 @@ struct FrameMatcher {
                 return nil
             }
             let participle = b.cue.map { $0.lowerBound == pos + 1 && lowers[$0.upperBound - 1].endsWith("ing") } ?? false
-            for m in parser.speakers(endingAt: pos) where tokens[m.start].paragraph == para {
+            for found in parser.speakers(endingAt: pos) where tokens[found.start].paragraph == para {
+                var m = found
                 // "sent an email saying": the phrase before a participle is its verb's object.
                 if participle && m.kind == .description { continue }
                 // "responded on Facebook writing": a phrase after a preposition is its object.
@@ -175,6 +176,20 @@ struct FrameMatcher {
                 // "packte er mich an der Schulter und sagte": a phrase that a conjunction joins to
                 // the words up to the cue is an object; the coordinated verbs share an earlier subject.
                 if e + 1 < el.count, el[e + 1] == .short, m.end < tokens.count, parser.usable(m.end), parser.has(m.end, .conjunction) { continue }
+                // "Auf der Straße sagte sie", "Mit ihrer kühlen Hand fuhr sie": a phrase after a
+                // preposition is its object, unless the frame names the preposition ("laut SPEAKER")
+                // or a relative clause makes it a subject ("sur le père de Noël qui lui fit signe").
+                let afterPreposition = m.start > 0 && parser.usable(m.start - 1) && parser.has(m.start - 1, .preposition)
+                    && tokens[m.start - 1].sentence == tokens[m.start].sentence && (e == 0 || !Self.isLiteral(el[e - 1]))
+                // The description that holds such a name is the phrase: "le père de Noël qui".
+                if afterPreposition, m.kind == .name,
+                   parser.speakers(endingAt: pos).contains(where: { $0.kind == .description && $0.start < m.start && $0.end == m.end }) { continue }
+                if afterPreposition, !(parser.usable(m.end) && parser.has(m.end, .relativePronoun)) {
+                    // A run of capitalised words may hold the object and then the subject: in
+                    // "On Facebook Jane Doe wrote" the speaker is "Jane Doe".
+                    guard m.kind == .name, m.start == m.nameStart, m.end - m.start >= 3, parser.isNameWord(m.start + 1) else { continue }
+                    m = Mention(start: m.start + 1, end: m.end, kind: .name, nameStart: m.start + 1, gender: parser.firstName(m.start + 1) ?? .any)
+                }
                 var nb = b
                 nb.speaker = m
                 nb.edge = m.start
@@ -261,6 +276,11 @@ struct FrameMatcher {
 
     /// Whether the element after `e`, past optional words (`VERB sich? SPEAKER`), is the speaker:
     /// a `VERB` there stands before its subject.
+    static func isLiteral(_ e: FramePattern.Element) -> Bool {
+        if case .literal = e { return true }
+        return false
+    }
+
     static func subjectFollows(_ el: [FramePattern.Element], after e: Int) -> Bool {
         var k = e + 1
         while k < el.count, case .literal(_, optional: true) = el[k] { k += 1 }

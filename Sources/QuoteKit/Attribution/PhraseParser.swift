@@ -177,6 +177,12 @@ struct PhraseParser {
         guard usable(i), tokens[i].isWord, tokens[i].isCapitalized else { return false }
         let t = tokens[i]
         guard !flags[i].contains(.nonNameWord), !flags[i].contains(.pronoun) else { return false }
+        // Where every noun is capitalised, one after a determiner (and perhaps an adjective) is a
+        // noun: "der Ausdruck", "eines Tages", "die alte Stimme".
+        if lexicon.capitalizedNouns, i > 0, tokens[i - 1].sentence == t.sentence,
+           flags[i - 1].contains(.determiner) || i > 1 && tokens[i - 1].isWord && !tokens[i - 1].isCapitalized && flags[i - 2].contains(.determiner) {
+            return false
+        }
         // A person noun is capitalised at the start of a sentence ("Residents said") or as a plural
         // ("Democrats"), not as a name.
         if let noun = lexicon.personNouns[lowers[i], hash: t.hash], noun.plural || i == 0 || tokens[i - 1].sentence != t.sentence {
@@ -353,7 +359,7 @@ struct PhraseParser {
     }
 
     /// `budget`: tokens the whole description may still take, prepositional phrases included.
-    private func description(endingAt last: Int, budget: Int) -> Mention? {
+    private func description(endingAt last: Int, budget: Int, headless: Bool = false) -> Mention? {
         guard budget > 0, usable(last), tokens[last].isWord, !has(last, .conjunction) else { return nil }
         var k = last
         var steps = 0
@@ -376,11 +382,17 @@ struct PhraseParser {
                     return Mention(start: outer.start, end: last + 1, kind: .description, nameStart: outer.start,
                                    gender: outer.gender, plural: outer.plural)
                 }
-                guard sawPerson || tokens[k + 1 ... last].contains(where: { $0.isCapitalized }) else { return nil }
+                guard sawPerson || headless || tokens[k + 1 ... last].contains(where: { $0.isCapitalized }) else { return nil }
                 return Mention(start: k, end: last + 1, kind: .description, nameStart: k, gender: gender, plural: plural)
             }
             if !(tokens[k].isWord || tokens[k].mark == .hyphen || texts[k] == "'s" || texts[k] == "’s") { break }
             if isCueVerb(k) && k < last { break }
+            // A name after a preposition belongs to an earlier head: "la voix joyeuse de Noël".
+            if has(k, .preposition), k < last, k >= 1, isNameWord(k + 1), steps + 1 < budget,
+               let outer = description(endingAt: k - 1, budget: budget - steps - 1, headless: true), outer.end == k {
+                return Mention(start: outer.start, end: last + 1, kind: .description, nameStart: outer.start,
+                               gender: outer.gender, plural: outer.plural)
+            }
             if pronoun(k) != nil || has(k, .preposition) || has(k, .relativePronoun) { break }
             k -= 1
             steps += 1

@@ -53,6 +53,8 @@ final class Lexicon: Sendable {
     let locatives: WordSet
     /// ``PhraseWordsRule/unlistedVerbEndings`` and ``PhraseWordsRule/invertedVerbEndings``.
     let unlistedVerbEndings: [String]
+    /// ``PhraseWordsRule/capitalizedNouns``.
+    let capitalizedNouns: Bool
     let invertedVerbEndings: [String]
     /// Every word of the lists above (lowercased) with the classes it belongs to.
     let wordFlags: WordMap<TokenFlags>
@@ -82,6 +84,7 @@ final class Lexicon: Sendable {
         var locatives: Set<String> = []
         var articles: Set<String> = []
         var conjunctions: Set<String> = []
+        var capitalizedNouns = false
         var unlistedVerbEndings: Set<String> = [], invertedVerbEndings: Set<String> = []
         var followOn: (RuleID, FollowOnRule)?
         var filter: (RuleID, QuoteFilterRule)?
@@ -141,6 +144,7 @@ final class Lexicon: Sendable {
                 locatives.formUnion(r.locatives.map { $0.lowercased() })
                 articles.formUnion(r.articles.map { $0.lowercased() })
                 conjunctions.formUnion(r.conjunctions.map { $0.lowercased() })
+                capitalizedNouns = capitalizedNouns || r.capitalizedNouns
                 unlistedVerbEndings.formUnion(r.unlistedVerbEndings.map { $0.lowercased() })
                 invertedVerbEndings.formUnion(r.invertedVerbEndings.map { $0.lowercased() })
             case .firstNames(let r):
@@ -195,6 +199,7 @@ final class Lexicon: Sendable {
         self.locatives = WordSet(locatives)
         self.articles = WordSet(articles)
         self.unlistedVerbEndings = unlistedVerbEndings.sorted()
+        self.capitalizedNouns = capitalizedNouns
         self.invertedVerbEndings = invertedVerbEndings.sorted()
         var flags: [String: TokenFlags] = [:]
         func mark<S: Sequence>(_ words: S, _ flag: TokenFlags) where S.Element == String {

@@ -225,6 +225,10 @@ public struct PhraseWordsRule: Sendable {
     /// Coordinating conjunctions ("and", "or"): a speaker phrase never ends with one ("called on
     /// her to resign and said" has its subject earlier), and between quotes they make a list.
     public var conjunctions: [String] = []
+    /// Whether the language capitalises every noun (German): a capitalised word after a
+    /// determiner is then a noun, not a name ("der Ausdruck", "eines Tages"), and a description
+    /// needs a person noun ("der Alte", not "seine Hand").
+    public var capitalizedNouns = false
     /// Endings of a lowercase word the cue lists do not hold that may still be the reporting verb
     /// closing a clause after its subject (`"…," Hollande retaliated`: "ed", "s"). An empty
     /// ending accepts any word; none (the default) turns such verbs off.

@@ -232,4 +232,20 @@ final class AttributionTests: XCTestCase {
         """
         XCTAssertEqual(try extract(text).map(\.speaker), ["Colonel Fitzwilliam", "Anne Shirley"])
     }
+    func testAPhraseAfterAPrepositionIsNotTheSpeaker() throws {
+        // The object of a preposition before the cue is not its subject; a relative clause makes
+        // it one again, and a name after "of" belongs to the description before it.
+        let de = try QuoteExtractor(language: "de")
+        let street = try de.extract(text: "Auf der Straße sagte sie zu ihm: »Ich glaube, er kommt nicht.«", documentID: "d")
+        XCTAssertEqual(street.first?.speakerMention?.text, "sie")
+        let hand = try de.extract(text: "Mit ihrer kühlen Hand fuhr sie mir über das Gesicht: »Ja, du weinst.«", documentID: "d")
+        XCTAssertEqual(hand.first?.speakerMention?.text, "sie")
+        let fr = try QuoteExtractor(language: "fr")
+        let relative = try fr.extract(text: "Son regard se posa sur le père de Noël qui lui fit un signe amical :\n\n— Approche, petite !", documentID: "d")
+        XCTAssertEqual(relative.first?.speakerMention?.text, "le père de Noël")
+        let mother = try only("In the hall, the mother of Anna Smith said: \"We are tired of waiting.\"")
+        XCTAssertEqual(mother.speakerMention?.text, "the mother of Anna Smith")
+        let facebook = try only("On Facebook Jane Doe wrote: \"We will win this.\"")
+        XCTAssertEqual(facebook.speakerMention?.text, "Jane Doe")
+    }
 }
