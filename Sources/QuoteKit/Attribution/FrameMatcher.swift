@@ -274,16 +274,19 @@ struct FrameMatcher {
         }
     }
 
-    /// Whether the element after `e`, past optional words (`VERB sich? SPEAKER`), is the speaker:
-    /// a `VERB` there stands before its subject.
+    /// Whether a pattern element is a literal word or mark.
     static func isLiteral(_ e: FramePattern.Element) -> Bool {
         if case .literal = e { return true }
         return false
     }
 
+    /// Whether the element after `e`, past optional words and short gaps (`VERB sich? SPEAKER`,
+    /// `VERB ~ SPEAKER`), is the speaker: a `VERB` there stands before its subject.
     static func subjectFollows(_ el: [FramePattern.Element], after e: Int) -> Bool {
         var k = e + 1
-        while k < el.count, case .literal(_, optional: true) = el[k] { k += 1 }
+        while k < el.count {
+            if case .literal(_, optional: true) = el[k] { k += 1 } else if el[k] == .short { k += 1 } else { break }
+        }
         return k < el.count && (el[k] == .speaker || el[k] == .name)
     }
 
