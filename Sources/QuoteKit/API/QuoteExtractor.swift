@@ -109,6 +109,7 @@ public final class QuoteExtractor {
             let endsSentence = Self.endsWithFullStop(buffer.bytes, quote.contentStart, contentEnd)
             let lastByte = buffer.bytes[contentEnd - 1]
             let endsClause = Self.endsClause(buffer.bytes, contentEnd: contentEnd, closeEnd: quote.closeEnd)
+            let endsWithComma = Self.endsWithComma(buffer.bytes, contentEnd: contentEnd, closeEnd: quote.closeEnd)
             // How many words a quote needs when no frame attributes it: fewer for a sentence of its own.
             let isSentence = endsSentence || lastByte == 0x3F || lastByte == 0x21
                 || contentEnd >= quote.contentStart + 3 && buffer.bytes[contentEnd - 3] == 0xE2 && buffer.bytes[contentEnd - 2] == 0x80 && lastByte == 0xA6
@@ -117,7 +118,7 @@ public final class QuoteExtractor {
             var best: FrameMatch?
             for (id, frame) in lexicon.frames where (frame.kind == nil || frame.kind == kind) && wordCount >= frame.minWords {
                 guard let m = matcher.match(id, frame, first: first, after: after, endsSentence: endsSentence,
-                                            endsClause: endsClause) else { continue }
+                                            endsClause: endsClause, endsWithComma: endsWithComma) else { continue }
                 if best == nil || m.confidence > best!.confidence || (m.confidence == best!.confidence && m.reach < best!.reach) { best = m }
             }
 
@@ -453,10 +454,12 @@ public final class QuoteExtractor {
             let contentEnd = Self.endIgnoringClosingMarks(bytes, contentStart, quote.contentEnd)
             let endsSentence = Self.endsWithFullStop(bytes, contentStart, contentEnd)
             let endsClause = Self.endsClause(bytes, contentEnd: contentEnd, closeEnd: quote.closeEnd)
+            let endsWithComma = Self.endsWithComma(bytes, contentEnd: contentEnd, closeEnd: quote.closeEnd)
             let attributedAfter = lexicon.frames.contains { id, frame in
                 let q = frame.pattern.quoteIndex
                 guard q + 1 < frame.pattern.elements.count, frame.pattern.elements[q + 1] != .paragraph, frame.kind != .partial else { return false }
-                return matcher.match(id, frame, first: tailFirst, after: after, endsSentence: endsSentence, endsClause: endsClause) != nil
+                return matcher.match(id, frame, first: tailFirst, after: after, endsSentence: endsSentence, endsClause: endsClause,
+                                     endsWithComma: endsWithComma) != nil
             }
             guard attributedAfter else { continue }
             let previous = analyzed.paragraphs[quote.lastParagraph - 1]
@@ -491,6 +494,11 @@ public final class QuoteExtractor {
     static func endsClause(_ bytes: [UInt8], contentEnd: Int, closeEnd: Int) -> Bool {
         let last = bytes[contentEnd - 1]
         return last == 0x2C || last == 0x3F || last == 0x21 || closeEnd < bytes.count && bytes[closeEnd] == 0x2C
+    }
+
+    /// Whether a quote ends with a comma, inside its marks or right after them.
+    static func endsWithComma(_ bytes: [UInt8], contentEnd: Int, closeEnd: Int) -> Bool {
+        bytes[contentEnd - 1] == 0x2C || closeEnd < bytes.count && bytes[closeEnd] == 0x2C
     }
 
     static func endsWithFullStop(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Bool {

@@ -50,7 +50,7 @@ struct FrameMatcher {
     /// or form a short clause of their own ("…." Trump said.).
     /// `endsClause`: the quote ends with a comma, a question or an exclamation mark, so the words
     /// after it may be its speaker and verb.
-    func match(_ id: RuleID, _ frame: FrameRule, first: Int, after: Int, endsSentence: Bool, endsClause: Bool) -> FrameMatch? {
+    func match(_ id: RuleID, _ frame: FrameRule, first: Int, after: Int, endsSentence: Bool, endsClause: Bool, endsWithComma: Bool = true) -> FrameMatch? {
         let elements = frame.pattern.elements
         let q = frame.pattern.quoteIndex
         let attachesAfter = q + 1 < elements.count && elements[q + 1] != .paragraph
@@ -79,10 +79,15 @@ struct FrameMatcher {
         // A cue followed by a colon introduces what follows, not the quote before it, unless that
         // quote breaks off with a comma, a question or an exclamation mark and so leans on the cue
         // ("Come in," said the old lady: "…").
-        if q + 1 < elements.count, !endsClause, right.edge + 1 < tokens.count, tokens[right.edge + 1].mark == .colon,
+        // A capitalised word after a question or an exclamation starts a new sentence: in
+        // "»…!« Das Mädchen antwortete: »…«" the clause introduces the next quote.
+        let startsUpper = after < tokens.count && tokens[after].isWord && tokens[after].isCapitalized
+        if q + 1 < elements.count, !endsClause || startsUpper && !endsWithComma, right.edge + 1 < tokens.count, tokens[right.edge + 1].mark == .colon,
            tokens[right.edge + 1].paragraph == tokens[right.edge].paragraph {
             return nil
         }
+        // Nor is a capitalised verb there the quote's: "»…!« Sagte das Weib", "»…!« Bald darauf kommt …".
+        if attachesAfter, startsUpper, !endsWithComma, let c = right.cue, c.contains(after) { return nil }
         var cue = right.cue
         let reportsSpeech = cue != nil || right.literals.contains { tokens[$0].isWord }
         if cue == nil {

@@ -522,8 +522,10 @@ struct PhraseParser {
         }
         // Any short noun phrase (a name with modifiers, a description the lexicon does not know):
         // "CrowdStrike co-founder Dmitri Alperovitch", "the billionaire business mogul". Tried last.
+        // Where nouns are capitalised, a phrase that opens with a lowercase word is a common noun's
+        // ("großer Ruhe"), not a speaker's, unless the lexicon knows it.
         if tokens[first].isCapitalized || has(first, .determiner) || personNoun(first) != nil
-            || (tokens[first].kind == .word && !has(first, .functionWord) && !has(first, .preposition)) {
+            || (!lexicon.capitalizedNouns && tokens[first].kind == .word && !has(first, .functionWord) && !has(first, .preposition)) {
             var e = first
             var lastNameRun: Int?
             while usable(e) && e - first < maxGeneric {

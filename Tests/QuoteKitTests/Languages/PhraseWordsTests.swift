@@ -52,4 +52,18 @@ final class PhraseWordsTests: XCTestCase {
         XCTAssertEqual(validation.diagnostics.map(\.description),
                        ["xx/phrase_words.yaml:5:24: error: [R005 bad-value] expected a list of word endings or the word 'any', found 'all' (at inverted_verb_endings)"])
     }
+    func testGermanCapitalisedNounsAndNewSentencesAfterAQuote() throws {
+        let de = try QuoteExtractor(language: "de")
+        // A capitalised word after a determiner is a noun: "Eines Tages" is no speaker.
+        let day = try de.extract(text: "Eines Tages sagte der Königssohn: »Ich habe eine große Reise vor.«", documentID: "d")
+        XCTAssertEqual(day.first?.speakerMention?.text, "der Königssohn")
+        // A phrase that opens with a lowercase word is no speaker: not "dicht neben" of "sagte
+        // dicht neben ihm eine weiche Stimme".
+        let voice = try de.extract(text: "»Don Giulio«, sagte dicht neben ihm eine weiche Stimme, »es gibt einen Weg.«", documentID: "d")
+        XCTAssertEqual(voice.first?.speakerMention?.text, "eine weiche Stimme")
+        // After »…!« a capitalised cue starts a new sentence, which introduces the next quote.
+        let next = try de.extract(text: "Da sprach das Männlein: »Her mit dem Kerl!« Sagte das Weib: »Es ist niemand da!«", documentID: "d")
+        XCTAssertEqual(next.map(\.text), ["Her mit dem Kerl!", "Es ist niemand da!"])
+        XCTAssertEqual(next.map { $0.speakerMention?.text }, ["das Männlein", "das Weib"])
+    }
 }
