@@ -22,8 +22,9 @@ struct QuoteSpan: Sendable {
 /// - With dialogue dashes in the rules, a paragraph that starts with one is a line of dialogue,
 ///   quoted to its end.
 /// - A quote still open at the end of a paragraph continues when the next paragraph starts
-///   with an opening mark of the same pair (a multi-paragraph quote); otherwise it is dropped,
-///   so an unclosed mark never swallows the rest of the document.
+///   with an opening mark of the same pair (a multi-paragraph quote), or when the paragraph
+///   breaks off mid-sentence and the next one goes on in lowercase (a page break in a scanned
+///   text); otherwise it is dropped, so an unclosed mark never swallows the rest of the document.
 struct QuoteScanner {
     let table: QuoteMarkTable
     /// Deeper nesting than this is ignored (keeps hostile input linear).
@@ -122,6 +123,13 @@ struct QuoteScanner {
                     resumeAt = next.lowerBound + table.marks[m].bytes.count
                     continue
                 }
+                // A sentence broken off mid-way by a blank line (a page or column break in a
+                // scanned text) runs on into a paragraph that starts in lowercase.
+                if continuesSentence(bytes, text: text, paragraph: paragraph, next: next) {
+                    stack.append(outer)
+                    resumeAt = next.lowerBound
+                    continue
+                }
             }
             // The outer quote is dropped; the quotes closed inside it stand on their own:
             // `"“You don’t win by states,” Rubio said` has one stray mark, not a lost quote.
@@ -144,6 +152,17 @@ struct QuoteScanner {
         let span = QuoteSpan(openStart: open.start, openEnd: open.end, closeStart: start, closeEnd: end,
                              firstParagraph: open.paragraph, lastParagraph: paragraph, contentStart: s, contentEnd: e)
         if k == 0 { spans.append(span) } else { inner.append(span) }
+    }
+
+    /// Whether paragraph `paragraph` stops in mid-sentence (on a letter, a digit, a comma or a
+    /// hyphen) and `next` goes on with a lowercase letter.
+    private func continuesSentence(_ bytes: UnsafeBufferPointer<UInt8>, text: TextBuffer, paragraph: Range<Int>, next: Range<Int>) -> Bool {
+        guard !next.isEmpty, !paragraph.isEmpty, text.scalar(at: next.lowerBound).0.properties.isLowercase else { return false }
+        var e = paragraph.upperBound
+        while e > paragraph.lowerBound, isSpace(bytes[e - 1]) { e -= 1 }
+        guard e > paragraph.lowerBound else { return false }
+        let last = text.scalar(before: e).0
+        return last == "," || last == "-" || last.properties.isAlphabetic || last.properties.numericType != nil
     }
 
     @inline(__always) private func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 }
