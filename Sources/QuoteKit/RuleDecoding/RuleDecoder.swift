@@ -105,7 +105,7 @@ enum RuleDecoder {
         case .abbreviations: return (["abbreviations"], [])
         case .followOn: return (["max_paragraphs", "min_words_alone", "confidence"], ["turn_taking", "min_exchanges", "min_run_exchanges", "continuing_cues", "other_participant"])
         case .quoteFilter: return (["min_words_without_cue", "min_words_partial", "drop_title_case", "drop_embedded_titles",
-                                    "unattributed_confidence"], ["drop_subheads", "min_words_sentence_without_cue"])
+                                    "unattributed_confidence"], ["drop_subheads", "min_words_sentence_without_cue", "max_words_after_article", "max_words_after_noun"])
         case .verification: return (["context_changers", "checks"], ["min_similarity", "min_omitted_words", "changer_window"])
         }
     }
@@ -264,11 +264,18 @@ enum RuleDecoder {
             let confidence = f["unattributed_confidence"]?.number(in: 0...1)
             let subheads = f["drop_subheads"].map { $0.bool() } ?? false
             let sentenceWords = f["min_words_sentence_without_cue"].map { $0.integer(in: 0...1000) }
+            let afterArticle = f["max_words_after_article"].map { $0.integer(in: 0...1000) }
+            let afterNoun = f["max_words_after_noun"].map { $0.integer(in: 0...1000) }
             guard let minWords, let minPartial, let titleCase, let possessive, let confidence, let subheads else { return nil }
             if let sentenceWords, sentenceWords == nil { return nil }
-            return .quoteFilter(QuoteFilterRule(minWordsWithoutCue: minWords, minWordsPartial: minPartial, dropTitleCase: titleCase,
-                                                dropEmbeddedTitles: possessive, unattributedConfidence: confidence,
-                                                dropSubheads: subheads, minWordsSentenceWithoutCue: sentenceWords ?? nil))
+            if let afterArticle, afterArticle == nil { return nil }
+            if let afterNoun, afterNoun == nil { return nil }
+            var rule = QuoteFilterRule(minWordsWithoutCue: minWords, minWordsPartial: minPartial, dropTitleCase: titleCase,
+                                       dropEmbeddedTitles: possessive, unattributedConfidence: confidence,
+                                       dropSubheads: subheads, minWordsSentenceWithoutCue: sentenceWords ?? nil)
+            rule.maxWordsAfterArticle = (afterArticle ?? 0) ?? 0
+            rule.maxWordsAfterNoun = (afterNoun ?? 0) ?? 0
+            return .quoteFilter(rule)
         case .verification:
             let changers = words(f["context_changers"])
             let similarity = f["min_similarity"].map { $0.number(in: 0...1) } ?? 0.5
