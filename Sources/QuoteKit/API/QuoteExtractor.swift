@@ -104,7 +104,7 @@ public final class QuoteExtractor {
             if first > 0, tokens[first - 1].paragraph == tokens[first].paragraph, tokens[first - 1].isWord {
                 if wordCount <= filter.maxWordsAfterArticle, lexicon.articles.contains(lowers[first - 1], hash: tokens[first - 1].hash) { continue }
                 if wordCount <= filter.maxWordsAfterNoun, lexicon.capitalizedNouns, tokens[first - 1].isCapitalized,
-                   !parser.startsSentence(first - 1), parser.pronoun(first - 1) == nil { continue }
+                   !parser.startsSentence(first - 1), parser.pronoun(first - 1) == nil, tokens[inner[0]].isCapitalized { continue }
             }
 
             if filter.dropSubheads, doubleMarkText, Self.opensWithSingleMark(quote, buffer.bytes), isWholeParagraph(quote, analyzed) {

@@ -13,6 +13,8 @@ struct PhraseParser {
     /// Words that open a sentence capitalised and that the document also writes in lowercase
     /// ("Poor", "Little"), as FNV-1a hashes of their lowercase form: they are not names.
     private let commonSentenceStarts: HashSet64
+    /// Where nouns are capitalised: capitalised words the document writes more than once.
+    private let repeatedCapitalized: HashSet64
     /// Phrases already parsed, by token: every frame asks for the same ones.
     private let memo: Memo
     /// For each token, its classes in the lexicon and the parser's judgements of it.
@@ -62,6 +64,14 @@ struct PhraseParser {
             }
         }
         self.commonSentenceStarts = common
+        var repeated = HashSet64()
+        if lexicon.capitalizedNouns {
+            var seen = HashSet64()
+            for i in tokens.indices where tokens[i].kind == .word && tokens[i].isCapitalized {
+                if seen.contains(tokens[i].hash) { repeated.insert(tokens[i].hash) } else { seen.insert(tokens[i].hash) }
+            }
+        }
+        self.repeatedCapitalized = repeated
         for i in tokens.indices {
             if computeIsNameWord(i) { flags[i].insert(.nameWord) }
             if computeIsCueVerb(i) { flags[i].insert(.cueVerb) }
@@ -179,6 +189,9 @@ struct PhraseParser {
         guard !flags[i].contains(.nonNameWord), !flags[i].contains(.pronoun) else { return false }
         // Where every noun is capitalised, one after a determiner (and perhaps an adjective) is a
         // noun: "der Ausdruck", "eines Tages", "die alte Stimme".
+        // Nor is a word that opens a sentence and appears nowhere else a name ("Ungläubig wackelte
+        // der Greis"), unless a first-name list has it.
+        if lexicon.capitalizedNouns, startsSentence(i), !repeatedCapitalized.contains(t.hash), firstName(i) == nil { return false }
         if lexicon.capitalizedNouns, i > 0, tokens[i - 1].sentence == t.sentence,
            flags[i - 1].contains(.determiner) || i > 1 && tokens[i - 1].isWord && !tokens[i - 1].isCapitalized && flags[i - 2].contains(.determiner) {
             return false
@@ -408,6 +421,10 @@ struct PhraseParser {
             }
             return Mention(start: start, end: last + 1, kind: .description, nameStart: start, gender: .any, plural: true)
         }
+        // Where nouns are capitalised, a bare person noun is a role: "Vorsitzender: »…«".
+        if lexicon.capitalizedNouns, let noun = personNoun(last), tokens[last].isCapitalized {
+            return Mention(start: last, end: last + 1, kind: .description, nameStart: last, gender: noun.gender, plural: noun.plural)
+        }
         return nil
     }
 
@@ -498,7 +515,8 @@ struct PhraseParser {
         }
         // Description: determiner ... up to punctuation, a verb or a clause word, with any
         // prepositional phrase ("a spokeswoman for the agency").
-        if has(first, .determiner) || personNoun(first)?.plural == true {
+        // (Where nouns are capitalised, a bare person noun is a role: "Vorsitzender: »…«".)
+        if has(first, .determiner) || personNoun(first)?.plural == true || lexicon.capitalizedNouns && personNoun(first) != nil {
             var e = first + 1
             var sawPerson = personNoun(first) != nil
             var g = personNoun(first)?.gender ?? .any

@@ -46,6 +46,8 @@ struct QuoteScanner {
         // Openers ignored because the stack was full, by pair: their closers are skipped too.
         var ignored = [Int](repeating: 0, count: table.pairCount)
         var resumeAt = -1
+        // Until the first mark: a closing mark there means the text begins inside a quotation.
+        var beforeFirstMark = true
         for (p, paragraph) in paragraphs.enumerated() {
             var i = max(paragraph.lowerBound, resumeAt)
             let end = paragraph.upperBound
@@ -73,6 +75,8 @@ struct QuoteScanner {
                 }
                 let mark = table.marks[m]
                 let markEnd = i + mark.bytes.count
+                let firstMark = beforeFirstMark
+                beforeFirstMark = false
                 let prev: Unicode.Scalar? = i > paragraph.lowerBound ? text.scalar(before: i).0 : nil
                 let next: Unicode.Scalar? = markEnd < end ? text.scalar(at: markEnd).0 : nil
                 let before = CharClass(prev), after = CharClass(next)
@@ -109,11 +113,17 @@ struct QuoteScanner {
                 } else if let k = target, rightFlanking || (before == .space && after == .space && !mark.isApostrophe) {
                     // A two-way mark between spaces closes an open quote: `the "power of 'we' " and`.
                     close(k, at: i, markEnd, paragraph: p, &stack, &spans, &inner, text)
+                } else if firstMark, p == 0, !mark.isApostrophe, !mark.closes.isEmpty, oneWayClose || rightFlanking {
+                    // An excerpt that starts inside a quotation: the first paragraph's first mark
+                    // closes a quote opened before the text (`… genug.« Er ging.`).
+                    stack.append(Open(start: paragraph.lowerBound, end: paragraph.lowerBound, pair: mark.closes[0], paragraph: p))
+                    close(0, at: i, markEnd, paragraph: p, &stack, &spans, &inner, text)
                 }
             }
             // End of paragraph: continue the outermost quote if the next paragraph reopens it.
             for k in ignored.indices { ignored[k] = 0 }
             guard let outer = stack.first else { inner.removeAll(); continue }
+            let openCount = stack.count
             stack.removeAll(keepingCapacity: true)
             if p + 1 < paragraphs.count {
                 let next = paragraphs[p + 1]
@@ -130,6 +140,14 @@ struct QuoteScanner {
                     resumeAt = next.lowerBound
                     continue
                 }
+            }
+            // At the end of the text a quote opened in its last paragraph runs to the end: the
+            // excerpt stops inside it.
+            // (Not a mark with quotes closed or opened inside it: that is a stray mark.)
+            if p + 1 == paragraphs.count, outer.paragraph == p, inner.isEmpty, openCount == 1 {
+                stack = [outer]
+                close(0, at: end, end, paragraph: p, &stack, &spans, &inner, text)
+                continue
             }
             // The outer quote is dropped; the quotes closed inside it stand on their own:
             // `"“You don’t win by states,” Rubio said` has one stray mark, not a lost quote.

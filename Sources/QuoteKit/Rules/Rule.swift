@@ -302,8 +302,8 @@ public struct QuoteFilterRule: Sendable {
     /// `phrase_words` rule's `articles`) is a name or a title, attributed or not: "die „Neue
     /// Freie Presse“", "seiner „Technik des Dramas“". 0 keeps them.
     public var maxWordsAfterArticle: Int = 0
-    /// A quote of at most this many words right after a capitalised noun, with nothing between,
-    /// names the thing: "das Lied „Ruhe sanft“", "im Buch „Kapitalismus und Sozialismus“". For
+    /// A quote of at most this many words that starts with a capital right after a capitalised
+    /// noun, with nothing between, names the thing: "das Lied „Ruhe sanft“", "im Buch „Kapitalismus und Sozialismus“". For
     /// languages that capitalise nouns (`phrase_words` `capitalized_nouns`); 0 keeps them.
     public var maxWordsAfterNoun: Int = 0
 }

@@ -66,4 +66,11 @@ final class PhraseWordsTests: XCTestCase {
         XCTAssertEqual(next.map(\.text), ["Her mit dem Kerl!", "Es ist niemand da!"])
         XCTAssertEqual(next.map { $0.speakerMention?.text }, ["das Männlein", "das Weib"])
     }
+    func testGermanTitlesAfterAnArticleOrANounAreNotQuotes() throws {
+        let de = try QuoteExtractor(language: "de")
+        let text = "Die „Neue Freie Presse“ zieht falsche Schlüsse. Der Verein sang das Lied „Ruhe sanft“ am Grab. "
+            + "Laut dem Minister ist die Lage „sehr ernst“. Er nannte ihn einen „kühnen Griff nach der Macht“."
+        // Titles and short terms after an article go; a quoted predicate in lowercase stays.
+        XCTAssertEqual(try de.extract(text: text, documentID: "d").map(\.text), ["sehr ernst"])
+    }
 }

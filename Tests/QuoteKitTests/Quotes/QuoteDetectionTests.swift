@@ -84,6 +84,31 @@ final class QuoteDetectionTests: XCTestCase {
         XCTAssertEqual(stray.first?.speaker, "Ann Lee")
     }
 
+    func testAnExcerptMayStartOrEndInsideAQuote() throws {
+        // The text opens after the quote's opening mark: its first mark closes the quote.
+        let start = try extract("the plan had failed and nobody would admit it,” Ann Lee said.\n\n“We start again,” Bo Diaz said.")
+        XCTAssertEqual(quotes(start), ["the plan had failed and nobody would admit it,", "We start again,"])
+        XCTAssertEqual(start.map(\.speaker), ["Ann Lee", "Bo Diaz"])
+        XCTAssertEqual(start.first?.start, 0)
+        // The text stops before the closing mark: the quote opened in its last paragraph runs to the end.
+        let end = try extract("The vote was close.\n\nAnn Lee said: “We tried everything and it did not work, and now")
+        XCTAssertEqual(quotes(end), ["We tried everything and it did not work, and now"])
+        XCTAssertEqual(end.first?.speaker, "Ann Lee")
+        // Only in the last paragraph, and only a lone mark: an earlier unclosed mark is dropped.
+        let earlier = try extract("Ann Lee said: “We tried everything and it did not work.\n\nThe vote was close and the hall was quiet.")
+        XCTAssertEqual(quotes(earlier), [])
+    }
+
+    func testAPageBreakInsideAQuoteDoesNotEndIt() throws {
+        // A blank line in the middle of a sentence (a scanned page break) and a lowercase start.
+        let text = "Ann Lee wrote: “The first part of the letter runs on until the page\n\nends in the middle of the sentence.” Then she stopped."
+        let records = try extract(text)
+        XCTAssertEqual(quotes(records), ["The first part of the letter runs on until the page\n\nends in the middle of the sentence."])
+        // A paragraph that ends a sentence does not run on, even into lowercase.
+        let closed = try extract("Ann Lee wrote: “The letter ends here.\n\nand the rest is narration without a mark.")
+        XCTAssertEqual(quotes(closed), [])
+    }
+
     func testStraightQuotesPairByContext() throws {
         let text = "\"We tried,\" Ann Lee said. \"We failed.\" Then Bo Diaz said \"no one cared\" and left."
         XCTAssertEqual(quotes(try extract(text)), ["We tried,", "We failed.", "no one cared"])
