@@ -102,7 +102,9 @@ public final class QuoteExtractor {
 
             // A name or a title after an article or a noun: die „Neue Freie Presse“, das Lied „Ruhe sanft“.
             if first > 0, tokens[first - 1].paragraph == tokens[first].paragraph, tokens[first - 1].isWord {
-                if wordCount <= filter.maxWordsAfterArticle, lexicon.articles.contains(lowers[first - 1], hash: tokens[first - 1].hash) { continue }
+                if wordCount <= filter.maxWordsAfterArticle, lexicon.articles.contains(lowers[first - 1], hash: tokens[first - 1].hash),
+                   tokens[inner[0]].isCapitalized { continue }
+                if wordCount <= filter.maxWordsAfterPreposition, parser.has(first - 1, .preposition), tokens[inner[0]].isCapitalized { continue }
                 if wordCount <= filter.maxWordsAfterNoun, lexicon.capitalizedNouns, tokens[first - 1].isCapitalized,
                    !parser.startsSentence(first - 1), parser.pronoun(first - 1) == nil, tokens[inner[0]].isCapitalized { continue }
             }

@@ -187,6 +187,10 @@ struct PhraseParser {
         guard usable(i), tokens[i].isWord, tokens[i].isCapitalized else { return false }
         let t = tokens[i]
         guard !flags[i].contains(.nonNameWord), !flags[i].contains(.pronoun) else { return false }
+        // After a day's number and its period a month is no name: "den 30. August".
+        if lexicon.capitalizedNouns, i >= 2, tokens[i - 1].mark == .period, tokens[i - 2].kind == .number {
+            return false
+        }
         // Where every noun is capitalised, one after a determiner (and perhaps an adjective) is a
         // noun: "der Ausdruck", "eines Tages", "die alte Stimme".
         // Nor is a word that opens a sentence and appears nowhere else a name ("Ungläubig wackelte

@@ -105,7 +105,7 @@ enum RuleDecoder {
         case .abbreviations: return (["abbreviations"], [])
         case .followOn: return (["max_paragraphs", "min_words_alone", "confidence"], ["turn_taking", "min_exchanges", "min_run_exchanges", "continuing_cues", "other_participant"])
         case .quoteFilter: return (["min_words_without_cue", "min_words_partial", "drop_title_case", "drop_embedded_titles",
-                                    "unattributed_confidence"], ["drop_subheads", "min_words_sentence_without_cue", "max_words_after_article", "max_words_after_noun"])
+                                    "unattributed_confidence"], ["drop_subheads", "min_words_sentence_without_cue", "max_words_after_article", "max_words_after_noun", "max_words_after_preposition"])
         case .verification: return (["context_changers", "checks"], ["min_similarity", "min_omitted_words", "changer_window"])
         }
     }
@@ -266,15 +266,18 @@ enum RuleDecoder {
             let sentenceWords = f["min_words_sentence_without_cue"].map { $0.integer(in: 0...1000) }
             let afterArticle = f["max_words_after_article"].map { $0.integer(in: 0...1000) }
             let afterNoun = f["max_words_after_noun"].map { $0.integer(in: 0...1000) }
+            let afterPreposition = f["max_words_after_preposition"].map { $0.integer(in: 0...1000) }
             guard let minWords, let minPartial, let titleCase, let possessive, let confidence, let subheads else { return nil }
             if let sentenceWords, sentenceWords == nil { return nil }
             if let afterArticle, afterArticle == nil { return nil }
             if let afterNoun, afterNoun == nil { return nil }
+            if let afterPreposition, afterPreposition == nil { return nil }
             var rule = QuoteFilterRule(minWordsWithoutCue: minWords, minWordsPartial: minPartial, dropTitleCase: titleCase,
                                        dropEmbeddedTitles: possessive, unattributedConfidence: confidence,
                                        dropSubheads: subheads, minWordsSentenceWithoutCue: sentenceWords ?? nil)
             rule.maxWordsAfterArticle = (afterArticle ?? 0) ?? 0
             rule.maxWordsAfterNoun = (afterNoun ?? 0) ?? 0
+            rule.maxWordsAfterPreposition = (afterPreposition ?? 0) ?? 0
             return .quoteFilter(rule)
         case .verification:
             let changers = words(f["context_changers"])

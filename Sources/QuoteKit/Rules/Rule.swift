@@ -298,7 +298,7 @@ public struct QuoteFilterRule: Sendable {
     /// a short term quoted inside a sentence ("die „neue Zeit“") is not. Nil: as
     /// ``minWordsWithoutCue``.
     public var minWordsSentenceWithoutCue: Int? = nil
-    /// A quote of at most this many words right after an article or a possessive (the
+    /// A quote of at most this many words that starts with a capital right after an article or a possessive (the
     /// `phrase_words` rule's `articles`) is a name or a title, attributed or not: "die „Neue
     /// Freie Presse“", "seiner „Technik des Dramas“". 0 keeps them.
     public var maxWordsAfterArticle: Int = 0
@@ -306,6 +306,8 @@ public struct QuoteFilterRule: Sendable {
     /// noun, with nothing between, names the thing: "das Lied „Ruhe sanft“", "im Buch „Kapitalismus und Sozialismus“". For
     /// languages that capitalise nouns (`phrase_words` `capitalized_nouns`); 0 keeps them.
     public var maxWordsAfterNoun: Int = 0
+    /// The same right after a preposition: "in „Kabale und Liebe“", "vom „König von Baiern“".
+    public var maxWordsAfterPreposition: Int = 0
 }
 
 /// How `quotekit verify` judges a claimed quote against the passage it finds.

@@ -69,8 +69,9 @@ final class PhraseWordsTests: XCTestCase {
     func testGermanTitlesAfterAnArticleOrANounAreNotQuotes() throws {
         let de = try QuoteExtractor(language: "de")
         let text = "Die „Neue Freie Presse“ zieht falsche Schlüsse. Der Verein sang das Lied „Ruhe sanft“ am Grab. "
-            + "Laut dem Minister ist die Lage „sehr ernst“. Er nannte ihn einen „kühnen Griff nach der Macht“."
-        // Titles and short terms after an article go; a quoted predicate in lowercase stays.
-        XCTAssertEqual(try de.extract(text: text, documentID: "d").map(\.text), ["sehr ernst"])
+            + "Laut dem Minister ist die Lage „sehr ernst“. Er nannte ihn einen „kühnen Griff nach der Macht“. "
+            + "Schiller hat in „Kabale und Liebe“ die Stände gezeigt."
+        // Titles (a capital after an article, a noun or a preposition) go; quoted words in lowercase stay.
+        XCTAssertEqual(try de.extract(text: text, documentID: "d").map(\.text), ["sehr ernst", "kühnen Griff nach der Macht"])
     }
 }
