@@ -43,6 +43,7 @@ final class RobustnessTests: XCTestCase {
         // look at most 20 tokens back, so that the work per quote stays bounded.
         let endless = String(repeating: "and the vote went on ", count: 100) + normal
         XCTAssertNil(try extract(endless).first?.speaker)
+        // ("went ahead", not "went on": a name right after a preposition is its object, not a speaker.)
         let near = String(repeating: "and the vote went ahead ", count: 100) + "Lee said that the plan was \"a good plan for all of us.\""
         XCTAssertEqual(try extract(near).first?.speaker, "Lee")
     }

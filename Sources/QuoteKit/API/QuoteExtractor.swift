@@ -101,7 +101,10 @@ public final class QuoteExtractor {
             }
 
             // A name or a title after an article or a noun: die „Neue Freie Presse“, das Lied „Ruhe sanft“.
-            if first > 0, tokens[first - 1].paragraph == tokens[first].paragraph, tokens[first - 1].isWord {
+            // (Not a sentence that ends on a lowercase word: Da rief Hans »Komm sofort her!«.)
+            let endsLowerSentence = !tokens[inner[inner.count - 1]].isCapitalized
+                && [0x2E, 0x21, 0x3F].contains(buffer.bytes[Self.endIgnoringClosingMarks(buffer.bytes, quote.contentStart, quote.contentEnd) - 1])
+            if first > 0, !endsLowerSentence, tokens[first - 1].paragraph == tokens[first].paragraph, tokens[first - 1].isWord {
                 if wordCount <= filter.maxWordsAfterArticle, lexicon.articles.contains(lowers[first - 1], hash: tokens[first - 1].hash),
                    tokens[inner[0]].isCapitalized { continue }
                 if wordCount <= filter.maxWordsAfterPreposition, parser.has(first - 1, .preposition), tokens[inner[0]].isCapitalized { continue }
@@ -496,8 +499,6 @@ public final class QuoteExtractor {
         return e
     }
 
-    /// Whether the quoted text ends with a full stop (not an ellipsis). A question or an
-    /// exclamation mark is left out: "Why?" Trump asked reporters.
     /// Whether a quote breaks off its clause: it ends with a comma, a question or an exclamation
     /// mark, or a comma follows its closing mark (`»…«, zagte er`, `« … », dit-il`).
     static func endsClause(_ bytes: [UInt8], contentEnd: Int, closeEnd: Int) -> Bool {
@@ -510,6 +511,8 @@ public final class QuoteExtractor {
         bytes[contentEnd - 1] == 0x2C || closeEnd < bytes.count && bytes[closeEnd] == 0x2C
     }
 
+    /// Whether the quoted text ends with a full stop (not an ellipsis). A question or an
+    /// exclamation mark is left out: "Why?" Trump asked reporters.
     static func endsWithFullStop(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Bool {
         guard end > start else { return false }
         guard bytes[end - 1] == 0x2E else { return false }

@@ -190,10 +190,11 @@ struct FrameMatcher {
                 if afterPreposition, m.kind == .name,
                    parser.speakers(endingAt: pos).contains(where: { $0.kind == .description && $0.start < m.start && $0.end == m.end }) { continue }
                 if afterPreposition, !(parser.usable(m.end) && parser.has(m.end, .relativePronoun)) {
-                    // A run of capitalised words may hold the object and then the subject: in
-                    // "On Facebook Jane Doe wrote" the speaker is "Jane Doe".
-                    guard m.kind == .name, m.start == m.nameStart, m.end - m.start >= 3, parser.isNameWord(m.start + 1) else { continue }
-                    m = Mention(start: m.start + 1, end: m.end, kind: .name, nameStart: m.start + 1, gender: parser.firstName(m.start + 1) ?? .any)
+                    // A run of capitalised words may hold the object and then the subject, from a first
+                    // name on: in "On Facebook Jane Doe wrote" the speaker is "Jane Doe".
+                    guard m.kind == .name, m.start == m.nameStart,
+                          let k = (m.start + 1..<m.end).first(where: { parser.firstName($0) != nil && parser.isNameWord($0) }) else { continue }
+                    m = Mention(start: k, end: m.end, kind: .name, nameStart: k, gender: parser.firstName(k) ?? .any)
                 }
                 var nb = b
                 nb.speaker = m

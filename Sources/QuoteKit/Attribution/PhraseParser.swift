@@ -188,15 +188,20 @@ struct PhraseParser {
         let t = tokens[i]
         guard !flags[i].contains(.nonNameWord), !flags[i].contains(.pronoun) else { return false }
         // After a day's number and its period a month is no name: "den 30. August".
-        if lexicon.capitalizedNouns, i >= 2, tokens[i - 1].mark == .period, tokens[i - 2].kind == .number {
+        if lexicon.capitalizedNouns, i >= 2, tokens[i - 1].mark == .period, tokens[i - 2].kind == .number, tokens[i - 2].sentence == t.sentence,
+           let day = Int(lowers[i - 2]), (1...31).contains(day) {
             return false
         }
         // Where every noun is capitalised, one after a determiner (and perhaps an adjective) is a
         // noun: "der Ausdruck", "eines Tages", "die alte Stimme".
-        // Nor is a word that opens a sentence and appears nowhere else a name ("Ungläubig wackelte
-        // der Greis"), unless a first-name list has it.
-        if lexicon.capitalizedNouns, startsSentence(i), !repeatedCapitalized.contains(t.hash), firstName(i) == nil { return false }
-        if lexicon.capitalizedNouns, i > 0, tokens[i - 1].sentence == t.sentence,
+        // Nor is a word that opens a sentence, appears nowhere else and is followed by a verb and
+        // its subject a name ("Ungläubig wackelte der Greis"), unless a first-name list has it.
+        if lexicon.capitalizedNouns, startsSentence(i), !repeatedCapitalized.contains(t.hash), firstName(i) == nil, i + 2 < tokens.count,
+           tokens[i + 1].isWord, !tokens[i + 1].isCapitalized, !flags[i + 1].contains(.cueForm),
+           flags[i + 2].contains(.determiner) || flags[i + 2].contains(.pronoun) {
+            return false
+        }
+        if lexicon.capitalizedNouns, i > 0, tokens[i - 1].sentence == t.sentence, firstName(i) == nil,
            flags[i - 1].contains(.determiner) || i > 1 && tokens[i - 1].isWord && !tokens[i - 1].isCapitalized && flags[i - 2].contains(.determiner) {
             return false
         }
@@ -399,7 +404,9 @@ struct PhraseParser {
                     return Mention(start: outer.start, end: last + 1, kind: .description, nameStart: outer.start,
                                    gender: outer.gender, plural: outer.plural)
                 }
-                guard sawPerson || headless || tokens[k + 1 ... last].contains(where: { $0.isCapitalized }) else { return nil }
+                // (Before a name after a preposition, a person noun or a single word: "the mother of
+                // Anna Smith", "A lesson from Loretta Lynch", not "The vote went on Lee".)
+                guard sawPerson || headless && last == k + 1 || !headless && tokens[k + 1 ... last].contains(where: { $0.isCapitalized }) else { return nil }
                 return Mention(start: k, end: last + 1, kind: .description, nameStart: k, gender: gender, plural: plural)
             }
             if !(tokens[k].isWord || tokens[k].mark == .hyphen || texts[k] == "'s" || texts[k] == "’s") { break }

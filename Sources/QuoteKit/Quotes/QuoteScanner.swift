@@ -25,6 +25,9 @@ struct QuoteSpan: Sendable {
 ///   with an opening mark of the same pair (a multi-paragraph quote), or when the paragraph
 ///   breaks off mid-sentence and the next one goes on in lowercase (a page break in a scanned
 ///   text); otherwise it is dropped, so an unclosed mark never swallows the rest of the document.
+/// - An excerpt may start or stop inside a quotation: a closing mark that is the text's first
+///   mark closes a quote opened before the text, and a lone mark left open in the last
+///   paragraph (opening it or after punctuation) runs to the text's end.
 struct QuoteScanner {
     let table: QuoteMarkTable
     /// Deeper nesting than this is ignored (keeps hostile input linear).
@@ -76,7 +79,6 @@ struct QuoteScanner {
                 let mark = table.marks[m]
                 let markEnd = i + mark.bytes.count
                 let firstMark = beforeFirstMark
-                beforeFirstMark = false
                 let prev: Unicode.Scalar? = i > paragraph.lowerBound ? text.scalar(before: i).0 : nil
                 let next: Unicode.Scalar? = markEnd < end ? text.scalar(at: markEnd).0 : nil
                 let before = CharClass(prev), after = CharClass(next)
@@ -92,6 +94,7 @@ struct QuoteScanner {
                         if markEnd + spaceLength < end, CharClass(text.scalar(at: markEnd + spaceLength).0) == .word { continue }
                     }
                 }
+                beforeFirstMark = false
                 let canOpen = !mark.opens.isEmpty && stack.count < maxDepth
                 let oneWayOpen = mark.closes.isEmpty
                 let oneWayClose = mark.opens.isEmpty
@@ -113,7 +116,8 @@ struct QuoteScanner {
                 } else if let k = target, rightFlanking || (before == .space && after == .space && !mark.isApostrophe) {
                     // A two-way mark between spaces closes an open quote: `the "power of 'we' " and`.
                     close(k, at: i, markEnd, paragraph: p, &stack, &spans, &inner, text)
-                } else if firstMark, p == 0, !mark.isApostrophe, !mark.closes.isEmpty, oneWayClose || rightFlanking {
+                } else if firstMark, p == 0, !mark.isApostrophe, !mark.closes.isEmpty,
+                          oneWayClose || rightFlanking && [",", ".", "!", "?", "…", ";"].contains(prev ?? " ") {
                     // An excerpt that starts inside a quotation: the first paragraph's first mark
                     // closes a quote opened before the text (`… genug.« Er ging.`).
                     stack.append(Open(start: paragraph.lowerBound, end: paragraph.lowerBound, pair: mark.closes[0], paragraph: p))
@@ -144,7 +148,10 @@ struct QuoteScanner {
             // At the end of the text a quote opened in its last paragraph runs to the end: the
             // excerpt stops inside it.
             // (Not a mark with quotes closed or opened inside it: that is a stray mark.)
-            if p + 1 == paragraphs.count, outer.paragraph == p, inner.isEmpty, openCount == 1 {
+            // (Only a quotation set off as such, opening the paragraph or after punctuation: a
+            // stray mark right after a word of running text does not take the rest of it.)
+            if p + 1 == paragraphs.count, outer.paragraph == p, inner.isEmpty, openCount == 1,
+               opensBlock(bytes, text: text, at: outer.start, paragraph: paragraph) {
                 stack = [outer]
                 close(0, at: end, end, paragraph: p, &stack, &spans, &inner, text)
                 continue
@@ -170,6 +177,16 @@ struct QuoteScanner {
         let span = QuoteSpan(openStart: open.start, openEnd: open.end, closeStart: start, closeEnd: end,
                              firstParagraph: open.paragraph, lastParagraph: paragraph, contentStart: s, contentEnd: e)
         if k == 0 { spans.append(span) } else { inner.append(span) }
+    }
+
+    /// Whether the mark at `start` opens its paragraph or follows punctuation (a colon, the comma
+    /// after an incise), not a word of running text (`He said "we will …`).
+    private func opensBlock(_ bytes: UnsafeBufferPointer<UInt8>, text: TextBuffer, at start: Int, paragraph: Range<Int>) -> Bool {
+        var b = start
+        while b > paragraph.lowerBound, isSpace(bytes[b - 1]) { b -= 1 }
+        guard b > paragraph.lowerBound else { return true }
+        let before = text.scalar(before: b).0
+        return !(before.properties.isAlphabetic || before.properties.numericType != nil)
     }
 
     /// Whether paragraph `paragraph` stops in mid-sentence (on a letter, a digit, a comma or a

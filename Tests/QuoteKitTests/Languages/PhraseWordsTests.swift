@@ -74,4 +74,18 @@ final class PhraseWordsTests: XCTestCase {
         // Titles (a capital after an article, a noun or a preposition) go; quoted words in lowercase stay.
         XCTAssertEqual(try de.extract(text: text, documentID: "d").map(\.text), ["sehr ernst", "kühnen Griff nach der Macht"])
     }
+    func testGermanNamesAndSpeechAfterNounsStay() throws {
+        let de = try QuoteExtractor(language: "de")
+        // A sentence of speech after a name or an article is no title.
+        XCTAssertEqual(try de.extract(text: "Da rief Hans »Komm sofort her!«", documentID: "d").first?.speakerMention?.text, "Hans")
+        XCTAssertEqual(try de.extract(text: "Sie antwortete mit einem »Ja, sehr gern.«", documentID: "d").map(\.text), ["Ja, sehr gern."])
+        // A surname that opens a sentence once, before its cue, is still a name.
+        let scholz = try de.extract(text: "Die Sitzung dauerte lange. Scholz sagte: »Wir werden das Gesetz beschließen.«", documentID: "d")
+        XCTAssertEqual(scholz.first?.speakerMention?.text, "Scholz")
+        // A year before a full stop is no day: the name after it stays whole.
+        let year = try de.extract(text: "Das war im Jahr 1990. Anna Berger sagte: »Wir kommen wieder.«", documentID: "d")
+        XCTAssertEqual(year.first?.speakerMention?.text, "Anna Berger")
+        // A first name after a possessive-like "ihr" is a name: »…«, antwortete ihr Peter.
+        XCTAssertEqual(try de.extract(text: "»Komm her«, antwortete ihr Peter.", documentID: "d").first?.speakerMention?.text, "Peter")
+    }
 }

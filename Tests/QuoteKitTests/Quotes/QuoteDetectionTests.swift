@@ -94,6 +94,13 @@ final class QuoteDetectionTests: XCTestCase {
         let end = try extract("The vote was close.\n\nAnn Lee said: “We tried everything and it did not work, and now")
         XCTAssertEqual(quotes(end), ["We tried everything and it did not work, and now"])
         XCTAssertEqual(end.first?.speaker, "Ann Lee")
+        // An apostrophe before the closing mark does not hide it.
+        let apostrophe = try extract("I don’t know what to say now,” she said quietly.\n\nThen she left the room.")
+        XCTAssertEqual(quotes(apostrophe), ["I don’t know what to say now,"])
+        // A straight mark after a digit is an inch mark, not the end of a quote.
+        XCTAssertEqual(quotes(try extract("The screen is 15\" wide and heavy.\n\nIt sold well.")), [])
+        // A text of one paragraph is not swallowed by a mark left open in it.
+        XCTAssertEqual(quotes(try extract("He said \"we will win. The vote is next week. Nobody knows the result.")), [])
         // Only in the last paragraph, and only a lone mark: an earlier unclosed mark is dropped.
         let earlier = try extract("Ann Lee said: “We tried everything and it did not work.\n\nThe vote was close and the hall was quiet.")
         XCTAssertEqual(quotes(earlier), [])
