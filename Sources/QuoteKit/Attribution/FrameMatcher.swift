@@ -49,8 +49,9 @@ struct FrameMatcher {
     /// words after it start a new sentence and attribute it only when they continue in lowercase
     /// or form a short clause of their own ("…." Trump said.).
     /// `endsClause`: the quote ends with a comma, a question or an exclamation mark, so the words
-    /// after it may be its speaker and verb.
-    func match(_ id: RuleID, _ frame: FrameRule, first: Int, after: Int, endsSentence: Bool, endsClause: Bool, endsWithComma: Bool = true) -> FrameMatch? {
+    /// after it may be its speaker and verb. `endsWithComma`: it ends with a comma (inside its
+    /// marks or right after them), so a capitalised word after it does not start a new sentence.
+    func match(_ id: RuleID, _ frame: FrameRule, first: Int, after: Int, endsSentence: Bool, endsClause: Bool, endsWithComma: Bool) -> FrameMatch? {
         let elements = frame.pattern.elements
         let q = frame.pattern.quoteIndex
         let attachesAfter = q + 1 < elements.count && elements[q + 1] != .paragraph
@@ -78,9 +79,9 @@ struct FrameMatcher {
         }
         // A cue followed by a colon introduces what follows, not the quote before it, unless that
         // quote breaks off with a comma, a question or an exclamation mark and so leans on the cue
-        // ("Come in," said the old lady: "…").
-        // A capitalised word after a question or an exclamation starts a new sentence: in
-        // "»…!« Das Mädchen antwortete: »…«" the clause introduces the next quote.
+        // ("Come in," said the old lady: "…"); after a question or an exclamation a capitalised
+        // word starts a new sentence, whose clause introduces the next quote ("»…!« Das Mädchen
+        // antwortete: »…«").
         let startsUpper = after < tokens.count && tokens[after].isWord && tokens[after].isCapitalized
         if q + 1 < elements.count, !endsClause || startsUpper && !endsWithComma, right.edge + 1 < tokens.count, tokens[right.edge + 1].mark == .colon,
            tokens[right.edge + 1].paragraph == tokens[right.edge].paragraph {
