@@ -181,7 +181,9 @@ struct FrameMatcher {
                 if el[e] == .name && m.kind != .name { continue }
                 // "packte er mich an der Schulter und sagte": a phrase that a conjunction joins to
                 // the words up to the cue is an object; the coordinated verbs share an earlier subject.
-                if e + 1 < el.count, el[e + 1] == .short, m.end < tokens.count, parser.usable(m.end), parser.has(m.end, .conjunction) { continue }
+                // (Not the subject right after the clause's first verb: "Da kam das Waldmännlein und sprach".)
+                if e + 1 < el.count, el[e + 1] == .short, m.end < tokens.count, parser.usable(m.end), parser.has(m.end, .conjunction),
+                   !Self.followsFirstVerb(m.start, parser) { continue }
                 // "Auf der Straße sagte sie", "Mit ihrer kühlen Hand fuhr sie": a phrase after a
                 // preposition is its object, unless the frame names the preposition ("laut SPEAKER")
                 // or a relative clause makes it a subject ("sur le père de Noël qui lui fit signe").
@@ -279,6 +281,15 @@ struct FrameMatcher {
         case .quote:
             return nil
         }
+    }
+
+    /// Whether the phrase at `start` comes right after the first verb of its sentence, where an
+    /// inverted subject stands: after "Da kam" or "Kam", not after "packte er mich an".
+    static func followsFirstVerb(_ start: Int, _ parser: PhraseParser) -> Bool {
+        let v = start - 1
+        guard v >= 0, parser.usable(v), parser.tokens[v].isWord, !parser.tokens[v].isCapitalized || parser.startsSentence(v),
+              parser.flags[v].isDisjoint(with: [.preposition, .determiner, .conjunction, .pronoun, .relativePronoun]) else { return false }
+        return parser.startsSentence(v) || v >= 1 && parser.tokens[v - 1].isWord && parser.startsSentence(v - 1)
     }
 
     /// Whether a pattern element is a literal word or mark.

@@ -85,6 +85,9 @@ final class PhraseWordsTests: XCTestCase {
         // A year before a full stop is no day: the name after it stays whole.
         let year = try de.extract(text: "Das war im Jahr 1990. Anna Berger sagte: »Wir kommen wieder.«", documentID: "d")
         XCTAssertEqual(year.first?.speakerMention?.text, "Anna Berger")
+        // The subject right after the clause's first verb is no object, though "und" joins it to the cue.
+        let came = try de.extract(text: "Da kam das Männlein und sprach: »Her mit dem Kerl!«", documentID: "d")
+        XCTAssertEqual(came.first?.speakerMention?.text, "das Männlein")
         // A first name after a possessive-like "ihr" is a name: »…«, antwortete ihr Peter.
         XCTAssertEqual(try de.extract(text: "»Komm her«, antwortete ihr Peter.", documentID: "d").first?.speakerMention?.text, "Peter")
     }
