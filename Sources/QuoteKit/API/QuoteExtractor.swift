@@ -100,26 +100,27 @@ public final class QuoteExtractor {
                 continue
             }
 
-            // A name or a title after an article or a noun: die „Neue Freie Presse“, das Lied „Ruhe sanft“.
-            // (Not a sentence that ends on a lowercase word: Da rief Hans »Komm sofort her!«.)
-            let endsLowerSentence = !tokens[inner[inner.count - 1]].isCapitalized
-                && [0x2E, 0x21, 0x3F].contains(buffer.bytes[Self.endIgnoringClosingMarks(buffer.bytes, quote.contentStart, quote.contentEnd) - 1])
-            if first > 0, !endsLowerSentence, tokens[first - 1].paragraph == tokens[first].paragraph, tokens[first - 1].isWord {
-                if wordCount <= filter.maxWordsAfterArticle, lexicon.articles.contains(lowers[first - 1], hash: tokens[first - 1].hash),
-                   tokens[inner[0]].isCapitalized { continue }
-                if wordCount <= filter.maxWordsAfterPreposition, parser.has(first - 1, .preposition), tokens[inner[0]].isCapitalized { continue }
-                if wordCount <= filter.maxWordsAfterNoun, lexicon.capitalizedNouns, tokens[first - 1].isCapitalized,
-                   !parser.startsSentence(first - 1), parser.pronoun(first - 1) == nil, tokens[inner[0]].isCapitalized { continue }
+            // A nested quote's closing mark may end the content: ‘…, ‘Let’s go,’” he said.
+            let contentEnd = Self.endIgnoringClosingMarks(buffer.bytes, quote.contentStart, quote.contentEnd)
+            let lastByte = buffer.bytes[contentEnd - 1]
+
+            // A name or a title after an article, a preposition or a noun: die „Neue Freie Presse“,
+            // in „Kabale und Liebe“, das Lied „Ruhe sanft“. It starts with a capital, and is no
+            // sentence that ends on a lowercase word (Da rief Hans »Komm sofort her!«).
+            if first > 0, tokens[inner[0]].isCapitalized, tokens[first - 1].paragraph == tokens[first].paragraph, tokens[first - 1].isWord,
+               !(!tokens[inner[inner.count - 1]].isCapitalized && [0x2E, 0x21, 0x3F].contains(lastByte)) {
+                let before = first - 1
+                if wordCount <= filter.maxWordsAfterArticle, lexicon.articles.contains(lowers[before], hash: tokens[before].hash) { continue }
+                if wordCount <= filter.maxWordsAfterPreposition, parser.has(before, .preposition) { continue }
+                if wordCount <= filter.maxWordsAfterNoun, lexicon.capitalizedNouns, tokens[before].isCapitalized,
+                   !parser.startsSentence(before), parser.pronoun(before) == nil { continue }
             }
 
             if filter.dropSubheads, doubleMarkText, Self.opensWithSingleMark(quote, buffer.bytes), isWholeParagraph(quote, analyzed) {
                 continue
             }
 
-            // A nested quote's closing mark may end the content: ‘…, ‘Let’s go,’” he said.
-            let contentEnd = Self.endIgnoringClosingMarks(buffer.bytes, quote.contentStart, quote.contentEnd)
             let endsSentence = Self.endsWithFullStop(buffer.bytes, quote.contentStart, contentEnd)
-            let lastByte = buffer.bytes[contentEnd - 1]
             let endsClause = Self.endsClause(buffer.bytes, contentEnd: contentEnd, closeEnd: quote.closeEnd)
             let endsWithComma = Self.endsWithComma(buffer.bytes, contentEnd: contentEnd, closeEnd: quote.closeEnd)
             // How many words a quote needs when no frame attributes it: fewer for a sentence of its own.

@@ -1,4 +1,5 @@
 import Foundation
+import ArgumentParser
 
 /// Writing to the standard streams.
 enum Console {
@@ -76,6 +77,29 @@ final class OutputSink {
         try handle.close()
         if rename(temporary, destination) != 0 {
             throw RuleDirectoryLoader.Failure(description: "\(destination): cannot move the output into place: \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// Opens the output (`nil` or `-`: standard output); when it cannot, says why on standard
+    /// error and exits 1.
+    static func opening(_ path: String?) throws -> OutputSink {
+        do {
+            return try OutputSink(path: path)
+        } catch {
+            Console.error("quotekit: error: \(error)")
+            throw ExitCode.failure
+        }
+    }
+
+    /// ``finish()``, or on a write error removes the unfinished file, says why on standard error
+    /// and exits 1.
+    func finishOrExit() throws {
+        do {
+            try finish()
+        } catch {
+            abandon()
+            Console.error("quotekit: error: \(error)")
+            throw ExitCode.failure
         }
     }
 

@@ -54,21 +54,9 @@ struct Speakers: ParsableCommand {
         } else {
             failures += documents.extractAll(inputs, with: try documents.ruleSet(), context: .none) { _, records in table.add(records) }
         }
-        let sink: OutputSink
-        do {
-            sink = try OutputSink(path: output)
-        } catch {
-            Console.error("quotekit: error: \(error)")
-            throw ExitCode.failure
-        }
+        let sink = try OutputSink.opening(output)
         sink.write(Self.render(table.sorted(minQuotes: minQuotes), format))
-        do {
-            try sink.finish()
-        } catch {
-            sink.abandon()
-            Console.error("quotekit: error: \(error)")
-            throw ExitCode.failure
-        }
+        try sink.finishOrExit()
         if failures > 0 { throw ExitCode.failure }
     }
 

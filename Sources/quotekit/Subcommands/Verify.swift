@@ -84,13 +84,7 @@ struct Verify: ParsableCommand {
         let index = try QuoteIndex(ruleSet: rules.0, language: documents.lang)
         failures += documents.extractAll(sources, with: rules, context: .sentence) { document, records in index.add(document, records: records) }
 
-        let sink: OutputSink
-        do {
-            sink = try OutputSink(path: output)
-        } catch {
-            Console.error("quotekit: error: \(error)")
-            throw ExitCode.failure
-        }
+        let sink = try OutputSink.opening(output)
         if format == .json { sink.write("[") }
         var n = 0
         for c in batch {
@@ -110,13 +104,7 @@ struct Verify: ParsableCommand {
             }
         }
         if format == .json { sink.write(batch.isEmpty ? "]\n" : "\n]\n") }
-        do {
-            try sink.finish()
-        } catch {
-            sink.abandon()
-            Console.error("quotekit: error: \(error)")
-            throw ExitCode.failure
-        }
+        try sink.finishOrExit()
         if index.documentCount == 0 { Console.error("quotekit: warning: no source documents were read") }
         if failures > 0 { throw ExitCode.failure }
     }
