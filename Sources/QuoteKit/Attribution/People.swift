@@ -573,6 +573,10 @@ struct People {
     /// before a word that can be its verb ("After an hour, Mr. Palmer sauntered", "Presently
     /// Martha brought"; not "glancing at Joan, who", "Then Joan and").
     private func namesSubject(_ t: Int) -> Bool {
+        // A possessive names no subject ("Cassandra's words seemed").
+        if let e = mentionAt[t]?.end, texts[e - 1].hasSuffix("'s") || texts[e - 1].hasSuffix("’s") || e < tokens.count && lowers[e] == "s" {
+            return false
+        }
         if parser.startsClause(t) { return true }
         guard t > 1, tokens[t - 1].mark == .comma || tokens[t - 1].isWord && parser.startsSentence(t - 1) else { return false }
         guard let e = mentionAt[t]?.end, e < tokens.count, parser.usable(e), tokens[e].isWord, !tokens[e].isCapitalized,

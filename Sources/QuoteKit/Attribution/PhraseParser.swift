@@ -106,7 +106,7 @@ struct PhraseParser {
         case "—", "–", "--", ";", ":": return true
         default: break
         }
-        if has(i - 1, .conjunction), i >= 2, tokens[i - 2].mark == .comma || startsSentence(i - 1) { return true }
+        if has(i - 1, .conjunction), i >= 2, tokens[i - 2].mark == .comma || tokens[i - 2].mark == .semicolon || startsSentence(i - 1) { return true }
         return has(i - 1, .auxiliary)
     }
 

@@ -673,6 +673,35 @@ final class DialogueTests: XCTestCase {
         XCTAssertEqual(try speakers(second).last, "Mr. Palmer")
     }
 
+    func testASubjectAfterASemicolonAndAConjunctionIsWhomSheMeans() throws {
+        // "; and Mary, turning to Jane, read": Mary starts a clause of her own, so she is the
+        // subject "she" goes back to, not Jane, who is named after her.
+        let text = """
+        "Is it far?" asked Jane.
+
+        "Not far," said Mary.
+
+        Their mother sat by the fire with the letters; and Mary, turning to Jane, read them aloud.
+
+        "They are all from London," she said.
+        """
+        XCTAssertEqual(try speakers(text).last, "Mary")
+    }
+
+    func testAPossessiveNameIsNoSubject() throws {
+        // "Jane's letter lay open": the letter is the subject, so "she" is Mary, the subject before.
+        let text = """
+        "Is it far?" asked Jane.
+
+        "Not far," said Mary.
+
+        Mary looked out of the window. Jane's letter lay open on the table.
+
+        "It came this morning," she said.
+        """
+        XCTAssertEqual(try speakers(text).last, "Mary")
+    }
+
     func testSaidTheOldGentlemanTakesHisTurnLikeHe() throws {
         // Two men talk; the turn after an unattributed one is the first man's again, and "the old
         // gentleman" is whichever of them it is "he" would be.
