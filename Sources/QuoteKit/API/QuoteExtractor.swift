@@ -40,7 +40,8 @@ public final class QuoteExtractor {
     }
 
     /// The quotes of one document, in document order.
-    /// - Throws: ``ICUError`` when ICU cannot segment the text.
+    /// - Throws: ``ICUError`` when ICU cannot segment the text, ``QuoteKitError/documentTooLarge(bytes:limit:)``
+    ///   for a text of 2 GiB or more.
     public func extract(text: String, documentID: String, metadata: [(key: String, value: MetadataValue)] = []) throws -> [QuoteRecord] {
         let analyzed = try segmenter.analyze(text)
         var spans = scanner.scan(analyzed.buffer, paragraphs: analyzed.paragraphs)
@@ -606,11 +607,15 @@ public final class QuoteExtractor {
 /// Errors from the QuoteKit library.
 public enum QuoteKitError: Error, CustomStringConvertible, Sendable {
     case unknownLanguage(String, available: [String])
+    /// A document of more bytes (UTF-8) than the limit, ``Segmenter/maxDocumentBytes``.
+    case documentTooLarge(bytes: Int, limit: Int)
 
     public var description: String {
         switch self {
         case .unknownLanguage(let language, let available):
             return "no rules for language '\(language)'; available: \(available.joined(separator: ", "))"
+        case .documentTooLarge(let bytes, let limit):
+            return "the document has \(bytes) bytes of text; the limit is \(limit) bytes (2 GiB)"
         }
     }
 }

@@ -27,7 +27,7 @@ struct FrameMatcher {
     private let maxSentence: Int32 = 400
     /// ... and in it a gap spans at most this many tokens, so that the time a quote takes does not
     /// grow with the quotes around it.
-    private let maxGapInEndlessSentence = 20
+    private let maxGapInEndlessSentence = 4
 
     private func gapLimit(_ element: FramePattern.Element, sentence: Int) -> Int {
         if element == .short { return maxShort }
@@ -130,18 +130,23 @@ struct FrameMatcher {
             || tokens[pos].mark == .period || tokens[pos].mark == .question || tokens[pos].mark == .exclamation || afterIntroductoryPhrase(pos)
     }
 
+    /// The most tokens an introductory phrase may have (one that opens with a preposition).
+    private static let maxIntroductoryPhrase = 25
+
     /// Whether `comma` ends an introductory phrase: "On Tuesday, …", "Speaking in Ohio, …".
     private func afterIntroductoryPhrase(_ comma: Int) -> Bool {
         guard parser.usable(comma), tokens[comma].mark == .comma else { return false }
+        // (The walk back stops past the longest phrase allowed, so an endless sentence costs no more.)
         var first = comma
-        while first > 0 && tokens[first - 1].sentence == tokens[comma].sentence && tokens[first - 1].paragraph == tokens[comma].paragraph {
+        while first > 0 && comma - first <= Self.maxIntroductoryPhrase && tokens[first - 1].sentence == tokens[comma].sentence
+                && tokens[first - 1].paragraph == tokens[comma].paragraph {
             first -= 1
         }
         let word = lowers[first]
         let lexicon = parser.lexicon
         // A phrase that opens with a preposition may run longer ("To the relief of all the girls
         // …, Anne sat up").
-        let limit = lexicon.prepositions.contains(word) ? 25 : 12
+        let limit = lexicon.prepositions.contains(word) ? Self.maxIntroductoryPhrase : 12
         guard first < comma, comma - first <= limit else { return false }
         if (first + 1..<comma).contains(where: { parser.isCueVerb($0) || parser.pronoun($0) != nil }) { return false }
         // A long one names no one ("…, and especially of Josie Pye, who …").

@@ -18,7 +18,13 @@ final class Segmenter {
     /// How many punctuation tokens in a row are kept (see ``analyze(_:)``).
     static let maxPunctuationRun = 64
 
+    /// The largest document, in UTF-8 bytes: token offsets are stored in 32 bits.
+    static let maxDocumentBytes = Int(Int32.max) - 1
+
     func analyze(_ text: String) throws -> AnalyzedText {
+        guard text.utf8.count <= Self.maxDocumentBytes else {
+            throw QuoteKitError.documentTooLarge(bytes: text.utf8.count, limit: Self.maxDocumentBytes)
+        }
         let buffer = TextBuffer(text)
         let paragraphs = Self.paragraphs(buffer.bytes)
         // Soft line breaks become spaces for ICU (same length, so offsets hold).
