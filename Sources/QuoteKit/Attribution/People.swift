@@ -210,10 +210,17 @@ struct People {
             }
             let startsName = parser.isNameWord(i) || !parser.flags[i].isDisjoint(with: [.title, .personNoun]) && parser.titleEnd(at: i) != nil
             guard startsName, !(i > 0 && tokens[i - 1].paragraph == tokens[i].paragraph && parser.isNameWord(i - 1)),
-                  let (m, next) = parser.titledName(startingAt: i).name
+                  var (m, next) = parser.titledName(startingAt: i).name
                     ?? parser.speakers(startingAt: i).first(where: { $0.mention.kind == .name }) else {
                 i += 1
                 continue
+            }
+            // After a preposition a run of capitalised words may hold its object and then a name,
+            // from a first name and a surname on: "On Facebook Jane Doe wrote" names Jane Doe, not
+            // "Facebook Jane Doe" (as the frames read it); "to Megyn Kelly" stays whole.
+            if m.start == m.nameStart, m.end - m.start >= 3, m.start > 0, parser.usable(m.start - 1), parser.has(m.start - 1, .preposition),
+               let k = (m.start + 1..<m.end - 1).first(where: { parser.firstName($0) != nil && parser.isNameWord($0) }) {
+                m = Mention(start: k, end: m.end, kind: .name, nameStart: k, gender: parser.firstName(k) ?? .any)
             }
             var words = (m.nameStart..<m.end).filter { tokens[$0].isWord }.map { stripPossessive(texts[$0]) }
             // Two people's given names side by side ("Katharine Cassandra") are no one's full name:

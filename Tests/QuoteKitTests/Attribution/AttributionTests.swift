@@ -247,5 +247,6 @@ final class AttributionTests: XCTestCase {
         XCTAssertEqual(mother.speakerMention?.text, "the mother of Anna Smith")
         let facebook = try only("On Facebook Jane Doe wrote: \"We will win this.\"")
         XCTAssertEqual(facebook.speakerMention?.text, "Jane Doe")
+        XCTAssertEqual(facebook.speaker, "Jane Doe")
     }
 }
