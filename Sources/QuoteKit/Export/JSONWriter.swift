@@ -2,51 +2,72 @@
 enum JSONWriter {
     static func string(_ s: String, into out: inout String) {
         out.append("\"")
-        // Copy runs that need no escaping in one piece; escape the rest byte by byte (all
-        // characters to escape are ASCII but U+2028 and U+2029, which end a line in JavaScript,
-        // and U+FEFF, which some JSON readers drop at the start of a string).
-        Array(s.utf8).withUnsafeBufferPointer { bytes in
-            var runStart = 0
-            var i = 0
-            func flush(_ end: Int) {
-                if end > runStart {
-                    out.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<end]), as: UTF8.self))
-                }
-            }
-            while i < bytes.count {
-                let b = bytes[i]
-                var escape: String?
-                var length = 1
-                switch b {
-                case 0x22: escape = "\\\""
-                case 0x5C: escape = "\\\\"
-                case 0x0A: escape = "\\n"
-                case 0x0D: escape = "\\r"
-                case 0x09: escape = "\\t"
-                case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
-                    escape = bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029"
-                    length = 3
-                case 0xEF where i + 2 < bytes.count && bytes[i + 1] == 0xBB && bytes[i + 2] == 0xBF:
-                    escape = "\\ufeff"
-                    length = 3
-                default:
-                    if b < 0x20 || b == 0x7F {
-                        let hex = String(b, radix: 16)
-                        escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                    }
-                }
-                if let escape {
-                    flush(i)
-                    out.append(escape)
-                    i += length
-                    runStart = i
-                } else {
-                    i += 1
-                }
-            }
-            flush(bytes.count)
+        // Characters to escape are all ASCII but U+2028 and U+2029, which end a line in
+        // JavaScript, and U+FEFF, which some JSON readers drop at the start of a string. Most
+        // strings have none of them and are appended whole; in the others, runs that need no
+        // escaping are copied in one piece and the rest escaped byte by byte.
+        var s = s
+        if s.withUTF8(needsEscape) {
+            s.withUTF8 { escape($0, into: &out) }
+        } else {
+            out.append(s)
         }
         out.append("\"")
+    }
+
+    /// Whether UTF-8 text holds a character to escape.
+    private static func needsEscape(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F { return true }
+            if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 { return true }
+            if b == 0xEF, i + 2 < bytes.count, bytes[i + 1] == 0xBB, bytes[i + 2] == 0xBF { return true }
+            i += 1
+        }
+        return false
+    }
+
+    private static func escape(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout String) {
+        var runStart = 0
+        var i = 0
+        func flush(_ end: Int) {
+            if end > runStart {
+                out.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<end]), as: UTF8.self))
+            }
+        }
+        while i < bytes.count {
+            let b = bytes[i]
+            var escape: String?
+            var length = 1
+            switch b {
+            case 0x22: escape = "\\\""
+            case 0x5C: escape = "\\\\"
+            case 0x0A: escape = "\\n"
+            case 0x0D: escape = "\\r"
+            case 0x09: escape = "\\t"
+            case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                escape = bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                length = 3
+            case 0xEF where i + 2 < bytes.count && bytes[i + 1] == 0xBB && bytes[i + 2] == 0xBF:
+                escape = "\\ufeff"
+                length = 3
+            default:
+                if b < 0x20 || b == 0x7F {
+                    let hex = String(b, radix: 16)
+                    escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                }
+            }
+            if let escape {
+                flush(i)
+                out.append(escape)
+                i += length
+                runStart = i
+            } else {
+                i += 1
+            }
+        }
+        flush(bytes.count)
     }
 
     /// A number in [0, 1] with at most three decimals: `0.95`, `1`, `0`.
