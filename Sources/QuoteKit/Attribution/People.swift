@@ -47,6 +47,10 @@ struct People {
 
     // Indexes for linking names while collecting.
     private var byWords: [[String]: Int] = [:]
+    /// The person known only by a title ("the General"), for each title in full and lower case.
+    private var titleOnly: [String: Int] = [:]
+    /// Tokens of the mentions by a title alone ("the General"), which name no one by name.
+    private var titleOnlyTokens: Set<Int> = []
     private var byFirstLast: [String: Int] = [:]
     private var byLast: [String: [Int]] = [:]
     private var byFirst: [String: [Int]] = [:]
@@ -208,6 +212,11 @@ struct People {
                 i = end
                 continue
             }
+            if let gender = titleAlone(i) {
+                noteTitleAlone(i, gender: gender)
+                i += 1
+                continue
+            }
             let startsName = parser.isNameWord(i) || !parser.flags[i].isDisjoint(with: [.title, .personNoun]) && parser.titleEnd(at: i) != nil
             guard startsName, !(i > 0 && tokens[i - 1].paragraph == tokens[i].paragraph && parser.isNameWord(i - 1)),
                   var (m, next) = parser.titledName(startingAt: i).name
@@ -255,6 +264,53 @@ struct People {
             }
             i = max(next, i + 1)
         }
+    }
+
+    /// The gender of a title written alone, capitalised after "the", in the narration ("the
+    /// General said", "the Professor"): a person the text calls by that title.
+    private func titleAlone(_ i: Int) -> Gender? {
+        guard i > 0, tokens[i].isCapitalized, lowers[i - 1] == "the", parser.usable(i - 1), tokens[i - 1].paragraph == tokens[i].paragraph,
+              let gender = parser.title(i) else { return nil }
+        // Not a title before a name ("the General Tilney", "the Reverend Mr. Collins", "the Gen. …").
+        let next = i + 1
+        if next < tokens.count, tokens[next].paragraph == tokens[i].paragraph,
+           parser.isNameWord(next) || parser.title(next) != nil || tokens[next].mark == .hyphen
+            || tokens[next].mark == .period && lexicon.abbreviatedTitles.contains(lowers[i]) {
+            return nil
+        }
+        return gender
+    }
+
+    /// Records "the General" at token `i`: the person the text last named with that title, when it
+    /// named them lately (within ``passingNameTokens``); else the one person known by that title alone.
+    private mutating func noteTitleAlone(_ i: Int, gender: Gender) {
+        let title = fullTitle(lowers[i])
+        var p: Int?
+        var k = timeline.count - 1
+        while k >= 0, i - timeline[k].token < passingNameTokens {
+            let q = timeline[k].person
+            if !titleOnlyTokens.contains(timeline[k].token), persons[q].title.map(fullTitle) == title || persons[q].titles.contains(title) {
+                p = q
+                break
+            }
+            k -= 1
+        }
+        if p == nil {
+            if let known = titleOnly[title] {
+                p = known
+            } else {
+                persons.append(Person(words: [texts[i]], title: nil, gender: gender, display: "the \(texts[i])"))
+                p = persons.count - 1
+                titleOnly[title] = p
+            }
+            persons[p!].forms["the \(texts[i])", default: (0, 0)].count += 1
+        }
+        let person = p!
+        titleOnlyTokens.insert(i)
+        timeline.append((i, person))
+        mentionAt[i] = (person, i + 1)
+        persons[person].mentions.append(i)
+        if i + 1 < tokens.count && parser.isCueVerb(i + 1) || i >= 2 && parser.isCueVerb(i - 2) { persons[person].speaks = true }
     }
 
     /// When the paragraph starting at token `i` is a short heading with every word capitalised,
@@ -644,6 +700,10 @@ struct People {
     func person(description m: Mention, at: Int, conversation: Conversation? = nil, excluding addressee: Int? = nil,
                 answering addressed: Int? = nil) -> Int? {
         let words = Array(lowers[m.start..<m.end])
+        // "the General" where the text calls someone so (``noteTitleAlone(_:gender:)``).
+        if m.end - m.start == 2, words[0] == "the", let hit = mentionAt[m.start + 1], titleOnlyTokens.contains(m.start + 1) {
+            return hit.person
+        }
         // "the Colonel", "the Professor": the most recently named person with that title.
         if m.end - m.start == 2, words[0] == "the" || lexicon.possessives[words[0]] != nil && (lexicon.kinship[words[1]] ?? .extended) == .extended,
            lexicon.titles[words[1]] != nil {

@@ -702,6 +702,30 @@ final class DialogueTests: XCTestCase {
         XCTAssertEqual(try speakers(text).last, "Mary")
     }
 
+    func testSomeoneKnownOnlyByATitleIsACharacter() throws {
+        // "the General" is a person of the story: the speaker "said the General" names, and the
+        // one "he" means after the narration makes him its subject.
+        let text = """
+        Mr. Astley bowed and left the room. The General came in a moment later and sat down in his chair by the window.
+
+        "We shall leave tomorrow," said the General.
+
+        "So soon?" said Polina.
+
+        The General frowned and rubbed his eyes.
+
+        "Yes," he said. "Tomorrow."
+        """
+        XCTAssertEqual(try speakers(text), ["the General", "Polina", "the General", "the General"])
+        // A title alone is the person the text has lately named with it.
+        let named = """
+        Colonel Brandon arrived at noon and found Elinor alone.
+
+        "I have news from Delaford," said the Colonel.
+        """
+        XCTAssertEqual(try speakers(named), ["Colonel Brandon"])
+    }
+
     func testSaidTheOldGentlemanTakesHisTurnLikeHe() throws {
         // Two men talk; the turn after an unattributed one is the first man's again, and "the old
         // gentleman" is whichever of them it is "he" would be.
