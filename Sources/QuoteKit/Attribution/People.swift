@@ -270,7 +270,7 @@ struct People {
     /// General said", "the Professor"): a person the text calls by that title.
     private func titleAlone(_ i: Int) -> Gender? {
         guard i > 0, tokens[i].isCapitalized, lowers[i - 1] == "the", parser.usable(i - 1), tokens[i - 1].paragraph == tokens[i].paragraph,
-              let gender = parser.title(i) else { return nil }
+              let gender = parser.title(i) ?? parser.personNoun(i).flatMap({ $0.plural ? nil : $0.gender }) else { return nil }
         // Not a title before a name ("the General Tilney", "the Reverend Mr. Collins", "the Gen. …").
         let next = i + 1
         if next < tokens.count, tokens[next].paragraph == tokens[i].paragraph,
@@ -551,7 +551,7 @@ struct People {
 
     /// The person named by a name mention.
     func person(named m: Mention) -> Int? {
-        if let hit = mentionAt[m.start] { return hit.person }
+        if let hit = mentionAt[m.start] ?? mentionAt[m.nameStart] { return hit.person }
         for k in stride(from: m.start - 1, through: max(0, m.start - 3), by: -1) {
             if let hit = mentionAt[k] { return hit.person }
         }

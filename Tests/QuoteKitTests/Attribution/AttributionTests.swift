@@ -232,6 +232,12 @@ final class AttributionTests: XCTestCase {
         """
         XCTAssertEqual(try extract(text).map(\.speaker), ["Colonel Fitzwilliam", "Anne Shirley"])
     }
+    func testTheSpeakerOfANameAfterAnAdjectiveAndATitleIsThePerson() throws {
+        // The mention starts at "Sen." but the person is Claire McCaskill, not "Democratic Sen".
+        let record = try only("The vote was close on Tuesday.\n\nDemocratic Sen. Claire McCaskill said the bill was \"a disgrace to the chamber\" and left.")
+        XCTAssertEqual(record.speaker, "Claire McCaskill")
+    }
+
     func testAPhraseAfterAPrepositionIsNotTheSpeaker() throws {
         // The object of a preposition before the cue is not its subject; a relative clause makes
         // it one again, and a name after "of" belongs to the description before it.

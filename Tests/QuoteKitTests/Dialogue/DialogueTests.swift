@@ -724,6 +724,17 @@ final class DialogueTests: XCTestCase {
         "I have news from Delaford," said the Colonel.
         """
         XCTAssertEqual(try speakers(named), ["Colonel Brandon"])
+        // So is a person noun capitalised as a name ("the Grandmother").
+        let grandmother = """
+        De Griers bowed to the Grandmother with a look of contempt, and departed.
+
+        "Home at once, all of you!" cried the Grandmother.
+
+        Not until we had reached the Avenue did she say a word.
+
+        "What a fool I am!" she said.
+        """
+        XCTAssertEqual(try speakers(grandmother), ["the Grandmother", "the Grandmother"])
     }
 
     func testSaidTheOldGentlemanTakesHisTurnLikeHe() throws {
