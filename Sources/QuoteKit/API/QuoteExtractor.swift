@@ -138,7 +138,16 @@ public final class QuoteExtractor {
 
             // Whom the quote calls by name: never its own speaker.
             let called = vocative(in: first..<after, quote, parser: parser)
-            let addressee = called.flatMap { people.person(matching: $0.words, title: $0.title) }
+            var addressee = called.flatMap { people.person(matching: $0.words, title: $0.title) }
+            // Nor is the person the cue speaks to ("she said to Elizabeth", "added he to the General").
+            if addressee == nil, let m = best, let cue = m.cue {
+                var k = max(cue.upperBound, m.speaker.end)
+                if k + 1 < tokens.count, parser.usable(k), parser.lowers[k] == "to" {
+                    k += parser.lowers[k + 1] == "the" ? 2 : 1
+                    // Someone known to be a person (a gender or a title), not a place or a body ("to TV").
+                    addressee = people.person(mentionedAt: k).flatMap { people.persons[$0].gender != .any || people.persons[$0].title != nil ? $0 : nil }
+                }
+            }
 
             var rule: String
             var confidence: Double

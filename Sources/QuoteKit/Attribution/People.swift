@@ -549,6 +549,9 @@ struct People {
         stride(from: at - 1, through: max(0, at - within), by: -1).contains(where: isNarratorsI)
     }
 
+    /// The person of the name (or title alone) that starts at token `k`, if one does.
+    func person(mentionedAt k: Int) -> Int? { mentionAt[k]?.person }
+
     /// The person named by a name mention.
     func person(named m: Mention) -> Int? {
         if let hit = mentionAt[m.start] ?? mentionAt[m.nameStart] { return hit.person }

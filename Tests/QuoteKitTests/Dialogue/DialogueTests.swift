@@ -159,6 +159,17 @@ final class DialogueTests: XCTestCase {
         XCTAssertEqual(r.addressee, "Mr. Knightley")
         // In news nobody is addressed: the field is left out of the JSON.
         XCTAssertNil(try extract("“We will win,” Ann Lee said.").first?.addressee)
+        // The person the cue speaks to is addressed, and is not the "she" who speaks.
+        let told = """
+        Mrs. Bennet came in with a letter, and her daughter Elizabeth followed her.
+
+        "It is from London," she said to Elizabeth.
+        """
+        let t = try XCTUnwrap(try extract(told).first)
+        XCTAssertEqual(t.addressee, "Elizabeth")
+        XCTAssertEqual(t.speaker, "Mrs. Bennet")
+        // A place or a body is no addressee: "said to the Senate".
+        XCTAssertNil(try extract("“We will win,” Ann Lee said to the Senate.").first?.addressee)
     }
 
     func testATitleCanPrecedeANameParticle() throws {
