@@ -491,6 +491,14 @@ final class DialogueTests: XCTestCase {
         "I am going out," he said.
         """
         XCTAssertEqual(try speakers(text), ["Ronny"])
+        // So is a name mostly written after "to", "at" or "of" ("the Castle of Chillon").
+        let chillon = """
+        Daisy shook her head. Daisy rubbed her eyes. She had gone to Chillon with her brother, and \
+        at Chillon she had seen the dungeons. Of Chillon she spoke often. Chillon pleased her, and she said so.
+
+        "It was lovely," she said.
+        """
+        XCTAssertEqual(try speakers(chillon), ["Daisy"])
     }
 
     func testALongFrontedPrepositionalPhraseIsSkipped() throws {
