@@ -19,16 +19,21 @@ struct People {
         var speaks = false
         /// Whether the first mention gave a full name (news introduces people so: "Chrissy Teigen").
         var introducedInFull = false
+        /// Whether other members of the person's family are named too ("Mr. Crawford", "Miss Crawford").
+        var sharedSurname = false
         /// How often each written form was used ("Mr. Darcy", "Darcy"), with the order of its first use.
         var forms: [String: (count: Int, order: Int)] = [:]
         /// The name to report: the full name when the text introduced the person with it, else the
-        /// form the text uses most ("Elizabeth", "Mr. Darcy").
+        /// form the text uses most ("Elizabeth", "Mr. Darcy"), unless that is a title and a surname
+        /// the family shares and the full name is known ("Henry Crawford", not "Mr. Crawford").
         var canonical: String {
             if introducedInFull || forms.isEmpty {
                 if words.count >= 2 || title == nil { return display }
                 return "\(title!) \(display)"
             }
-            return forms.max { ($0.value.count, -$0.value.order) < ($1.value.count, -$1.value.order) }!.key
+            let most = forms.max { ($0.value.count, -$0.value.order) < ($1.value.count, -$1.value.order) }!.key
+            if sharedSurname, words.count >= 2, most.hasSuffix(" " + words.last!), most.split(separator: " ").count == 2 { return display }
+            return most
         }
     }
 
@@ -96,6 +101,9 @@ struct People {
         self.lowers = parser.lowers
         self.parser = parser
         collect()
+        for p in persons.indices where persons[p].words.count >= 2 && familySurnames.contains(persons[p].words.last!) {
+            persons[p].sharedSurname = true
+        }
         noteTitlesInQuotes()
         learnGenders()
         computeSalience()
@@ -391,6 +399,12 @@ struct People {
                 persons[p].title = title
                 merge(p, gender)
                 return p
+            }
+            // A man called so is the one man of the family named in full so far, if there is only
+            // one ("Mr. Crawford" after "Henry Crawford"; "Mr. Trump" after "Donald J. Trump").
+            if gender == .male {
+                let men = (byLast[word] ?? []).filter { persons[$0].gender == .male }
+                if men.count == 1 { return men[0] }
             }
             return add(Person(words: [word], title: title, gender: gender, display: display))
         }

@@ -756,6 +756,28 @@ final class DialogueTests: XCTestCase {
         XCTAssertEqual(try speakers(grandmother), ["the Grandmother", "the Grandmother"])
     }
 
+    func testMisterAndAFamilySurnameIsTheOneManOfTheFamilyNamedInFull() throws {
+        // "Mr. Crawford" is Henry Crawford, the only Crawford man named, and is reported by his
+        // full name, as the family has a Miss Crawford too.
+        let text = """
+        Henry Crawford and his sister Mary came to the Parsonage in July.
+
+        "It is a charming place," said Miss Crawford.
+
+        "It will do very well," said Mr. Crawford.
+        """
+        XCTAssertEqual(try speakers(text).last, "Henry Crawford")
+        // With two men of the family named in full, "Mr. Bertram" is neither of them for sure.
+        let two = """
+        Thomas Bertram came home with his son Tom Bertram, and Lady Bertram met them.
+
+        "You are late," said Mrs. Bertram.
+
+        "The roads were bad," said Mr. Bertram.
+        """
+        XCTAssertEqual(try speakers(two).last, "Mr. Bertram")
+    }
+
     func testSaidTheOldGentlemanTakesHisTurnLikeHe() throws {
         // Two men talk; the turn after an unattributed one is the first man's again, and "the old
         // gentleman" is whichever of them it is "he" would be.
