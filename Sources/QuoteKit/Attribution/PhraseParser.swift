@@ -625,11 +625,23 @@ struct PhraseParser {
         }
         var start = verbStart
         while start > 0, usable(start - 1),
-              has(start - 1, .auxiliary) || has(start - 1, .adverb) {
+              has(start - 1, .auxiliary) || has(start - 1, .adverb) || isUnlistedAdverb(start - 1) {
             start -= 1
         }
         if isPassive(start..<(last + 1)) { return nil }
         return start..<(last + 1)
+    }
+
+    /// A lowercase word with an adverb's ending (``CueModifiersRule/adverbEndings``) right after a
+    /// pronoun or a name, and no noun the rules know: "she resentfully answered", not "the family
+    /// said" or "Scott's family said".
+    private func isUnlistedAdverb(_ k: Int) -> Bool {
+        guard !lexicon.adverbEndings.isEmpty, k > 0, tokens[k].kind == .word, !tokens[k].isCapitalized,
+              tokens[k].end - tokens[k].start >= 5, usable(k - 1), flags[k].isDisjoint(with: [.personNoun, .sourceNoun]),
+              pronoun(k - 1) != nil || has(k - 1, .nameWord) && !lowers[k - 1].hasSuffix("'s") && !lowers[k - 1].hasSuffix("’s")
+        else { return false }
+        let w = lowers[k]
+        return lexicon.adverbEndings.contains { w.endsWith($0) }
     }
 
     private static let be: WordSet = ["is", "was", "are", "were", "be", "been", "being", "'s", "’s"]
@@ -666,7 +678,7 @@ struct PhraseParser {
     /// A cue starting at `first`: auxiliaries and adverbs, then the verb. Returns its range.
     func cue(startingAt first: Int) -> Range<Int>? {
         var k = first
-        while usable(k), has(k, .auxiliary) || has(k, .adverb), k - first < 4 {
+        while usable(k), has(k, .auxiliary) || has(k, .adverb) || isUnlistedAdverb(k), k - first < 4 {
             if isCueVerb(k) || phraseEnd(startingAt: k) != nil { break }
             k += 1
         }

@@ -93,7 +93,7 @@ enum RuleDecoder {
         switch kind {
         case .quoteMarks: return (["pairs"], ["apostrophes", "elisions", "dialogue_dashes", "split_incises"])
         case .cueVerbs: return (["verbs"], ["excluded_forms"])
-        case .cueModifiers: return ([], ["auxiliaries", "adverbs"])
+        case .cueModifiers: return ([], ["auxiliaries", "adverbs", "adverb_endings"])
         case .frame: return (["pattern", "confidence"], ["quote_kind", "min_words"])
         case .titles: return (["titles"], ["abbreviations"])
         case .pronouns: return (["pronouns"], ["contractions", "male_forms", "female_forms", "male_possessives", "female_possessives"])
@@ -151,7 +151,9 @@ enum RuleDecoder {
             } ?? []
             return .cueVerbs(CueVerbsRule(verbs: verbs, excludedForms: words(f["excluded_forms"])))
         case .cueModifiers:
-            return .cueModifiers(CueModifiersRule(auxiliaries: words(f["auxiliaries"]), adverbs: words(f["adverbs"])))
+            var rule = CueModifiersRule(auxiliaries: words(f["auxiliaries"]), adverbs: words(f["adverbs"]))
+            rule.adverbEndings = words(f["adverb_endings"])
+            return .cueModifiers(rule)
         case .frame:
             guard let patternNode = f["pattern"], let text = patternNode.nonEmptyString() else { return nil }
             let confidence = f["confidence"]?.number(in: 0...1)

@@ -12,6 +12,8 @@ final class Lexicon: Sendable {
     let cuePhrasesByFirst: WordMap<[[String]]>
     let auxiliaries: WordSet
     let adverbs: WordSet
+    /// ``CueModifiersRule/adverbEndings``.
+    let adverbEndings: [String]
     /// Frames, most confident first (ties: by id).
     let frames: [(id: RuleID, rule: FrameRule)]
     /// Lowercased title without its final period → gender.
@@ -68,7 +70,7 @@ final class Lexicon: Sendable {
         var dialogueDashes: Set<String> = []
         var splitsIncises = false
         var cueForms: [String: String] = [:]
-        var auxiliaries: Set<String> = [], adverbs: Set<String> = []
+        var auxiliaries: Set<String> = [], adverbs: Set<String> = [], adverbEndings: Set<String> = []
         var excludedForms: Set<String> = []
         var frames: [(RuleID, FrameRule)] = []
         var titles: [String: Gender] = [:], pronouns: [String: PronounsRule.Person] = [:], genderedForms: [String: Gender] = [:]
@@ -108,6 +110,7 @@ final class Lexicon: Sendable {
             case .cueModifiers(let r):
                 auxiliaries.formUnion(r.auxiliaries.map { $0.lowercased() })
                 adverbs.formUnion(r.adverbs.map { $0.lowercased() })
+                adverbEndings.formUnion(r.adverbEndings.map { $0.lowercased() }.filter { !$0.isEmpty })
             case .frame(let r): frames.append((id, r))
             case .titles(let r):
                 for (t, g) in r.titles {
@@ -175,6 +178,7 @@ final class Lexicon: Sendable {
         self.cueForms = WordMap(singleWordCues)
         self.auxiliaries = WordSet(auxiliaries)
         self.adverbs = WordSet(adverbs)
+        self.adverbEndings = adverbEndings.sorted()
         self.frames = frames.sorted { ($0.1.confidence, $1.0.rawValue) > ($1.1.confidence, $0.0.rawValue) }
         self.titles = WordMap(titles)
         self.titleFullForms = WordMap(titleFullForms)

@@ -137,6 +137,9 @@ public struct CueVerbsRule: Sendable {
 public struct CueModifiersRule: Sendable {
     public var auxiliaries: [String]
     public var adverbs: [String]
+    /// Endings of words the lists do not hold that are adverbs between a pronoun or a name and its
+    /// cue verb ("she resentfully answered", "Elinor gravely replied"): "ly" in English.
+    public var adverbEndings: [String] = []
 }
 
 /// A token pattern around a quote, e.g. `QUOTE ,? SPEAKER CUE`.

@@ -238,6 +238,15 @@ final class AttributionTests: XCTestCase {
         XCTAssertEqual(record.speaker, "Claire McCaskill")
     }
 
+    func testAnUnlistedAdverbBetweenASubjectAndItsCueIsPartOfTheCue() throws {
+        let answered = try only("\"We will not go,\" she resentfully answered.")
+        XCTAssertEqual(answered.speakerMention?.text, "she")
+        XCTAssertEqual(answered.cue?.text, "resentfully answered")
+        // After a possessive name, a word ending in "ly" is a noun, not part of the cue.
+        let family = try only("Scott's family has called the video \"a matter of the greater good\" this week.")
+        XCTAssertEqual(family.cue?.text, "has called")
+    }
+
     func testAPhraseAfterAPrepositionIsNotTheSpeaker() throws {
         // The object of a preposition before the cue is not its subject; a relative clause makes
         // it one again, and a name after "of" belongs to the description before it.
