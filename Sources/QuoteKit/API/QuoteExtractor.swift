@@ -34,14 +34,15 @@ public final class QuoteExtractor {
     }
 
     /// The quotes of `document`, in document order, carrying its metadata.
-    /// - Throws: ``ICUError`` when ICU cannot segment the text.
+    /// - Throws: ``ICUError`` when ICU cannot segment the text, ``QuoteKitError/documentTooLarge(bytes:limit:)``
+    ///   for a text longer than ``Segmenter/maxDocumentBytes`` (just under 2 GiB).
     public func extract(_ document: Document) throws -> [QuoteRecord] {
         try extract(text: document.text, documentID: document.id, metadata: document.metadata)
     }
 
     /// The quotes of one document, in document order.
     /// - Throws: ``ICUError`` when ICU cannot segment the text, ``QuoteKitError/documentTooLarge(bytes:limit:)``
-    ///   for a text of 2 GiB or more.
+    ///   for a text longer than ``Segmenter/maxDocumentBytes`` (just under 2 GiB).
     public func extract(text: String, documentID: String, metadata: [(key: String, value: MetadataValue)] = []) throws -> [QuoteRecord] {
         let analyzed = try segmenter.analyze(text)
         var spans = scanner.scan(analyzed.buffer, paragraphs: analyzed.paragraphs)
@@ -144,8 +145,12 @@ public final class QuoteExtractor {
                 var k = max(cue.upperBound, m.speaker.end)
                 if k + 1 < tokens.count, parser.usable(k), parser.lowers[k] == "to" {
                     k += parser.lowers[k + 1] == "the" ? 2 : 1
-                    // Someone known to be a person (a gender or a title), not a place or a body ("to TV").
-                    addressee = people.person(mentionedAt: k).flatMap { people.persons[$0].gender != .any || people.persons[$0].title != nil ? $0 : nil }
+                    // Someone known to be a person (a gender or a title), not a place or a body ("to TV"),
+                    // and not a possessive ("to Elizabeth's mother").
+                    addressee = people.person(mentionedAt: k, possessive: false).flatMap {
+                        let p = people.persons[$0]
+                        return p.gender != .any || p.title != nil || !p.titles.isEmpty ? $0 : nil
+                    }
                 }
             }
 
@@ -624,7 +629,7 @@ public enum QuoteKitError: Error, CustomStringConvertible, Sendable {
         case .unknownLanguage(let language, let available):
             return "no rules for language '\(language)'; available: \(available.joined(separator: ", "))"
         case .documentTooLarge(let bytes, let limit):
-            return "the document has \(bytes) bytes of text; the limit is \(limit) bytes (2 GiB)"
+            return "the document has \(bytes) bytes of text; the limit is \(limit) bytes (just under 2 GiB)"
         }
     }
 }

@@ -56,6 +56,10 @@ struct People {
     private var titleOnly: [String: Int] = [:]
     /// Tokens of the mentions by a title alone ("the General"), which name no one by name.
     private var titleOnlyTokens: Set<Int> = []
+    /// For each title (in full, lower case), the person last named with it and the token of that
+    /// mention, and everyone named with it, with how often each is named with it.
+    private var lastNamedWithTitle: [String: (person: Int, token: Int)] = [:]
+    private var namedWithTitle: [String: [Int: Int]] = [:]
     private var byFirstLast: [String: Int] = [:]
     private var byLast: [String: [Int]] = [:]
     private var byFirst: [String: [Int]] = [:]
@@ -127,10 +131,27 @@ struct People {
         // A title's gender is certain; one from the first-name list ("Winnie" in "Winnie-the-Pooh")
         // gives way to the text's pronouns when they say otherwise often and clearly.
         let titled = persons.map { $0.title.map { lexicon.titles[fullTitle($0)] ?? .any } ?? .any != .any }
-        // A place ("in Chandrapore", "from Anglo-India") takes no gender from the pronouns near it.
-        var located = [Int](repeating: 0, count: persons.count)
-        for entry in timeline where entry.token > 0 && lexicon.locatives.contains(lowers[entry.token - 1], hash: tokens[entry.token - 1].hash) { located[entry.person] += 1 }
-        let place = persons.indices.map { 3 * located[$0] >= persons[$0].mentions.count && located[$0] > 0 }
+        // A place ("in Chandrapore", "from Anglo-India") takes no gender from the pronouns near it;
+        // nor does one mostly written after these or "to", "at" or "of" ("the Castle of Chillon"),
+        // when it is written after "in" or "from" too, or never acts as a clause's subject nor speaks.
+        var located = [Int](repeating: 0, count: persons.count), weaklyLocated = located
+        var acts = [Bool](repeating: false, count: persons.count)
+        for entry in timeline where entry.token > 0 {
+            let before = entry.token - 1
+            if lexicon.locatives.contains(lowers[before], hash: tokens[before].hash) {
+                located[entry.person] += 1
+            } else if lexicon.weakLocatives.contains(lowers[before], hash: tokens[before].hash) {
+                weaklyLocated[entry.person] += 1
+            } else if !acts[entry.person], !titleOnlyTokens.contains(entry.token), namesSubject(entry.token) {
+                acts[entry.person] = true
+            }
+        }
+        let place = persons.indices.map { p in
+            let mentions = persons[p].mentions.count
+            if located[p] > 0 && 3 * located[p] >= mentions { return true }
+            let all = located[p] + weaklyLocated[p]
+            return all > 0 && 3 * all >= mentions && (located[p] > 0 || !acts[p] && !persons[p].speaks)
+        }
         for (n, entry) in timeline.enumerated() where !titled[entry.person] && !place[entry.person] {
             let limit = n + 1 < timeline.count ? timeline[n + 1].token : tokens.count
             var k = entry.token + 1
@@ -235,8 +256,12 @@ struct People {
             // After a preposition a run of capitalised words may hold its object and then a name,
             // from a first name and a surname on: "On Facebook Jane Doe wrote" names Jane Doe, not
             // "Facebook Jane Doe" (as the frames read it); "to Megyn Kelly" stays whole.
+            // A run that opens with a first name ("by Mary Ann Evans", "mit Hans Peter Müller") or
+            // is joined by hyphens ("Jean-Pierre Dupont") is one name.
             if m.start == m.nameStart, m.end - m.start >= 3, m.start > 0, parser.usable(m.start - 1), parser.has(m.start - 1, .preposition),
-               let k = (m.start + 1..<m.end - 1).first(where: { parser.firstName($0) != nil && parser.isNameWord($0) }) {
+               parser.firstName(m.start) == nil,
+               let k = (m.start + 1..<m.end - 1).first(where: { parser.firstName($0) != nil && parser.isNameWord($0) }),
+               tokens[k].spaceBefore, !(m.start..<k).contains(where: { tokens[$0].mark == .hyphen }) {
                 m = Mention(start: k, end: m.end, kind: .name, nameStart: k, gender: parser.firstName(k) ?? .any)
             }
             var words = (m.nameStart..<m.end).filter { tokens[$0].isWord }.map { stripPossessive(texts[$0]) }
@@ -268,6 +293,10 @@ struct People {
                 mentionAt[m.start] = (p, m.end)
                 persons[p].mentions.append(m.start)
                 if m.end < tokens.count && parser.isCueVerb(m.end) || m.start > 0 && parser.isCueVerb(m.start - 1) { persons[p].speaks = true }
+                for t in persons[p].titles.union(persons[p].title.map { [fullTitle($0)] } ?? []) {
+                    lastNamedWithTitle[t] = (p, m.start)
+                    namedWithTitle[t, default: [:]][p, default: 0] += 1
+                }
                 noteRoles(around: m, person: p)
             }
             i = max(next, i + 1)
@@ -290,24 +319,23 @@ struct People {
     }
 
     /// Records "the General" at token `i`: the person the text last named with that title, when it
-    /// named them lately (within ``passingNameTokens``); else the one person known by that title alone.
+    /// named them lately (within ``passingNameTokens``), or the only one it names with that title,
+    /// when it names them more than in passing; else the one person known by that title alone.
     private mutating func noteTitleAlone(_ i: Int, gender: Gender) {
         let title = fullTitle(lowers[i])
         var p: Int?
-        var k = timeline.count - 1
-        while k >= 0, i - timeline[k].token < passingNameTokens {
-            let q = timeline[k].person
-            if !titleOnlyTokens.contains(timeline[k].token), persons[q].title.map(fullTitle) == title || persons[q].titles.contains(title) {
-                p = q
-                break
-            }
-            k -= 1
+        if let last = lastNamedWithTitle[title], i - last.token < passingNameTokens {
+            p = last.person
+        } else if let holders = namedWithTitle[title], holders.count == 1, holders.first!.value >= 2 {
+            p = holders.first!.key
         }
         if p == nil {
             if let known = titleOnly[title] {
                 p = known
             } else {
-                persons.append(Person(words: [texts[i]], title: nil, gender: gender, display: "the \(texts[i])"))
+                var person = Person(words: [texts[i]], title: nil, gender: gender, display: "the \(texts[i])")
+                person.titles = [title]
+                persons.append(person)
                 p = persons.count - 1
                 titleOnly[title] = p
             }
@@ -563,8 +591,15 @@ struct People {
         stride(from: at - 1, through: max(0, at - within), by: -1).contains(where: isNarratorsI)
     }
 
-    /// The person of the name (or title alone) that starts at token `k`, if one does.
-    func person(mentionedAt k: Int) -> Int? { mentionAt[k]?.person }
+    /// The person of the name (or title alone) that starts at token `k`, if one does; with
+    /// `possessive` false, not when the name is possessive ("Elizabeth's").
+    func person(mentionedAt k: Int, possessive: Bool = true) -> Int? {
+        guard let hit = mentionAt[k] else { return nil }
+        if !possessive, texts[hit.end - 1].hasSuffix("'s") || texts[hit.end - 1].hasSuffix("’s") || hit.end < tokens.count && lowers[hit.end] == "s" {
+            return nil
+        }
+        return hit.person
+    }
 
     /// The person named by a name mention.
     func person(named m: Mention) -> Int? {
@@ -642,10 +677,11 @@ struct People {
             }
             return hit.person
         }
-        if let s = previousSpeaker, persons[s].gender == .any { return s }
+        if let s = previousSpeaker, s != addressee, persons[s].gender == .any { return s }
         // Nobody of that gender is known: the most recently named person whose gender is unknown.
-        return window.first(where: { persons[timeline[$0].person].gender == .any && persons[timeline[$0].person].words.count <= 3 })
-            .map { timeline[$0].person }
+        return window.first(where: {
+            timeline[$0].person != addressee && persons[timeline[$0].person].gender == .any && persons[timeline[$0].person].words.count <= 3
+        }).map { timeline[$0].person }
     }
 
     /// Whether the name mention at token `t` is the subject of a clause: where a clause starts

@@ -90,9 +90,9 @@ struct PhraseParser {
     }
 
     /// Whether a name at token `i` stands where a clause's subject does: at the start of a
-    /// sentence, after a dash, a semicolon or a colon, after a conjunction that follows a comma or
-    /// opens the sentence ("And Katharine followed"), or after an auxiliary that inverts ("Nor
-    /// did Katharine speak").
+    /// sentence, after a dash, a semicolon or a colon, after a conjunction that follows a comma or a
+    /// semicolon or opens the sentence ("And Katharine followed", "…; and Mary, turning, read"), or
+    /// after an auxiliary that inverts ("Nor did Katharine speak").
     func startsClause(_ i: Int) -> Bool {
         if memo.startsClause[i] >= 0 { return memo.startsClause[i] == 1 }
         let result = computeStartsClause(i)

@@ -53,6 +53,8 @@ final class Lexicon: Sendable {
     /// Articles and possessives after which a cue form is a noun (``PhraseWordsRule/articles``).
     let articles: WordSet
     let locatives: WordSet
+    /// ``PhraseWordsRule/weakLocatives``.
+    let weakLocatives: WordSet
     /// ``PhraseWordsRule/unlistedVerbEndings`` and ``PhraseWordsRule/invertedVerbEndings``.
     let unlistedVerbEndings: [String]
     /// ``PhraseWordsRule/capitalizedNouns``.
@@ -83,7 +85,7 @@ final class Lexicon: Sendable {
         var nonNameWords: Set<String> = [], abbreviations: Set<String> = []
         var sourceNouns: Set<String> = [], determiners: Set<String> = [], prepositions: Set<String> = []
         var nameParticles: Set<String> = [], relativePronouns: Set<String> = [], clauseOpeners: Set<String> = [], subordinators: Set<String> = []
-        var locatives: Set<String> = []
+        var locatives: Set<String> = [], weakLocatives: Set<String> = []
         var articles: Set<String> = []
         var conjunctions: Set<String> = []
         var capitalizedNouns = false
@@ -145,6 +147,7 @@ final class Lexicon: Sendable {
                 clauseOpeners.formUnion(r.clauseOpeners.map { $0.lowercased() })
                 subordinators.formUnion(r.subordinators.map { $0.lowercased() })
                 locatives.formUnion(r.locatives.map { $0.lowercased() })
+                weakLocatives.formUnion(r.weakLocatives.map { $0.lowercased() })
                 articles.formUnion(r.articles.map { $0.lowercased() })
                 conjunctions.formUnion(r.conjunctions.map { $0.lowercased() })
                 capitalizedNouns = capitalizedNouns || r.capitalizedNouns
@@ -201,6 +204,7 @@ final class Lexicon: Sendable {
         self.clauseOpeners = WordSet(clauseOpeners)
         self.subordinators = WordSet(subordinators)
         self.locatives = WordSet(locatives)
+        self.weakLocatives = WordSet(weakLocatives)
         self.articles = WordSet(articles)
         self.unlistedVerbEndings = unlistedVerbEndings.sorted()
         self.capitalizedNouns = capitalizedNouns

@@ -222,6 +222,10 @@ public struct PhraseWordsRule: Sendable {
     /// Prepositions that put a place after them ("in", "from"): a name mostly written after them
     /// is a place's, and takes no gender from the pronouns near it.
     public var locatives: [String] = []
+    /// Prepositions that put a place or a person after them ("to", "at", "of"): they count with the
+    /// `locatives` for a name also written after a locative, or one that is never the subject of a
+    /// clause nor names a speaker ("the Castle of Chillon").
+    public var weakLocatives: [String] = []
     /// Articles and possessives after which a reporting verb's form is a noun ("the report",
     /// "his call"; French "la réponse", not the verb "a" of "a déclaré").
     public var articles: [String] = []

@@ -263,5 +263,10 @@ final class AttributionTests: XCTestCase {
         let facebook = try only("On Facebook Jane Doe wrote: \"We will win this.\"")
         XCTAssertEqual(facebook.speakerMention?.text, "Jane Doe")
         XCTAssertEqual(facebook.speaker, "Jane Doe")
+        // A run that opens with a first name, or is joined by a hyphen, is one person's name.
+        let evans = try only("The meeting was chaired by Mary Ann Evans. \"It is done,\" said Evans.")
+        XCTAssertEqual(evans.speaker, "Mary Ann Evans")
+        let slaughter = try only("The panel was led by Anne-Marie Slaughter. \"It is hard,\" Slaughter said.")
+        XCTAssertEqual(slaughter.speaker, "Anne-Marie Slaughter")
     }
 }

@@ -168,6 +168,10 @@ final class DialogueTests: XCTestCase {
         let t = try XCTUnwrap(try extract(told).first)
         XCTAssertEqual(t.addressee, "Elizabeth")
         XCTAssertEqual(t.speaker, "Mrs. Bennet")
+        // Nor someone known only by a title ("to the General"), and a possessive is no addressee.
+        let general = try extract("Tom Brown rode up to the house. The General sat by the fire.\n\n\"The enemy is near,\" said Tom to the General.")
+        XCTAssertEqual(general.first?.addressee, "the General")
+        XCTAssertNil(try extract("\"I shall tell her,\" Jane said to Elizabeth's mother.").first?.addressee)
         // A place or a body is no addressee: "said to the Senate".
         XCTAssertNil(try extract("“We will win,” Ann Lee said to the Senate.").first?.addressee)
     }
@@ -491,14 +495,23 @@ final class DialogueTests: XCTestCase {
         "I am going out," he said.
         """
         XCTAssertEqual(try speakers(text), ["Ronny"])
-        // So is a name mostly written after "to", "at" or "of" ("the Castle of Chillon").
+        // So is a name mostly written after "to", "at" or "of" ("the Castle of Chillon") that is
+        // never the subject of a clause.
         let chillon = """
         Daisy shook her head. Daisy rubbed her eyes. She had gone to Chillon with her brother, and \
-        at Chillon she had seen the dungeons. Of Chillon she spoke often. Chillon pleased her, and she said so.
+        at Chillon she had seen the dungeons. Of Chillon she spoke often, and of Chillon she dreamt.
 
         "It was lovely," she said.
         """
         XCTAssertEqual(try speakers(chillon), ["Daisy"])
+        // A person the narration makes a subject stays a person, however often written after "to".
+        let okonkwo = """
+        Okonkwo came home late, and he sat down. The children ran to Okonkwo and he laughed. \
+        The neighbours came to Okonkwo, and he talked. Ekwefi went to Okonkwo, and she cried.
+
+        "It is late," he said.
+        """
+        XCTAssertEqual(try speakers(okonkwo), ["Okonkwo"])
     }
 
     func testALongFrontedPrepositionalPhraseIsSkipped() throws {
@@ -743,6 +756,11 @@ final class DialogueTests: XCTestCase {
         "I have news from Delaford," said the Colonel.
         """
         XCTAssertEqual(try speakers(named), ["Colonel Brandon"])
+        // ... even chapters later, when nobody else has that title and the text named him more
+        // than in passing.
+        let filler = String(repeating: "The rain fell on the fields and the river rose. ", count: 700)
+        let later = named + "\n\nColonel Brandon left for Delaford.\n\n" + filler + "\n\n\"I have come back,\" said the Colonel."
+        XCTAssertEqual(try speakers(later), ["Colonel Brandon", "Colonel Brandon"])
         // So is a person noun capitalised as a name ("the Grandmother").
         let grandmother = """
         De Griers bowed to the Grandmother with a look of contempt, and departed.
