@@ -594,11 +594,14 @@ struct People {
     /// The person of the name (or title alone) that starts at token `k`, if one does; with
     /// `possessive` false, not when the name is possessive ("Elizabeth's").
     func person(mentionedAt k: Int, possessive: Bool = true) -> Int? {
-        guard let hit = mentionAt[k] else { return nil }
-        if !possessive, texts[hit.end - 1].hasSuffix("'s") || texts[hit.end - 1].hasSuffix("’s") || hit.end < tokens.count && lowers[hit.end] == "s" {
-            return nil
-        }
+        guard let hit = mentionAt[k], possessive || !isPossessive(endingAt: hit.end) else { return nil }
         return hit.person
+    }
+
+    /// Whether the name mention that ends before token `end` is possessive: "Jane's", or "Jane s"
+    /// in a text that lost its apostrophes.
+    private func isPossessive(endingAt end: Int) -> Bool {
+        texts[end - 1].hasSuffix("'s") || texts[end - 1].hasSuffix("’s") || end < tokens.count && lowers[end] == "s"
     }
 
     /// The person named by a name mention.
@@ -690,9 +693,7 @@ struct People {
     /// Martha brought"; not "glancing at Joan, who", "Then Joan and").
     private func namesSubject(_ t: Int) -> Bool {
         // A possessive names no subject ("Cassandra's words seemed").
-        if let e = mentionAt[t]?.end, texts[e - 1].hasSuffix("'s") || texts[e - 1].hasSuffix("’s") || e < tokens.count && lowers[e] == "s" {
-            return false
-        }
+        if let e = mentionAt[t]?.end, isPossessive(endingAt: e) { return false }
         if parser.startsClause(t) { return true }
         guard t > 1, tokens[t - 1].mark == .comma || tokens[t - 1].isWord && parser.startsSentence(t - 1) else { return false }
         guard let e = mentionAt[t]?.end, e < tokens.count, parser.usable(e), tokens[e].isWord, !tokens[e].isCapitalized,
