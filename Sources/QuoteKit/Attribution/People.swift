@@ -695,11 +695,21 @@ struct People {
         // A possessive names no subject ("Cassandra's words seemed").
         if let e = mentionAt[t]?.end, isPossessive(endingAt: e) { return false }
         if parser.startsClause(t) { return true }
-        guard t > 1, tokens[t - 1].mark == .comma || tokens[t - 1].isWord && parser.startsSentence(t - 1) else { return false }
+        guard t > 1, tokens[t - 1].mark == .comma || tokens[t - 1].isWord && parser.startsSentence(t - 1)
+                || opensWithShortPrepositionalPhrase(before: t) else { return false }
         guard let e = mentionAt[t]?.end, e < tokens.count, parser.usable(e), tokens[e].isWord, !tokens[e].isCapitalized,
               tokens[e].sentence == tokens[t].sentence else { return false }
         if parser.usable(t - 1), parser.has(t - 1, .preposition) { return false }
         return parser.flags[e].isDisjoint(with: [.preposition, .determiner, .relativePronoun, .conjunction]) && lowers[e] != "s"
+    }
+
+    /// Whether the words of the sentence before token `t` are a short fronted phrase with no comma
+    /// ("After supper Anne sat", "In the morning Marilla went"): a preposition or a subordinator
+    /// that opens the sentence, then one to three lowercase words.
+    private func opensWithShortPrepositionalPhrase(before t: Int) -> Bool {
+        var k = t - 1
+        while k >= 0, t - k <= 3, parser.usable(k), tokens[k].isWord, !tokens[k].isCapitalized, !parser.has(k, .preposition) { k -= 1 }
+        return k >= 0 && k < t - 1 && parser.usable(k) && (parser.has(k, .preposition) || parser.has(k, .subordinator)) && parser.startsSentence(k)
     }
 
     /// Of several people, the one named last before token `at` (within the pronoun window); nil

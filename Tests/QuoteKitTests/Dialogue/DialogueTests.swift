@@ -720,6 +720,22 @@ final class DialogueTests: XCTestCase {
         XCTAssertEqual(try speakers(text).last, "Mary")
     }
 
+    func testASubjectAfterAShortFrontedPhraseIsWhomSheMeans() throws {
+        // "After supper Mary sat … between Tom and Jane": Mary is the subject though no comma
+        // closes the fronted phrase, so "she" is Mary, not Jane, who is named after her and whose
+        // turn it would be.
+        let text = """
+        "I am back," said Jane.
+
+        "So you are," said Mary.
+
+        After supper Mary sat before the fire between Tom and Jane, and read them a letter.
+
+        "The minister will call tomorrow," she said.
+        """
+        XCTAssertEqual(try speakers(text).last, "Mary")
+    }
+
     func testAPossessiveNameIsNoSubject() throws {
         // "Jane's letter lay open": the letter is the subject, so "she" is Mary, the subject before.
         let text = """
