@@ -799,10 +799,11 @@ struct People {
             }
             return nil
         }
-        // "said the other": of the two last speakers, the one who did not speak last.
-        if let c = conversation, c.speakers.count >= 2,
-           let others = lexicon.followOn?.rule.otherParticipant, others.contains(words.joined(separator: " ")) {
-            return c.speakers[1]
+        // "said the other": the one the last turn called by name, else of the two last speakers
+        // the one who did not speak last.
+        if let c = conversation, let others = lexicon.followOn?.rule.otherParticipant, others.contains(words.joined(separator: " ")) {
+            if let a = addressed, a != c.speakers.first, a != addressee { return a }
+            if c.speakers.count >= 2 { return c.speakers[1] }
         }
         for w in words.reversed() where lexicon.personNouns[w] != nil {
             // A role that only says man or woman ("Mrs. Mann, the good lady of the house") holds

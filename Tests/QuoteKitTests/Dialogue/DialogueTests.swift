@@ -234,6 +234,22 @@ final class DialogueTests: XCTestCase {
         XCTAssertEqual(try extract(text).last?.speaker, "Edmund")
     }
 
+    func testTheOtherIsTheOneTheLastTurnCalledByName() throws {
+        // Three people have spoken; the last turn calls Edmund by name, so he is "the other".
+        let text = """
+        "Is there any coffee?" asked Harriet.
+
+        "There might be," said Edmund.
+
+        "I saw some this morning," said Mary.
+
+        "Edmund, where is it?" asked Harriet.
+
+        "In the pot, of course," said the other.
+        """
+        XCTAssertEqual(try extract(text).last?.speaker, "Edmund")
+    }
+
     func testTheNameReportedIsTheOneTheTextUses() throws {
         // Introduced as "Mr. Darcy" and so called throughout: reported as "Mr. Darcy", even
         // though "Fitzwilliam Darcy" appears once.
