@@ -247,7 +247,9 @@ struct People {
                 continue
             }
             let startsName = parser.isNameWord(i) || !parser.flags[i].isDisjoint(with: [.title, .personNoun]) && parser.titleEnd(at: i) != nil
-            guard startsName, !(i > 0 && tokens[i - 1].paragraph == tokens[i].paragraph && parser.isNameWord(i - 1)),
+            // (A name starts after another only at an abbreviated title: "behind Anne Mrs. Lynde".)
+            guard startsName, !(i > 0 && tokens[i - 1].paragraph == tokens[i].paragraph && parser.isNameWord(i - 1))
+                    || i + 1 < tokens.count && tokens[i + 1].mark == .period && parser.title(i) != nil,
                   var (m, next) = parser.titledName(startingAt: i).name
                     ?? parser.speakers(startingAt: i).first(where: { $0.mention.kind == .name }) else {
                 i += 1

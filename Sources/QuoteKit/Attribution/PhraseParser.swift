@@ -461,6 +461,9 @@ struct PhraseParser {
                 k += 1
                 continue
             }
+            // An abbreviated title opens the next name: "behind Anne Mrs. Lynde got up" holds
+            // "Anne" and "Mrs. Lynde", not "Anne Mrs".
+            if k > nameStart, k + 1 < tokens.count, tokens[k + 1].mark == .period, title(k) != nil { break }
             // A possessive ends the name: "Anne's Confession" is not a person.
             if isNameWord(k) {
                 k += 1

@@ -752,6 +752,24 @@ final class DialogueTests: XCTestCase {
         XCTAssertEqual(try speakers(text).last, "Mary")
     }
 
+    func testAnAbbreviatedTitleOpensTheNextName() throws {
+        // "behind Anne Mrs. Lynde got up": two people, Anne and Mrs. Lynde; "Anne" stays the
+        // person "Anne Shirley" names later.
+        let text = """
+        "Good night," said Anne.
+
+        As the door closed behind Anne Mrs. Lynde got briskly up.
+
+        "She is a queer child," said Mrs. Lynde.
+
+        Later Gilbert tried to make Anne Shirley look at him.
+
+        "I will not look," said Anne.
+        """
+        let records = try extract(text)
+        XCTAssertEqual(records.map(\.speaker), ["Anne", "Mrs. Lynde", "Anne"])
+    }
+
     func testAPossessiveNameIsNoSubject() throws {
         // "Jane's letter lay open": the letter is the subject, so "she" is Mary, the subject before.
         let text = """
