@@ -64,6 +64,8 @@ struct People {
     private var byLast: [String: [Int]] = [:]
     private var byFirst: [String: [Int]] = [:]
     private var singles: [String: [Int]] = [:]
+    /// A wife named by her husband's name ("Mrs. John Dashwood"), by the title and the name words.
+    private var byHusbandsName: [[String]: Int] = [:]
     /// Surnames the text writes after two or more different titles ("Mr. Lane", "Mrs. Lane"): a
     /// family, whose titled members are not the person a full name ("Tom Lane") names.
     private var familySurnames: Set<String> = []
@@ -392,6 +394,14 @@ struct People {
 
     /// The person these name words refer to, creating one when none fits.
     private mutating func link(_ words: [String], display: String, title: String?, gender: Gender, at: Int) -> Int {
+        // "Mrs. John Dashwood" is John Dashwood's wife, not John Dashwood: a title whose gender is
+        // not the given name's. She is reported so, and a bare "John Dashwood" still names him.
+        if words.count >= 2, let title, gender != .any, let given = lexicon.firstNames[words[0].lowercased()], given != .any, given != gender {
+            if let p = byHusbandsName[[title] + words] { return p }
+            persons.append(Person(words: words, title: title, gender: gender, display: "\(title) \(display)"))
+            byHusbandsName[[title] + words] = persons.count - 1
+            return persons.count - 1
+        }
         if words.count >= 2 {
             if let p = byWords[words] ?? byFirstLast[words.first! + " " + words.last!] {
                 merge(p, gender)

@@ -770,6 +770,18 @@ final class DialogueTests: XCTestCase {
         XCTAssertEqual(records.map(\.speaker), ["Anne", "Mrs. Lynde", "Anne"])
     }
 
+    func testMrsAndHerHusbandsNameIsHisWife() throws {
+        // "Mrs. John Dashwood" is John Dashwood's wife: a woman's title before a man's given name.
+        let text = """
+        "The house is ours now," said John Dashwood.
+
+        "And the plate," said Mrs. John Dashwood.
+
+        "Only the plate," said John Dashwood.
+        """
+        XCTAssertEqual(try extract(text).map(\.speaker), ["John Dashwood", "Mrs. John Dashwood", "John Dashwood"])
+    }
+
     func testAPossessiveNameIsNoSubject() throws {
         // "Jane's letter lay open": the letter is the subject, so "she" is Mary, the subject before.
         let text = """
