@@ -776,6 +776,14 @@ struct People {
     func person(description m: Mention, at: Int, conversation: Conversation? = nil, excluding addressee: Int? = nil,
                 answering addressed: Int? = nil) -> Int? {
         let words = Array(lowers[m.start..<m.end])
+        // "the scandalised Margaret", "the more candid Lady Bertram": a given name or a title
+        // that ends the phrase after its modifiers, with no preposition before it (not "the girl
+        // of Robert", "the young American", "a young Lucas").
+        if words[0] == "the", let k = (m.start + 1..<m.end).first(where: { mentionAt[$0]?.end == m.end && !titleOnlyTokens.contains($0) }),
+           parser.firstName(k) != nil || parser.title(k) != nil,
+           !(m.start..<k).contains(where: { parser.has($0, .preposition) || lexicon.personNouns[lowers[$0]] != nil }) {
+            return mentionAt[k]!.person
+        }
         // "the General" where the text calls someone so (``noteTitleAlone(_:gender:)``).
         if m.end - m.start == 2, words[0] == "the", let hit = mentionAt[m.start + 1], titleOnlyTokens.contains(m.start + 1) {
             return hit.person

@@ -782,6 +782,22 @@ final class DialogueTests: XCTestCase {
         XCTAssertEqual(try extract(text).map(\.speaker), ["John Dashwood", "Mrs. John Dashwood", "John Dashwood"])
     }
 
+    func testAGivenNameAfterModifiersNamesItsPerson() throws {
+        // "said the scandalised Margaret" is Margaret; "the young American" is nobody's name.
+        let text = """
+        Margaret and Helen sat by the window with Mr. Wilcox.
+
+        "He is to be married," said Mr. Wilcox.
+
+        "Married!" said the scandalised Margaret.
+
+        "To an heiress," said the young American.
+        """
+        let records = try extract(text)
+        XCTAssertEqual(records.map(\.speaker), ["Mr. Wilcox", "Margaret", nil])
+        XCTAssertEqual(records.last?.speakerMention?.text, "the young American")
+    }
+
     func testAPossessiveNameIsNoSubject() throws {
         // "Jane's letter lay open": the letter is the subject, so "she" is Mary, the subject before.
         let text = """
