@@ -540,6 +540,8 @@ struct PhraseParser {
                 if !tokens[e].isWord && tokens[e].mark != .hyphen && texts[e] != "'s" && texts[e] != "’s" { break }
                 if isCueVerb(e) || has(e, .relativePronoun) || pronoun(e) != nil
                     || has(e, .auxiliary) || has(e, .adverb) { break }
+                // An adverb after the noun belongs to the cue: "said the girl passionately".
+                if sawPerson, !inPhrase, personNoun(e - 1) != nil, hasAdverbEnding(e) { break }
                 if has(e, .preposition) {
                     guard sawPerson else { break }
                     inPhrase = true
@@ -639,10 +641,17 @@ struct PhraseParser {
     /// pronoun or a name, and no noun the rules know: "she resentfully answered", not "the family
     /// said" or "Scott's family said".
     private func isUnlistedAdverb(_ k: Int) -> Bool {
-        guard !lexicon.adverbEndings.isEmpty, k > 0, tokens[k].kind == .word, !tokens[k].isCapitalized,
-              tokens[k].end - tokens[k].start >= 5, usable(k - 1), flags[k].isDisjoint(with: [.personNoun, .sourceNoun]),
+        guard k > 0, usable(k - 1), hasAdverbEnding(k),
               pronoun(k - 1) != nil || has(k - 1, .nameWord) && !lowers[k - 1].hasSuffix("'s") && !lowers[k - 1].hasSuffix("’s")
         else { return false }
+        return true
+    }
+
+    /// A lowercase word of five letters or more with an adverb's ending
+    /// (``CueModifiersRule/adverbEndings``) that names no person or source.
+    private func hasAdverbEnding(_ k: Int) -> Bool {
+        guard !lexicon.adverbEndings.isEmpty, tokens[k].kind == .word, !tokens[k].isCapitalized, tokens[k].end - tokens[k].start >= 5,
+              flags[k].isDisjoint(with: [.personNoun, .sourceNoun]) else { return false }
         let w = lowers[k]
         return lexicon.adverbEndings.contains { w.endsWith($0) }
     }
