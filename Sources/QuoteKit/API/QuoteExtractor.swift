@@ -299,7 +299,7 @@ public final class QuoteExtractor {
             return (person, person.map { people.persons[$0].canonical }, confidence * (person == nil ? 0.8 : 0.95))
         case .description:
             let person = people.person(description: mention, at: mention.start, conversation: conversation, excluding: addressee,
-                                       answering: addressed)
+                                       answering: addressed, since: since)
             return (person, person.map { people.persons[$0].canonical }, confidence * (person == nil ? 0.85 : 0.8))
         case .relative:
             guard let range = mention.antecedent,

@@ -774,7 +774,7 @@ struct People {
     /// apposition's role ("Roe, a spokeswoman" … "the spokeswoman"), by scene at a new turn
     /// ("said the girl"), and in an article the most named person ("the model").
     func person(description m: Mention, at: Int, conversation: Conversation? = nil, excluding addressee: Int? = nil,
-                answering addressed: Int? = nil) -> Int? {
+                answering addressed: Int? = nil, since: Int? = nil) -> Int? {
         let words = Array(lowers[m.start..<m.end])
         // "the scandalised Margaret", "the more candid Lady Bertram": a given name or a title
         // that ends the phrase after its modifiers, with no preposition before it (not "the girl
@@ -823,6 +823,16 @@ struct People {
         // the one who did not speak last.
         if let c = conversation, let others = lexicon.followOn?.rule.otherParticipant, others.contains(words.joined(separator: " ")) {
             if let a = addressed, a != c.speakers.first, a != addressee { return a }
+            // After a line of narration about one of them ("Catherine replied only by a look."), the
+            // last speaker who is not that person.
+            if let since {
+                let last = lastEntry(before: at)
+                if let k = stride(from: last, through: max(0, last - 20), by: -1).first(where: {
+                    timeline[$0].token >= since && persons[timeline[$0].person].speaks && namesSubject(timeline[$0].token)
+                }), let other = c.speakers.first(where: { $0 != timeline[k].person }) {
+                    return other
+                }
+            }
             if c.speakers.count >= 2 { return c.speakers[1] }
         }
         for w in words.reversed() where lexicon.personNouns[w] != nil {

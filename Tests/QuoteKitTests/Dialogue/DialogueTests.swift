@@ -234,6 +234,22 @@ final class DialogueTests: XCTestCase {
         XCTAssertEqual(try extract(text).last?.speaker, "Edmund")
     }
 
+    func testTheOtherAfterNarrationAboutOneOfThemIsTheOtherSpeaker() throws {
+        // Catherine is the subject of the line between the turns, so "the other" is Anne.
+        let text = """
+        "The party set off at eight," said Anne.
+
+        "Did they?" said Catherine.
+
+        "They did, and John drove Maria," said Anne.
+
+        Catherine spoke the pleasure she really felt on hearing this.
+
+        "Oh! yes," rejoined the other, "Maria is gone."
+        """
+        XCTAssertEqual(try extract(text).last?.speaker, "Anne")
+    }
+
     func testTheOtherIsTheOneTheLastTurnCalledByName() throws {
         // Three people have spoken; the last turn calls Edmund by name, so he is "the other".
         let text = """
