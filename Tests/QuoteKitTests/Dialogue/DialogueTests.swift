@@ -814,6 +814,18 @@ final class DialogueTests: XCTestCase {
         XCTAssertEqual(records.last?.speakerMention?.text, "the young American")
     }
 
+    func testAQuoteGoesOnAfterASubordinateClause() throws {
+        // "as she laughed" is a clause inside his sentence: the lowercase rest of the quote is his.
+        let text = """
+        "Well, Mary," said Ralph, "you are very quiet."
+
+        "I have nothing to say," said Mary.
+
+        "You work too hard," he added, as she laughed scornfully, "especially in the evenings."
+        """
+        XCTAssertEqual(try extract(text).map(\.speaker), ["Ralph", "Ralph", "Mary", "Ralph", "Ralph"])
+    }
+
     func testAPossessiveNameIsNoSubject() throws {
         // "Jane's letter lay open": the letter is the subject, so "she" is Mary, the subject before.
         let text = """
