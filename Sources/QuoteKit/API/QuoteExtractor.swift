@@ -79,6 +79,8 @@ public final class QuoteExtractor {
         // Short quotes with no cue that are a paragraph of their own ("No!"): kept only if a
         // conversation gives them a speaker.
         var provisional: [Bool] = []
+        /// For a record that nothing else attributes, the match of a last-resort frame and its speaker.
+        var lastResort: [Int: (match: FrameMatch, person: Int?, speaker: String?, confidence: Double, quote: QuoteSpan)] = [:]
 
         func span(_ range: Range<Int>) -> TextSpan {
             let s = tokens[range.lowerBound].start, e = tokens[range.upperBound - 1].end
@@ -226,6 +228,19 @@ public final class QuoteExtractor {
                 if filter.dropTitleCase && isTitleCase(inner, parser) { continue }
                 rule = lexicon.filter.id.rawValue
                 confidence = filter.unattributedConfidence
+                // A last-resort frame's attribution, kept for when no turn of a conversation takes the quote.
+                for (id, frame) in lexicon.lastResortFrames where (frame.kind == nil || frame.kind == kind) && wordCount >= frame.minWords {
+                    guard let m = matcher.match(id, frame, first: first, after: after, endsSentence: endsSentence,
+                                                endsClause: endsClause, endsWithComma: endsWithComma) else { continue }
+                    let (p, name, c) = resolve(m.speaker, m.confidence, people: people, parser: parser, previousSpeaker: nil,
+                                               addressee: addressee, conversation: Self.conversation(before: quote.firstParagraph, turns),
+                                               since: previous?.after, buffer: buffer)
+                    // Someone the text shows to be a person (a gender or a title), not "the Senate".
+                    if let p, people.persons[p].gender != .any || people.persons[p].title != nil {
+                        lastResort[records.count] = (m, p, name, c, quote)
+                    }
+                    break
+                }
             }
             if let p = person { previousSpeaker = p }
             provisional.append(provisionalTurn)
@@ -247,6 +262,14 @@ public final class QuoteExtractor {
         if let follow = lexicon.followOn, follow.rule.turnTaking {
             takeTurns(&records, turns, people: people, followOn: follow.id.rawValue, followOnConfidence: follow.rule.confidence, minExchanges: follow.rule.minExchanges,
                       minRunExchanges: follow.rule.minRunExchanges)
+        }
+        for (k, a) in lastResort where records[k].speaker == nil && records[k].speakerMention == nil {
+            records[k].speaker = a.speaker
+            records[k].speakerMention = span(a.match.speaker.start..<a.match.speaker.end)
+            records[k].cue = a.match.cue.map(span)
+            records[k].rule = a.match.rule.rawValue
+            records[k].confidence = (a.confidence * 1000).rounded() / 1000
+            records[k].context = context(of: a.quote, cue: a.match.cue, mention: a.match.speaker.start..<a.match.speaker.end, analyzed)
         }
         if let narrator = people.narrator { nameNarrator(&records, turns, people.persons[narrator].canonical, people) }
         return records.indices.filter { !provisional[$0] || records[$0].speaker != nil }.map { records[$0] }

@@ -94,7 +94,7 @@ enum RuleDecoder {
         case .quoteMarks: return (["pairs"], ["apostrophes", "elisions", "dialogue_dashes", "split_incises"])
         case .cueVerbs: return (["verbs"], ["excluded_forms"])
         case .cueModifiers: return ([], ["auxiliaries", "adverbs", "adverb_endings"])
-        case .frame: return (["pattern", "confidence"], ["quote_kind", "min_words"])
+        case .frame: return (["pattern", "confidence"], ["quote_kind", "min_words", "last_resort"])
         case .titles: return (["titles"], ["abbreviations"])
         case .pronouns: return (["pronouns"], ["contractions", "male_forms", "female_forms", "male_possessives", "female_possessives"])
         case .personNouns: return ([], ["female", "male", "any", "plural", "sources", "generic", "kin"])
@@ -166,7 +166,12 @@ enum RuleDecoder {
             switch FramePattern.parse(text.value) {
             case .success(let pattern):
                 guard let confidence, let minWords else { return nil }
-                return .frame(FrameRule(pattern: pattern, confidence: confidence, kind: kind, minWords: minWords))
+                var rule = FrameRule(pattern: pattern, confidence: confidence, kind: kind, minWords: minWords)
+                if let node = f["last_resort"] {
+                    guard let b = node.bool() else { return nil }
+                    rule.lastResort = b
+                }
+                return .frame(rule)
             case .failure(let error):
                 patternNode.error(error.exceedsLimit ? .limit : .badValue, error.description)
                 return nil

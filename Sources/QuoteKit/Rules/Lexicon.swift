@@ -14,8 +14,10 @@ final class Lexicon: Sendable {
     let adverbs: WordSet
     /// ``CueModifiersRule/adverbEndings``.
     let adverbEndings: [String]
-    /// Frames, most confident first (ties: by id).
+    /// Frames, most confident first (ties: by id), but for the last-resort frames.
     let frames: [(id: RuleID, rule: FrameRule)]
+    /// Frames tried only for a quote that nothing else attributes (``FrameRule/lastResort``).
+    let lastResortFrames: [(id: RuleID, rule: FrameRule)]
     /// Lowercased title without its final period → gender.
     let titles: WordMap<Gender>
     /// Each title (lower case, without its full stop) to the title it abbreviates, if any ("dr" → "doctor").
@@ -182,7 +184,9 @@ final class Lexicon: Sendable {
         self.auxiliaries = WordSet(auxiliaries)
         self.adverbs = WordSet(adverbs)
         self.adverbEndings = adverbEndings.sorted()
-        self.frames = frames.sorted { ($0.1.confidence, $1.0.rawValue) > ($1.1.confidence, $0.0.rawValue) }
+        let sortedFrames = frames.sorted { ($0.1.confidence, $1.0.rawValue) > ($1.1.confidence, $0.0.rawValue) }
+        self.frames = sortedFrames.filter { !$0.1.lastResort }
+        self.lastResortFrames = sortedFrames.filter { $0.1.lastResort }
         self.titles = WordMap(titles)
         self.titleFullForms = WordMap(titleFullForms)
         self.abbreviatedTitles = WordSet(abbreviatedTitles)

@@ -151,6 +151,9 @@ public struct FrameRule: Sendable {
     public var kind: QuoteKind?
     /// The frame applies only to quotes of at least this many words.
     public var minWords: Int
+    /// The frame is tried only for a quote that nothing else attributes: no other frame, no
+    /// follow-on and no turn of a conversation.
+    public var lastResort: Bool = false
 }
 
 public struct TitlesRule: Sendable {

@@ -826,6 +826,20 @@ final class DialogueTests: XCTestCase {
         XCTAssertEqual(try extract(text).map(\.speaker), ["Ralph", "Ralph", "Mary", "Ralph", "Ralph"])
     }
 
+    func testABeatParagraphAttributesOnlyAQuoteNothingElseDoes() throws {
+        // The last sentence before the quote's paragraph is about Mrs. Reilly: the quote is hers
+        // (the last-resort frame beat_paragraph) unless a cue of its own says otherwise.
+        let beat = "The tutor had been sent away.\n\nMrs. Reilly turned sharply to the General.\n\n"
+        let alone = try extract(beat + "\"What? You dismissed him from his post?\"")
+        XCTAssertEqual(alone.map(\.speaker), ["Mrs. Reilly"])
+        XCTAssertEqual(alone.first?.rule, "en.frames.beat_paragraph")
+        let cued = try extract(beat + "\"What? You dismissed him from his post?\" said Tom.")
+        XCTAssertEqual(cued.map(\.speaker), ["Tom"])
+        // A place or a body is no one's beat: "the Senate" speaks no quote.
+        let senate = try extract("The Senate met in the afternoon.\n\n\"This is a big year for all of us in the state.\"")
+        XCTAssertEqual(senate.map(\.speaker), [nil])
+    }
+
     func testAPossessiveNameIsNoSubject() throws {
         // "Jane's letter lay open": the letter is the subject, so "she" is Mary, the subject before.
         let text = """

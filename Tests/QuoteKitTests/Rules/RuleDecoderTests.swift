@@ -56,6 +56,13 @@ final class RuleDecoderTests: XCTestCase {
         XCTAssertEqual(problems.map { "\($0.code.rawValue) \($0.keyPath)" }, ["R003 type-mismatch verbs.say[2]", "R003 type-mismatch verbs.say[3]"])
     }
 
+    func testLastResortMustBeABoolean() throws {
+        let frame = "kind: frame\ndescription: A beat.\npattern: START SPEAKER ... . PARA QUOTE\nconfidence: 0.4\nlast_resort: sometimes\n"
+        let (set, problems) = RuleSet.load(layers: [[RuleSource(path: "x", relativePath: "en/frames/x.yaml", contents: frame)]])
+        XCTAssertNil(set)
+        XCTAssertEqual(problems.map { "\($0.code.rawValue) \($0.keyPath)" }, ["R003 type-mismatch last_resort"])
+    }
+
     func testLaterLayerOverridesAndCanDisable() throws {
         let override = "kind: frame\ndescription: Off.\nenabled: false\npattern: QUOTE SPEAKER CUE\nconfidence: 0.5\n"
         let (set, diagnostics) = RuleSet.builtIn(layering: [[RuleSource(path: "u/en/frames/quote_speaker_cue.yaml",
