@@ -177,16 +177,6 @@ public final class QuoteExtractor {
                let follow = lexicon.followOn, m.confidence < follow.rule.confidence * prev.confidence {
                 best = nil
             }
-            // A quote its cue interrupts goes on, in lowercase, after a clause that a subordinator
-            // opens: in "…," he added, as she still said nothing, "even so…" the second part is his.
-            if let m = best, let prev = previous, let prevCue = prev.cueTokens, prev.speaker != nil || prev.mention != nil,
-               prev.span.lastParagraph == quote.firstParagraph, prevCue.lowerBound >= prev.after, prevCue.upperBound <= m.speaker.start,
-               m.speaker.start > prevCue.upperBound, parser.has(m.speaker.start - 1, .subordinator), first > 0, tokens[first - 1].mark == .comma,
-               let w = inner.first, !tokens[w].isCapitalized,
-               Self.endsWithComma(buffer.bytes, contentEnd: Self.endIgnoringClosingMarks(buffer.bytes, prev.span.contentStart, prev.span.contentEnd),
-                                  closeEnd: prev.span.closeEnd) {
-                best = nil
-            }
             if let m = best {
                 if kind == .partial && wordCount < filter.minWordsPartial { continue }
                 rule = m.rule.rawValue

@@ -251,7 +251,7 @@ struct People {
             let startsName = parser.isNameWord(i) || !parser.flags[i].isDisjoint(with: [.title, .personNoun]) && parser.titleEnd(at: i) != nil
             // (A name starts after another only at an abbreviated title: "behind Anne Mrs. Lynde".)
             guard startsName, !(i > 0 && tokens[i - 1].paragraph == tokens[i].paragraph && parser.isNameWord(i - 1))
-                    || i + 1 < tokens.count && tokens[i + 1].mark == .period && parser.title(i) != nil,
+                    || parser.isAbbreviatedTitle(i),
                   var (m, next) = parser.titledName(startingAt: i).name
                     ?? parser.speakers(startingAt: i).first(where: { $0.mention.kind == .name }) else {
                 i += 1
@@ -394,12 +394,14 @@ struct People {
 
     /// The person these name words refer to, creating one when none fits.
     private mutating func link(_ words: [String], display: String, title: String?, gender: Gender, at: Int) -> Int {
-        // "Mrs. John Dashwood" is John Dashwood's wife, not John Dashwood: a title whose gender is
-        // not the given name's. She is reported so, and a bare "John Dashwood" still names him.
-        if words.count >= 2, let title, gender != .any, let given = lexicon.firstNames[words[0].lowercased()], given != .any, given != gender {
-            if let p = byHusbandsName[[title] + words] { return p }
+        // "Mrs. John Dashwood" is John Dashwood's wife, not John Dashwood: a wife's title
+        // (``TitlesRule/wivesTitles``) before a man's given name. She is reported so, and a bare
+        // "John Dashwood" still names him.
+        if words.count >= 2, let title, lexicon.wivesTitles.contains(fullTitle(title)), lexicon.firstNames[words[0].lowercased()] == .male {
+            let key = [fullTitle(title)] + words
+            if let p = byHusbandsName[key] { return p }
             persons.append(Person(words: words, title: title, gender: gender, display: "\(title) \(display)"))
-            byHusbandsName[[title] + words] = persons.count - 1
+            byHusbandsName[key] = persons.count - 1
             return persons.count - 1
         }
         if words.count >= 2 {
@@ -712,7 +714,8 @@ struct People {
         guard let e = mentionAt[t]?.end, e < tokens.count, parser.usable(e), tokens[e].isWord, !tokens[e].isCapitalized,
               tokens[e].sentence == tokens[t].sentence else { return false }
         if parser.usable(t - 1), parser.has(t - 1, .preposition) { return false }
-        return parser.flags[e].isDisjoint(with: [.preposition, .determiner, .relativePronoun, .conjunction]) && lowers[e] != "s"
+        // (Not an object before the clause's own subject: "After thanking Jane he sat down".)
+        return parser.flags[e].isDisjoint(with: [.preposition, .determiner, .relativePronoun, .conjunction, .pronoun]) && lowers[e] != "s"
     }
 
     /// Whether the words of the sentence before token `t` are a short fronted phrase with no comma
@@ -721,7 +724,10 @@ struct People {
     private func opensWithShortPrepositionalPhrase(before t: Int) -> Bool {
         var k = t - 1
         while k >= 0, t - k <= 3, parser.usable(k), tokens[k].isWord, !tokens[k].isCapitalized, !parser.has(k, .preposition) { k -= 1 }
-        return k >= 0 && k < t - 1 && parser.usable(k) && (parser.has(k, .preposition) || parser.has(k, .subordinator)) && parser.startsSentence(k)
+        // The words after the opener are no verb phrase ("After thanking Jane", "Having met Tom").
+        guard k >= 0, k < t - 1, parser.usable(k), parser.has(k, .preposition) || parser.has(k, .subordinator), parser.startsSentence(k),
+              !lowers[k + 1].endsWith("ing"), !lowers[k + 1].endsWith("ed"), !(k + 1..<t).contains(where: { parser.isCueVerb($0) }) else { return false }
+        return true
     }
 
     /// Of several people, the one named last before token `at` (within the pronoun window); nil
@@ -777,10 +783,11 @@ struct People {
                 answering addressed: Int? = nil, since: Int? = nil) -> Int? {
         let words = Array(lowers[m.start..<m.end])
         // "the scandalised Margaret", "the more candid Lady Bertram": a given name or a title
-        // that ends the phrase after its modifiers, with no preposition before it (not "the girl
-        // of Robert", "the young American", "a young Lucas").
+        // that ends the phrase after its modifiers, with no preposition before it, of someone the
+        // text names elsewhere too (not "the girl of Robert", "the young American", "a young
+        // Lucas", "the devout Christian").
         if words[0] == "the", let k = (m.start + 1..<m.end).first(where: { mentionAt[$0]?.end == m.end && !titleOnlyTokens.contains($0) }),
-           parser.firstName(k) != nil || parser.title(k) != nil,
+           parser.firstName(k) != nil || parser.title(k) != nil, persons[mentionAt[k]!.person].mentions.count > 1,
            !(m.start..<k).contains(where: { parser.has($0, .preposition) || lexicon.personNouns[lowers[$0]] != nil }) {
             return mentionAt[k]!.person
         }
@@ -828,7 +835,7 @@ struct People {
             if let since {
                 let last = lastEntry(before: at)
                 if let k = stride(from: last, through: max(0, last - 20), by: -1).first(where: {
-                    timeline[$0].token >= since && persons[timeline[$0].person].speaks && namesSubject(timeline[$0].token)
+                    timeline[$0].token >= since && c.speakers.prefix(2).contains(timeline[$0].person) && namesSubject(timeline[$0].token)
                 }), let other = c.speakers.first(where: { $0 != timeline[k].person }) {
                     return other
                 }

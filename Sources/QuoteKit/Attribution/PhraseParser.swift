@@ -237,10 +237,14 @@ struct PhraseParser {
         } else {
             return nil
         }
-        if usable(i + 1), tokens[i + 1].mark == .period, !tokens[i + 1].spaceBefore, lexicon.abbreviatedTitles.contains(lowers[i], hash: tokens[i].hash) {
-            return (i + 2, g)
-        }
+        if isAbbreviatedTitle(i) { return (i + 2, g) }
         return (i + 1, g)
+    }
+
+    /// Whether token `i` is an abbreviated title with its full stop: "Mrs.", "Dr." (not the
+    /// "King." that ends "Stephen King.").
+    func isAbbreviatedTitle(_ i: Int) -> Bool {
+        usable(i + 1) && tokens[i + 1].mark == .period && !tokens[i + 1].spaceBefore && lexicon.abbreviatedTitles.contains(lowers[i], hash: tokens[i].hash)
     }
 
     /// A single capital letter followed by a period ("J."), as in a name.
@@ -463,7 +467,7 @@ struct PhraseParser {
             }
             // An abbreviated title opens the next name: "behind Anne Mrs. Lynde got up" holds
             // "Anne" and "Mrs. Lynde", not "Anne Mrs".
-            if k > nameStart, k + 1 < tokens.count, tokens[k + 1].mark == .period, title(k) != nil { break }
+            if k > nameStart, isAbbreviatedTitle(k) { break }
             // A possessive ends the name: "Anne's Confession" is not a person.
             if isNameWord(k) {
                 k += 1
@@ -540,8 +544,10 @@ struct PhraseParser {
                 if !tokens[e].isWord && tokens[e].mark != .hyphen && texts[e] != "'s" && texts[e] != "’s" { break }
                 if isCueVerb(e) || has(e, .relativePronoun) || pronoun(e) != nil
                     || has(e, .auxiliary) || has(e, .adverb) { break }
-                // An adverb after the noun belongs to the cue: "said the girl passionately".
-                if sawPerson, !inPhrase, personNoun(e - 1) != nil, hasAdverbEnding(e) { break }
+                // An adverb after the noun and before punctuation or the verb belongs to the cue:
+                // "said the girl passionately." (not "the student rally organizers").
+                if sawPerson, !inPhrase, personNoun(e - 1) != nil, hasAdverbEnding(e),
+                   !usable(e + 1) || !tokens[e + 1].isWord || isCueVerb(e + 1) { break }
                 if has(e, .preposition) {
                     guard sawPerson else { break }
                     inPhrase = true

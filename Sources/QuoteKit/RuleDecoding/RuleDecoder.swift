@@ -95,7 +95,7 @@ enum RuleDecoder {
         case .cueVerbs: return (["verbs"], ["excluded_forms"])
         case .cueModifiers: return ([], ["auxiliaries", "adverbs", "adverb_endings"])
         case .frame: return (["pattern", "confidence"], ["quote_kind", "min_words", "last_resort"])
-        case .titles: return (["titles"], ["abbreviations"])
+        case .titles: return (["titles"], ["abbreviations", "wives_titles"])
         case .pronouns: return (["pronouns"], ["contractions", "male_forms", "female_forms", "male_possessives", "female_possessives"])
         case .personNouns: return ([], ["female", "male", "any", "plural", "sources", "generic", "kin"])
         case .phraseWords: return (["determiners", "prepositions"], ["name_particles", "relative_pronouns", "clause_openers", "subordinators", "locatives", "weak_locatives", "articles",
@@ -190,7 +190,12 @@ enum RuleDecoder {
                 }
                 return (entry.key.value, full.value)
             } ?? []
-            return .titles(TitlesRule(titles: titles, abbreviations: abbreviations))
+            var wives: [String] = []
+            for node in f["wives_titles"]?.list() ?? [] {
+                guard let item = node.nonEmptyString() else { continue }
+                if known.contains(item.value) { wives.append(item.value) } else { node.error(.badValue, "'\(item.value)' is not one of this rule's titles") }
+            }
+            return .titles(TitlesRule(titles: titles, abbreviations: abbreviations, wivesTitles: wives))
         case .pronouns:
             var result: [(String, PronounsRule.Person)] = []
             for entry in f["pronouns"]?.entries() ?? [] {

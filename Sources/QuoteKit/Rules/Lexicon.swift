@@ -24,6 +24,8 @@ final class Lexicon: Sendable {
     let titleFullForms: WordMap<String>
     /// Titles the rules write with a final period ("mr", "sen"): only these take a following ".".
     let abbreviatedTitles: WordSet
+    /// ``TitlesRule/wivesTitles``, lowercased without their full stop.
+    let wivesTitles: Set<String>
     let pronouns: WordMap<PronounsRule.Person>
     /// Third-person singular forms with their gender (he, his, himself; she, hers, herself).
     let genderedForms: WordMap<Gender>
@@ -79,6 +81,7 @@ final class Lexicon: Sendable {
         var frames: [(RuleID, FrameRule)] = []
         var titles: [String: Gender] = [:], pronouns: [String: PronounsRule.Person] = [:], genderedForms: [String: Gender] = [:]
         var abbreviatedTitles: Set<String> = []
+        var wivesTitles: Set<String> = []
         var titleFullForms: [String: String] = [:]
         var personNouns: [String: (Gender, Bool)] = [:], firstNames: [String: Gender] = [:]
         var genericPersonNouns: Set<String> = []
@@ -122,6 +125,7 @@ final class Lexicon: Sendable {
                     if t.hasSuffix(".") { abbreviatedTitles.insert(strip(t)) }
                 }
                 for (a, full) in r.abbreviations { titleFullForms[strip(a)] = strip(full) }
+                for t in r.wivesTitles { wivesTitles.insert(titleFullForms[strip(t)] ?? strip(t)) }
             case .pronouns(let r):
                 for w in r.maleForms { genderedForms[w.lowercased()] = .male }
                 for w in r.malePossessives { possessives[w.lowercased()] = .male }
@@ -190,6 +194,7 @@ final class Lexicon: Sendable {
         self.titles = WordMap(titles)
         self.titleFullForms = WordMap(titleFullForms)
         self.abbreviatedTitles = WordSet(abbreviatedTitles)
+        self.wivesTitles = wivesTitles
         self.pronouns = WordMap(pronouns)
         self.genderedForms = WordMap(genderedForms)
         self.personNouns = WordMap(personNouns.mapValues { (gender: $0.0, plural: $0.1) })

@@ -162,6 +162,9 @@ public struct TitlesRule: Sendable {
     /// Abbreviated titles and the title they stand for (`Dr.`: `Doctor`), so that "the doctor"
     /// finds the person the text calls "Dr. Losely".
     public var abbreviations: [(abbreviation: String, full: String)] = []
+    /// Titles a married woman takes with her husband's full name ("Mrs. John Dashwood"): with a
+    /// man's given name after them they name his wife.
+    public var wivesTitles: [String] = []
 }
 
 public struct PronounsRule: Sendable {
