@@ -165,6 +165,7 @@ public final class QuoteExtractor {
             var cueTokens: Range<Int>?
             var mentionTokens: Range<Int>?
             var provisionalTurn = false
+            var bySubject = false
 
             // A frame that finds the previous quote's own cue ("…," Lee said. "…") is a follow-on.
             if let m = best, let prev = previous, let follow = lexicon.followOn, m.cue != nil, m.cue == prev.cueTokens,
@@ -198,6 +199,12 @@ public final class QuoteExtractor {
                 // The second part of a quote its cue interrupts ("…," she cried, "…"): the same
                 // mention names the same person.
                 if let prev = previous, prev.mention != nil, prev.mention == mention { (person, speaker) = (prev.person, prev.speaker) }
+                // "Princess Abdul Akbar was announced. "Where's Brenda?" she said.": a turn the
+                // narration gives its subject keeps it in a conversation's turn taking.
+                if newTurn, let p = person, let g = Self.pronounGender(m.speaker), let since = previous?.after,
+                   people.narratedSubject(g, at: m.speaker.start, since: since, excluding: addressee) == p {
+                    bySubject = true
+                }
             } else if let (id, follow) = lexicon.followOn, let prev = previous, prev.speaker != nil || prev.mention != nil,
                       quote.firstParagraph - prev.span.lastParagraph <= follow.maxParagraphs,
                       startsParagraphOrFollows(quote, prev.span, analyzed),
@@ -238,7 +245,7 @@ public final class QuoteExtractor {
                                   opensParagraph: analyzed.paragraphs[quote.firstParagraph].lowerBound == quote.openStart,
                                   anchored: best.map { $0.reportsSpeech || person != nil } ?? false, person: person,
                                   pronoun: best.flatMap { Self.pronounGender($0.speaker) ?? genericGender($0.speaker, parser) }, byName: best?.speaker.kind == .name,
-                                  addressee: addressee, vocative: called, token: first))
+                                  addressee: addressee, vocative: called, token: first, bySubject: bySubject))
             let start = buffer.scalarOffset(quote.contentStart), end = buffer.scalarOffset(quote.contentEnd)
             let text = buffer.string(quote.contentStart, quote.contentEnd)
             confidence = (confidence * 1000).rounded() / 1000

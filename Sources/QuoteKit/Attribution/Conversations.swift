@@ -58,6 +58,9 @@ extension QuoteExtractor {
         var vocative: (words: [String], title: String?)?
         /// The quote's first token.
         var token: Int
+        /// Whether a he/she at a new turn was resolved to the person the narration just made its
+        /// subject ("Princess Abdul Akbar was announced. "…," she said").
+        var bySubject = false
     }
 
     /// A person named as the addressee of a quote: a name set off by a comma at the start of the
@@ -295,6 +298,8 @@ extension QuoteExtractor {
                     give(head, to: other, nil)
                 }
             }
+            var turnsOf: [Int: Int] = [:]
+            for p in anchorPerson.values { turnsOf[p, default: 0] += 1 }
             for (t, head) in heads.enumerated() where !info[head].anchored || info[head].pronoun != nil {
                 let named = anchors.filter { info[heads[$0]].pronoun == nil }
                 let nearest = (named.isEmpty ? anchors : named).min(by: { abs($0 - t) < abs($1 - t) })!
@@ -313,7 +318,9 @@ extension QuoteExtractor {
                     } else {
                         continue
                     }
-                    if speaksNow == info[head].person { continue }
+                    // A newcomer the narration has just made its subject keeps the turn: no other
+                    // turn of the run is attributed to them.
+                    if speaksNow == info[head].person || info[head].bySubject && info[head].person.map({ turnsOf[$0] == 1 }) == true { continue }
                     give(head, to: speaksNow, nil)
                     continue
                 }

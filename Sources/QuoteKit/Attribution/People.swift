@@ -658,9 +658,7 @@ struct People {
         // Of the people the narration names, one it also names with a cue somewhere is preferred:
         // a man who never speaks ("Anglo-India", "God") is rarely the "he" who says something.
         func speaks(_ k: Int) -> Bool { persons[timeline[k].person].speaks }
-        // A person who speaks and whom the narration has made a subject since the previous quote
-        // ("…," said Jane. Elizabeth smiled. "…," she said; "The Professor seized Syme. "…," he said").
-        let narrated = since.flatMap { since in window.prefix(20).first { timeline[$0].token >= since && isSubject($0) && speaks($0) } }.map { timeline[$0].person }
+        let narrated = since.flatMap { narratedSubject(gender, at: at, since: $0, excluding: addressee) }
         // Within a paragraph that subject comes before the last speaker.
         if conversation == nil, let p = narrated { return p }
         if let s = previousSpeaker, s != addressee, persons[s].gender == gender { return s }
@@ -699,6 +697,19 @@ struct People {
         return window.first(where: {
             timeline[$0].person != addressee && persons[timeline[$0].person].gender == .any && persons[timeline[$0].person].words.count <= 3
         }).map { timeline[$0].person }
+    }
+
+    /// A person of `gender` who speaks and whom the narration has made a subject since token
+    /// `since` (the previous quote), within two paragraphs before token `at`: "…," said Jane.
+    /// Elizabeth smiled. "…," she said; "The Professor seized Syme. "…," he said".
+    func narratedSubject(_ gender: Gender, at: Int, since: Int, excluding addressee: Int?) -> Int? {
+        let last = lastEntry(before: at)
+        guard last >= 0 else { return nil }
+        return stride(from: last, through: max(0, last - 19), by: -1).lazy.filter { k in
+            let entry = self.timeline[k], person = self.persons[entry.person]
+            return entry.token >= since && entry.person != addressee && person.gender == gender && person.speaks
+                && self.tokens[entry.token].paragraph + 2 >= self.tokens[at].paragraph && self.namesSubject(entry.token)
+        }.first.map { self.timeline[$0].person }
     }
 
     /// Whether the name mention at token `t` is the subject of a clause: where a clause starts

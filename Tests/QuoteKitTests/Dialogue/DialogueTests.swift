@@ -855,6 +855,33 @@ final class DialogueTests: XCTestCase {
         XCTAssertNil(try extract("\"Amen,\" said the devout Christian.").first?.speaker)
     }
 
+    func testANewcomerTheNarrationMakesItsSubjectKeepsHerTurn() throws {
+        // In a text written in dialogue, "Jenny was announced. "…," she said" is Jenny's turn,
+        // though the turns counted from Mrs Northcote's last one would give it to her.
+        let earlier = (0..<14).map { "\"Line \($0) of the talk,\" said \($0 % 2 == 0 ? "Mrs Northcote" : "Brenda")." }
+        let scene = """
+        The afternoon went on.
+
+        "You must never do anything on Thursdays," said Mrs Northcote.
+
+        "Nothing?"
+
+        "Nothing important," said Mrs Northcote.
+
+        "Isn't there anything about love?"
+
+        Jenny was announced. "Where is Polly?" she said.
+
+        "She is late."
+
+        The afternoon went on.
+
+        "Then I shall wait," said Jenny.
+        """
+        let records = try extract((earlier + [scene]).joined(separator: "\n\n"))
+        XCTAssertEqual(records.first { $0.text == "Where is Polly?" }?.speaker, "Jenny")
+    }
+
     func testAPossessiveNameIsNoSubject() throws {
         // "Jane's letter lay open": the letter is the subject, so "she" is Mary, the subject before.
         let text = """
