@@ -852,6 +852,9 @@ struct People {
                 }
             }
             if c.speakers.count >= 2 { return c.speakers[1] }
+            // One person has spoken: the other is the person named last besides them
+            // ("Jane remained alone with Mary. … "Is mama coming?" "Not yet," cried the other).
+            if let only = c.speakers.first, let p = recentPerson(before: at, excluding: [only]) { return p }
         }
         for w in words.reversed() where lexicon.personNouns[w] != nil {
             // A role that only says man or woman ("Mrs. Mann, the good lady of the house") holds

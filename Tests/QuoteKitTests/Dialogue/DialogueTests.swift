@@ -252,6 +252,17 @@ final class DialogueTests: XCTestCase {
         XCTAssertEqual(try extract(text).last?.speaker, "Anne")
     }
 
+    func testTheOtherAfterOneSpeakerIsThePersonNamedWithThem() throws {
+        let text = """
+        Jane remained alone with Mary. Mary started up at last and cried out,
+
+        "Is mama coming?"
+
+        "Not yet," cried the other, "but she will be here soon."
+        """
+        XCTAssertEqual(try extract(text).last?.speaker, "Jane")
+    }
+
     func testTheOtherIsTheOneTheLastTurnCalledByName() throws {
         // Three people have spoken; the last turn calls Edmund by name, so he is "the other".
         let text = """
