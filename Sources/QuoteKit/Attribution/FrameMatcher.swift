@@ -239,7 +239,11 @@ struct FrameMatcher {
                     if parser.quoteOf[p] >= 0 && el[e] == .short { return last }
                     if el[e] == .short && (!tokens[p].isWord || parser.isCueVerb(p)) { return last }
                     let flags = parser.flags[p]
-                    if parser.quoteOf[p] < 0 && !flags.isDisjoint(with: [.fullStop, .questionOrExclamation, .semicolon]) { return last }
+                    // A clause after "; and" with no subject of its own shares the one before it:
+                    // "He rose from the table; and advancing to the master, said:".
+                    let sharedSubject = leftmost && last == nil && flags.contains(.semicolon) && p + 1 <= pos && parser.has(p + 1, .conjunction)
+                        && !(p + 1...pos).contains(where: { parser.pronoun($0) != nil || parser.isNameWord($0) })
+                    if parser.quoteOf[p] < 0 && !flags.isDisjoint(with: [.fullStop, .questionOrExclamation, .semicolon]) && !sharedSubject { return last }
                     if leftmost, parser.quoteOf[p] < 0, flags.contains(.comma) { atComma = .some(last) }
                     // A fronted subordinate clause closed by a comma is not the main clause: in
                     // "After the interview ended, Maher said the report was "…"", the cue is "said".

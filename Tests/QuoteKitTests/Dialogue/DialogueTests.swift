@@ -893,6 +893,21 @@ final class DialogueTests: XCTestCase {
         XCTAssertEqual(records.first { $0.text == "Where is Polly?" }?.speaker, "Jenny")
     }
 
+    func testAClauseAfterSemicolonAndConjunctionWithoutSubjectSharesTheOneBefore() throws {
+        // "Mr. Bennet saw …; and affectionately taking her hand, said in reply," ¶ "…"
+        let text = """
+        Mr. Bennet saw that her whole heart was in the subject; and affectionately taking her hand, said in reply,
+
+        "Do not make yourself uneasy, my love."
+        """
+        XCTAssertEqual(try extract(text).map(\.speaker), ["Mr. Bennet"])
+        // A clause with a subject of its own keeps it: "…; and when Sir Thomas, opening the door, said, …".
+        let own = """
+        She rated her own claims as low as anyone; and when Sir Thomas, opening the door, said, "At what time would you have the carriage?" she was astonished.
+        """
+        XCTAssertNotEqual(try extract(own).first?.speakerMention?.text, "She")
+    }
+
     func testAPossessiveNameIsNoSubject() throws {
         // "Jane's letter lay open": the letter is the subject, so "she" is Mary, the subject before.
         let text = """
