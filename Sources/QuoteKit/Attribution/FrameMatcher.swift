@@ -263,8 +263,7 @@ struct FrameMatcher {
                 // "Mr. Bennet").
                 if n > 0, p >= 0, p + 1 < tokens.count, tokens[p].isCapitalized, tokens[p + 1].isCapitalized,
                    parser.isNameWord(p), parser.isNameWord(p + 1) { continue }
-                if n > 0, p >= 0, p + 2 < tokens.count, tokens[p + 1].mark == .period, parser.has(p, .title),
-                   tokens[p + 2].isCapitalized { continue }
+                if n > 0, p >= 0, p + 2 < tokens.count, parser.isAbbreviatedTitle(p), tokens[p + 2].isCapitalized { continue }
                 // Only where a cue can end does a cue before the gap match (a bit test instead of a call).
                 if nextIsCue, p >= 0, parser.flags[p].isDisjoint(with: [.cueVerb, .cuePhraseLast]) { continue }
                 if let r = matchLeft(el, e - 1, p, para, sentence, b) { if !leftmost { return r }; last = r }

@@ -721,7 +721,7 @@ struct People {
         if let e = mentionAt[t]?.end, isPossessive(endingAt: e) { return false }
         if parser.startsClause(t) { return true }
         guard t > 1, tokens[t - 1].mark == .comma || tokens[t - 1].isWord && parser.startsSentence(t - 1)
-                || opensWithShortPrepositionalPhrase(before: t) else { return false }
+                || opensWithShortFrontedPhrase(before: t) else { return false }
         guard let e = mentionAt[t]?.end, e < tokens.count, parser.usable(e), tokens[e].isWord, !tokens[e].isCapitalized,
               tokens[e].sentence == tokens[t].sentence else { return false }
         if parser.usable(t - 1), parser.has(t - 1, .preposition) { return false }
@@ -732,7 +732,7 @@ struct People {
     /// Whether the words of the sentence before token `t` are a short fronted phrase with no comma
     /// ("After supper Anne sat", "In the morning Marilla went"): a preposition or a subordinator
     /// that opens the sentence, then one to three lowercase words.
-    private func opensWithShortPrepositionalPhrase(before t: Int) -> Bool {
+    private func opensWithShortFrontedPhrase(before t: Int) -> Bool {
         var k = t - 1
         while k >= 0, t - k <= 3, parser.usable(k), tokens[k].isWord, !tokens[k].isCapitalized, !parser.has(k, .preposition) { k -= 1 }
         // The words after the opener are no verb phrase ("After thanking Jane", "Having met Tom").

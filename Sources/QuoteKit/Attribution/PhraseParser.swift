@@ -647,10 +647,8 @@ struct PhraseParser {
     /// pronoun or a name, and no noun the rules know: "she resentfully answered", not "the family
     /// said" or "Scott's family said".
     private func isUnlistedAdverb(_ k: Int) -> Bool {
-        guard k > 0, usable(k - 1), hasAdverbEnding(k),
-              pronoun(k - 1) != nil || has(k - 1, .nameWord) && !lowers[k - 1].hasSuffix("'s") && !lowers[k - 1].hasSuffix("’s")
-        else { return false }
-        return true
+        k > 0 && usable(k - 1) && hasAdverbEnding(k)
+            && (pronoun(k - 1) != nil || has(k - 1, .nameWord) && !lowers[k - 1].hasSuffix("'s") && !lowers[k - 1].hasSuffix("’s"))
     }
 
     /// A lowercase word of five letters or more with an adverb's ending
