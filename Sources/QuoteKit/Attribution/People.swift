@@ -316,7 +316,7 @@ struct People {
         let next = i + 1
         if next < tokens.count, tokens[next].paragraph == tokens[i].paragraph,
            parser.isNameWord(next) || parser.title(next) != nil || tokens[next].mark == .hyphen
-            || tokens[next].mark == .period && lexicon.abbreviatedTitles.contains(lowers[i]) {
+            || parser.isAbbreviatedTitle(i) {
             return nil
         }
         return gender

@@ -232,6 +232,7 @@ final class AttributionTests: XCTestCase {
         """
         XCTAssertEqual(try extract(text).map(\.speaker), ["Colonel Fitzwilliam", "Anne Shirley"])
     }
+
     func testTheSpeakerOfANameAfterAnAdjectiveAndATitleIsThePerson() throws {
         // The mention starts at "Sen." but the person is Claire McCaskill, not "Democratic Sen".
         let record = try only("The vote was close on Tuesday.\n\nDemocratic Sen. Claire McCaskill said the bill was \"a disgrace to the chamber\" and left.")
