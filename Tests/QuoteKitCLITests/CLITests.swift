@@ -33,10 +33,17 @@ final class CLITests: XCTestCase {
         process.standardError = err
         process.standardInput = input
         try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
+        // Standard input is written, and standard error read, on threads of their own: a run whose
+        // output fills a pipe before it has read all its input must not wait on this one.
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) {
+            if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+            try? input.fileHandleForWriting.close()
+        }
+        nonisolated(unsafe) var e = Data()
+        DispatchQueue.global().async(group: group) { e = err.fileHandleForReading.readDataToEndOfFile() }
         let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
         process.waitUntilExit()
         return Run(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
     }
@@ -268,6 +275,29 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(three.stderr, one.stderr)
         XCTAssertTrue(one.stderr.contains("<stdin>:62: error: not valid JSON"), one.stderr)
         XCTAssertEqual(try run(["extract", "--jobs", "0", "Samples/news_report.txt"]).status, 64)
+    }
+
+    func testJobsKeepTheOrderOfAStreamLongerThanTheirWindow() throws {
+        // More documents than are ever pending at once (512), some long and some short, so that
+        // later documents finish before earlier ones.
+        var lines: [String] = []
+        for n in 0..<1_300 {
+            let words = n % 97 == 0 ? 4_000 : 3 + n % 11
+            let text = "\"\(String(repeating: "word ", count: words))number \(n),\" Ann Lee said."
+            let object = ["id": "doc\(n)", "text": text]
+            lines.append(String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self))
+        }
+        let input = lines.joined(separator: "\n") + "\n"
+        let one = try run(["extract", "--input-format", "jsonl", "--jobs", "1", "--summary", "json", "-"], stdin: input)
+        let four = try run(["extract", "--input-format", "jsonl", "--jobs", "4", "--summary", "json", "-"], stdin: input)
+        XCTAssertEqual(one.status, 0)
+        XCTAssertEqual(four.status, 0)
+        let ids = one.stdout.split(separator: "\n").map { line in
+            (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["doc"] as? String ?? ""
+        }
+        XCTAssertEqual(ids, (0..<1_300).map { "doc\($0)" })
+        XCTAssertEqual(four.stdout, one.stdout)
+        XCTAssertEqual(four.stderr, one.stderr)
     }
 
     func testEveryDocumentIsAccountedFor() throws {

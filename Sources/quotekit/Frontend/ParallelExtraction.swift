@@ -3,10 +3,15 @@ import Foundation
 import QuoteKit
 
 /// Extracts a stream of documents on several threads and hands back each document's records in
-/// input order, so that the output is the same whatever the number of threads. Documents are
-/// taken in batches (at most `maxBatchDocuments` documents or `maxBatchBytes` of text), so memory
-/// depends on the batch, not on the length of the stream. A document with a `lang` field is
-/// extracted with the rules of that language; the others with the run's language.
+/// input order, so that the output is the same whatever the number of threads.
+///
+/// With one thread, each document is extracted when it is added. With more, the extraction is a
+/// pipeline: worker threads extract the documents queued so far while the caller's thread reads
+/// the next ones and writes out the finished ones, so that reading and writing overlap with the
+/// extraction instead of waiting for it. At most `maxPendingDocuments` documents, or
+/// `maxPendingBytes` of text, are queued, in progress or finished but not yet handed back, so
+/// memory depends on that window, not on the length of the stream. A document with a `lang` field
+/// is extracted with the rules of that language; the others with the run's language.
 final class ParallelExtraction {
     typealias Outcome = Result<[QuoteRecord], any Error>
 
@@ -33,79 +38,131 @@ final class ParallelExtraction {
             byLanguage[w][language] = e
             return e
         }
+
+        func extract(_ w: Int, _ document: Document) -> Outcome {
+            Outcome { try extractor(w, for: document).extract(document) }
+        }
+    }
+
+    /// The documents between the caller and the worker threads, under one lock: those waiting to
+    /// be extracted (oldest first) and those extracted but not yet handed back, by sequence number.
+    private final class Pipeline: @unchecked Sendable {
+        let condition = NSCondition()
+        var waiting: [(sequence: Int, document: Document)] = []
+        var nextWaiting = 0
+        var finished: [Int: (document: Document, outcome: Outcome)] = [:]
+        /// Sequence numbers: of the next document added, and of the next one to hand back.
+        var added = 0
+        var delivered = 0
+        var pendingBytes = 0
+        var closed = false
+
+        /// Worker `w`'s loop: takes the oldest waiting document, extracts it, files the outcome;
+        /// returns when the pipeline is closed and nothing is waiting.
+        func run(worker w: Int, _ workers: Workers) {
+            condition.lock()
+            while true {
+                while nextWaiting == waiting.count && !closed { condition.wait() }
+                if nextWaiting == waiting.count { break }
+                let (sequence, document) = waiting[nextWaiting]
+                nextWaiting += 1
+                if nextWaiting >= 256 && 2 * nextWaiting >= waiting.count {
+                    waiting.removeFirst(nextWaiting)
+                    nextWaiting = 0
+                }
+                condition.unlock()
+                let outcome = workers.extract(w, document)
+                condition.lock()
+                finished[sequence] = (document, outcome)
+                condition.broadcast()
+            }
+            condition.unlock()
+        }
     }
 
     private let workers: Workers
-    private var batch: [Document] = []
-    private var batchBytes = 0
-    let maxBatchDocuments = 512
-    let maxBatchBytes = 16 << 20
+    private let pipeline: Pipeline?
+    private var threads: [Thread] = []
+    let maxPendingDocuments = 512
+    let maxPendingBytes = 16 << 20
 
     /// `count` threads; `make` gives an extractor for a language (`first` is the run's language's).
     init(first: QuoteExtractor, threads count: Int, make: @escaping (String) throws -> QuoteExtractor) {
         precondition(count >= 1)
         workers = Workers(first, count: count, make: make)
+        pipeline = count > 1 ? Pipeline() : nil
     }
 
-    /// Queues `document`; when the batch is full, extracts it and calls `deliver` for each of its
-    /// documents in order.
+    deinit {
+        guard let pipeline else { return }
+        pipeline.condition.lock()
+        pipeline.closed = true
+        pipeline.condition.broadcast()
+        pipeline.condition.unlock()
+    }
+
+    /// Queues `document`, and calls `deliver` for each document finished so far, in order. With
+    /// one thread the document is extracted at once; with more, this waits while the window of
+    /// pending documents is full.
     func add(_ document: Document, _ deliver: (Document, Outcome) -> Void) {
-        batch.append(document)
-        batchBytes += document.text.utf8.count
-        if batch.count >= maxBatchDocuments || batchBytes >= maxBatchBytes { flush(deliver) }
+        guard let pipeline else {
+            deliver(document, workers.extract(0, document))
+            return
+        }
+        startWorkers()
+        let bytes = document.text.utf8.count
+        pipeline.condition.lock()
+        // Room for the document: hand back what is finished, else wait for a worker. (A document
+        // larger than the window waits for an empty one.)
+        while pipeline.added - pipeline.delivered >= maxPendingDocuments
+                || pipeline.added > pipeline.delivered && pipeline.pendingBytes + bytes > maxPendingBytes {
+            if !deliverFinished(pipeline, deliver) { pipeline.condition.wait() }
+        }
+        pipeline.waiting.append((pipeline.added, document))
+        pipeline.added += 1
+        pipeline.pendingBytes += bytes
+        pipeline.condition.broadcast()
+        _ = deliverFinished(pipeline, deliver)
+        pipeline.condition.unlock()
     }
 
-    /// Extracts what is queued and calls `deliver` for each document in order.
+    /// Waits for every queued document and calls `deliver` for each, in order.
     func flush(_ deliver: (Document, Outcome) -> Void) {
-        guard !batch.isEmpty else { return }
-        let outcomes = extract(batch)
-        for (document, outcome) in zip(batch, outcomes) { deliver(document, outcome) }
-        batch.removeAll(keepingCapacity: true)
-        batchBytes = 0
+        guard let pipeline else { return }
+        pipeline.condition.lock()
+        while pipeline.delivered < pipeline.added {
+            if !deliverFinished(pipeline, deliver) { pipeline.condition.wait() }
+        }
+        pipeline.condition.unlock()
     }
 
-    /// Shared state of one batch's threads: each takes the next document by its index.
-    private final class Work: @unchecked Sendable {
-        let documents: [Document]
-        let workers: Workers
-        var outcomes: [Outcome?]
-        private var next = 0
-        private let lock = NSLock()
-
-        init(_ documents: [Document], _ workers: Workers) {
-            self.documents = documents
-            self.workers = workers
-            outcomes = Array(repeating: nil, count: documents.count)
+    /// Hands back the finished documents that are next in order, with the lock released while
+    /// `deliver` runs (it writes output). Returns whether it handed back any. Called with the lock held.
+    private func deliverFinished(_ pipeline: Pipeline, _ deliver: (Document, Outcome) -> Void) -> Bool {
+        var any = false
+        while let (document, outcome) = pipeline.finished.removeValue(forKey: pipeline.delivered) {
+            pipeline.delivered += 1
+            pipeline.pendingBytes -= document.text.utf8.count
+            any = true
+            pipeline.condition.unlock()
+            deliver(document, outcome)
+            pipeline.condition.lock()
         }
-
-        func take() -> Int? {
-            lock.lock()
-            defer { lock.unlock() }
-            guard next < documents.count else { return nil }
-            next += 1
-            return next - 1
-        }
-
-        /// Worker `w` extracts documents until none is left. Each index is written by one thread.
-        func run(worker w: Int) {
-            while let i = take() {
-                let outcome = Outcome { try workers.extractor(w, for: documents[i]).extract(documents[i]) }
-                lock.lock()
-                outcomes[i] = outcome
-                lock.unlock()
-            }
-        }
+        return any
     }
 
-    private func extract(_ documents: [Document]) -> [Outcome] {
-        let work = Work(documents, workers)
-        let threads = min(workers.count, documents.count)
-        if threads == 1 {
-            work.run(worker: 0)
-        } else {
-            DispatchQueue.concurrentPerform(iterations: threads) { work.run(worker: $0) }
+    /// Starts the worker threads when the first document arrives.
+    private func startWorkers() {
+        guard threads.isEmpty, let pipeline else { return }
+        let workers = self.workers
+        for w in 0..<workers.count {
+            let thread = Thread { pipeline.run(worker: w, workers) }
+            thread.name = "quotekit-extract-\(w)"
+            // The default stack of a secondary thread (512 KiB) is small for deep documents.
+            thread.stackSize = 8 << 20
+            threads.append(thread)
+            thread.start()
         }
-        return work.outcomes.map { $0! }
     }
 }
 
