@@ -319,8 +319,11 @@ extension QuoteExtractor {
                         continue
                     }
                     // A newcomer the narration has just made its subject keeps the turn: no other
-                    // turn of the run is attributed to them.
+                    // turn of the run is attributed to them. So does the subject of narration that
+                    // opens the quote's own paragraph ("Mr. Kemp looked over his shoulder. "Ah
+                    // yes," he said"): the paragraph is theirs, whatever the count of turns says.
                     if speaksNow == info[head].person || info[head].bySubject && info[head].person.map({ turnsOf[$0] == 1 }) == true { continue }
+                    if info[head].bySubject && !info[head].opensParagraph { continue }
                     give(head, to: speaksNow, nil)
                     continue
                 }

@@ -893,6 +893,27 @@ final class DialogueTests: XCTestCase {
         XCTAssertEqual(records.first { $0.text == "Where is Polly?" }?.speaker, "Jenny")
     }
 
+    func testTheSubjectOfNarrationOpeningTheQuotesParagraphKeepsTheTurn() throws {
+        // Both men have had turns, and the turns counted from the last named one give this one to
+        // Arthur; but the narration that opens the paragraph makes Mr. Kemp its subject, so "he
+        // said" is Mr. Kemp.
+        let earlier = (0..<14).map { "\"Line \($0) of the talk,\" said \($0 % 2 == 0 ? "Mr. Kemp" : "Arthur")." }
+        let scene = """
+        "Have you been to the coast?" said Mr. Kemp.
+
+        "Not yet," said Arthur.
+
+        "You would like the harbour there."
+
+        Arthur had a map open on his knee. Mr. Kemp looked over his shoulder at it. "Ah yes," he said. "That is the very place."
+
+        "I know it only from the map."
+        """
+        let records = try extract((earlier + [scene]).joined(separator: "\n\n"))
+        XCTAssertEqual(records.first { $0.text == "Ah yes," }?.speaker, "Mr. Kemp")
+        XCTAssertEqual(records.first { $0.text == "That is the very place." }?.speaker, "Mr. Kemp")
+    }
+
     func testAClauseAfterSemicolonAndConjunctionWithoutSubjectSharesTheOneBefore() throws {
         // "Mr. Bennet saw …; and affectionately taking her hand, said in reply," ¶ "…"
         let text = """
