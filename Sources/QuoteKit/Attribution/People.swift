@@ -413,8 +413,10 @@ struct People {
             // title ("Colonel Fitzwilliam") only by the surname.
             // Someone the text called by a title first ("Mrs. Bennet") is not the person a full
             // name written later names ("Elizabeth Bennet"): a text introduces people in full first.
+            // A given name the same title went with ("Miss Kitty" before "Miss Kitty Harlow") is
+            // the same person too.
             let candidates = (singles[words.last!] ?? []).filter { persons[$0].title == nil }
-                + (singles[words.first!] ?? []).filter { persons[$0].title == nil }
+                + (singles[words.first!] ?? []).filter { persons[$0].title.map { t in title.map { sameBearer(t, $0) } ?? false } ?? true }
             if let p = candidates.filter({ compatible(persons[$0].gender, gender) }).max() {
                 let word = persons[p].words[0]
                 singles[word]?.removeAll { $0 == p }

@@ -455,6 +455,23 @@ final class DialogueTests: XCTestCase {
         XCTAssertEqual(try speakers(text), ["Elizabeth Bennet", "Mrs. Bennet"])
     }
 
+    func testATitledGivenNameIsThePersonTheSameTitleNamesInFull() throws {
+        // "Miss Kitty" and, later, "Miss Kitty Harlow" are one person, whom a bare "Kitty" then
+        // names too; "Mrs. Harlow" stays her mother.
+        let text = """
+        Miss Kitty was to be married, and Mrs. Harlow could talk of nothing else.
+
+        "I shall wear blue," said Kitty.
+
+        "You will wear white," said Mrs. Harlow.
+
+        Nobody could have prevented Miss Kitty Harlow from wearing blue.
+
+        "Blue it is," said Kitty.
+        """
+        XCTAssertEqual(try speakers(text), ["Kitty", "Mrs. Harlow", "Kitty"])
+    }
+
     func testAnAdverbOpeningASentenceIsNoName() throws {
         // No man is named: "he" stays unresolved rather than becoming "Presently" or "Feeling"
         // (words the text also writes in lowercase), while "Milly" opening a sentence is a name.
