@@ -300,6 +300,29 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(four.stderr, one.stderr)
     }
 
+    func testOnErrorFailStopsAtTheSameDocumentWhateverTheJobs() throws {
+        // Documents 5 and 9 fail (a language with no rules) and line 14 is no JSON: with
+        // --on-error fail every run stops at document 5, though more threads have read further.
+        var lines: [String] = []
+        for n in 0..<20 {
+            var object = ["id": "d\(n)", "text": "\"Line \(n) is here,\" Ann Lee said."]
+            if n == 5 || n == 9 { object["lang"] = "xx" }
+            lines.append(String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self))
+            if n == 12 { lines.append("{bad") }
+        }
+        let input = lines.joined(separator: "\n") + "\n"
+        let arguments = ["extract", "--input-format", "jsonl", "--on-error", "fail", "--summary", "json", "-"]
+        let one = try run(arguments + ["--jobs", "1"], stdin: input)
+        let three = try run(arguments + ["--jobs", "3"], stdin: input)
+        XCTAssertEqual(one.status, 1)
+        XCTAssertEqual(three.status, 1)
+        XCTAssertEqual(three.stdout, one.stdout)
+        XCTAssertEqual(three.stderr, one.stderr)
+        XCTAssertTrue(one.stderr.contains("d5: error:"), one.stderr)
+        XCTAssertFalse(three.stderr.contains("d9"), three.stderr)
+        XCTAssertTrue(three.stderr.contains("\"documents_read\":6,"), three.stderr)
+    }
+
     func testEveryDocumentIsAccountedFor() throws {
         let good = "{\"id\": \"a\", \"text\": \"\\\"We will win this fight,\\\" Ann Lee said. \\\"And the next one.\\\"\"}"
         let input = [good, "{bad", good.replacingOccurrences(of: "\"a\"", with: "\"b\""), "{\"id\": \"c\"}", ""].joined(separator: "\n")

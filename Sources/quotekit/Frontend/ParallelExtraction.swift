@@ -49,7 +49,6 @@ final class ParallelExtraction {
     private final class Pipeline: @unchecked Sendable {
         let condition = NSCondition()
         var waiting: [(sequence: Int, document: Document)] = []
-        var nextWaiting = 0
         var finished: [Int: (document: Document, outcome: Outcome)] = [:]
         /// Sequence numbers: of the next document added, and of the next one to hand back.
         var added = 0
@@ -62,14 +61,11 @@ final class ParallelExtraction {
         func run(worker w: Int, _ workers: Workers) {
             condition.lock()
             while true {
-                while nextWaiting == waiting.count && !closed { condition.wait() }
-                if nextWaiting == waiting.count { break }
-                let (sequence, document) = waiting[nextWaiting]
-                nextWaiting += 1
-                if nextWaiting >= 256 && 2 * nextWaiting >= waiting.count {
-                    waiting.removeFirst(nextWaiting)
-                    nextWaiting = 0
-                }
+                while waiting.isEmpty && !closed { condition.wait() }
+                if waiting.isEmpty { break }
+                // (At most `maxPendingDocuments` wait: removing the first is cheap, and a taken
+                // document is held by its worker alone.)
+                let (sequence, document) = waiting.removeFirst()
                 condition.unlock()
                 let outcome = workers.extract(w, document)
                 condition.lock()
@@ -109,7 +105,6 @@ final class ParallelExtraction {
             deliver(document, workers.extract(0, document))
             return
         }
-        startWorkers()
         let bytes = document.text.utf8.count
         pipeline.condition.lock()
         // Room for the document: hand back what is finished, else wait for a worker. (A document
@@ -124,6 +119,9 @@ final class ParallelExtraction {
         pipeline.condition.broadcast()
         _ = deliverFinished(pipeline, deliver)
         pipeline.condition.unlock()
+        // One more thread for each document until there are as many as asked for: a run of one
+        // document starts one.
+        if threads.count < workers.count { startWorker(threads.count, pipeline) }
     }
 
     /// Waits for every queued document and calls `deliver` for each, in order.
@@ -151,18 +149,15 @@ final class ParallelExtraction {
         return any
     }
 
-    /// Starts the worker threads when the first document arrives.
-    private func startWorkers() {
-        guard threads.isEmpty, let pipeline else { return }
+    /// Starts worker thread `w`.
+    private func startWorker(_ w: Int, _ pipeline: Pipeline) {
         let workers = self.workers
-        for w in 0..<workers.count {
-            let thread = Thread { pipeline.run(worker: w, workers) }
-            thread.name = "quotekit-extract-\(w)"
-            // The default stack of a secondary thread (512 KiB) is small for deep documents.
-            thread.stackSize = 8 << 20
-            threads.append(thread)
-            thread.start()
-        }
+        let thread = Thread { pipeline.run(worker: w, workers) }
+        thread.name = "quotekit-extract-\(w)"
+        // The default stack of a secondary thread (512 KiB) is small for deep documents.
+        thread.stackSize = 8 << 20
+        threads.append(thread)
+        thread.start()
     }
 }
 

@@ -119,7 +119,16 @@ struct Extract: ParsableCommand {
         }
         let progress = Progress()
         let reader = InputReader(inputs: inputs, stdinFormat: inputFormat)
+        // After --on-error fail stops the reader, documents still pending (read ahead by other
+        // threads) are left out, so that the output and the counts do not depend on --jobs.
+        var stopped = false
+        func stop() {
+            stopped = true
+            reader.stop()
+        }
         func deliver(_ document: Document, _ outcome: ParallelExtraction.Outcome) {
+            guard !stopped else { return }
+            read += 1
             switch outcome {
             case .success(let records):
                 if let brat {
@@ -128,7 +137,7 @@ struct Extract: ParsableCommand {
                     } catch {
                         failures += 1
                         Console.error("quotekit: error: \(error)")
-                        reader.stop()
+                        stop()
                         return
                     }
                 } else {
@@ -141,19 +150,20 @@ struct Extract: ParsableCommand {
                 failures += 1
                 progress.finish()
                 Console.error("\(document.id): error: \(error)")
-                if onError == .fail { reader.stop() }
+                if onError == .fail { stop() }
             }
         }
         reader.read({ document in
-            read += 1
             parallel.add(document, deliver)
         }, problem: { problem in
             // Documents read before the problem are written first, so that messages keep their order.
             parallel.flush(deliver)
+            // (One of them may have stopped the run: then the reader would not have got this far.)
+            guard !stopped else { return }
             progress.finish()
             if !problem.isWarning { failures += 1 }
             Console.error(problem.description)
-            if onError == .fail && !problem.isWarning { reader.stop() }
+            if onError == .fail && !problem.isWarning { stop() }
         })
         parallel.flush(deliver)
         progress.finish()
