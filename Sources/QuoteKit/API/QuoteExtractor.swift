@@ -166,6 +166,7 @@ public final class QuoteExtractor {
             var mentionTokens: Range<Int>?
             var provisionalTurn = false
             var bySubject = false
+            var subjectOfParagraph = false
 
             // A frame that finds the previous quote's own cue ("…," Lee said. "…") is a follow-on.
             if let m = best, let prev = previous, let follow = lexicon.followOn, m.cue != nil, m.cue == prev.cueTokens,
@@ -202,8 +203,13 @@ public final class QuoteExtractor {
                 // "Princess Abdul Akbar was announced. "Where's Brenda?" she said.": a turn the
                 // narration gives its subject keeps it in a conversation's turn taking.
                 if newTurn, let p = person, let g = Self.pronounGender(m.speaker), let since = previous?.after,
-                   people.narratedSubject(g, at: m.speaker.start, since: since, excluding: addressee) == p {
+                   let subject = people.narratedSubjectMention(g, at: m.speaker.start, since: since, excluding: addressee), subject.person == p {
                     bySubject = true
+                    // Named so in the quote's own paragraph, before it, by narration that then acts
+                    // on no one else of that gender ("Mr. Kemp looked over his shoulder. "…," he
+                    // said", not "Mr. Kemp handed him the map. "…," he said").
+                    subjectOfParagraph = tokens[subject.token].paragraph == quote.firstParagraph && subject.token < first
+                        && !people.actsOnOther(g, in: subject.token..<first)
                 }
             } else if let (id, follow) = lexicon.followOn, let prev = previous, prev.speaker != nil || prev.mention != nil,
                       quote.firstParagraph - prev.span.lastParagraph <= follow.maxParagraphs,
@@ -245,7 +251,7 @@ public final class QuoteExtractor {
                                   opensParagraph: analyzed.paragraphs[quote.firstParagraph].lowerBound == quote.openStart,
                                   anchored: best.map { $0.reportsSpeech || person != nil } ?? false, person: person,
                                   pronoun: best.flatMap { Self.pronounGender($0.speaker) ?? genericGender($0.speaker, parser) }, byName: best?.speaker.kind == .name,
-                                  addressee: addressee, vocative: called, token: first, bySubject: bySubject))
+                                  addressee: addressee, vocative: called, token: first, bySubject: bySubject, subjectOfParagraph: subjectOfParagraph))
             let start = buffer.scalarOffset(quote.contentStart), end = buffer.scalarOffset(quote.contentEnd)
             let text = buffer.string(quote.contentStart, quote.contentEnd)
             confidence = (confidence * 1000).rounded() / 1000

@@ -61,6 +61,9 @@ extension QuoteExtractor {
         /// Whether a he/she at a new turn was resolved to the person the narration just made its
         /// subject ("Princess Abdul Akbar was announced. "…," she said").
         var bySubject = false
+        /// Whether that subject is named in the quote's own paragraph, before the quote, by
+        /// narration that acts on no one else of that gender.
+        var subjectOfParagraph = false
     }
 
     /// A person named as the addressee of a quote: a name set off by a comma at the start of the
@@ -300,8 +303,11 @@ extension QuoteExtractor {
             }
             var turnsOf: [Int: Int] = [:]
             for p in anchorPerson.values { turnsOf[p, default: 0] += 1 }
+            // Turns a he/she keeps against the count (below) count like turns attributed by name
+            // for the turns after them.
+            var kept = Set<Int>()
             for (t, head) in heads.enumerated() where !info[head].anchored || info[head].pronoun != nil {
-                let named = anchors.filter { info[heads[$0]].pronoun == nil }
+                let named = anchors.filter { info[heads[$0]].pronoun == nil || kept.contains($0) }
                 let nearest = (named.isEmpty ? anchors : named).min(by: { abs($0 - t) < abs($1 - t) })!
                 var speaksNow = anchorPerson[nearest]!
                 if (t - nearest) % 2 != 0 { speaksNow = speakers.first { $0 != speaksNow }! }
@@ -323,7 +329,10 @@ extension QuoteExtractor {
                     // opens the quote's own paragraph ("Mr. Kemp looked over his shoulder. "Ah
                     // yes," he said"): the paragraph is theirs, whatever the count of turns says.
                     if speaksNow == info[head].person || info[head].bySubject && info[head].person.map({ turnsOf[$0] == 1 }) == true { continue }
-                    if info[head].bySubject && !info[head].opensParagraph { continue }
+                    if info[head].subjectOfParagraph {
+                        kept.insert(t)
+                        continue
+                    }
                     give(head, to: speaksNow, nil)
                     continue
                 }

@@ -413,10 +413,15 @@ struct People {
             // title ("Colonel Fitzwilliam") only by the surname.
             // Someone the text called by a title first ("Mrs. Bennet") is not the person a full
             // name written later names ("Elizabeth Bennet"): a text introduces people in full first.
-            // A given name the same title went with ("Miss Kitty" before "Miss Kitty Harlow") is
-            // the same person too.
+            // A given name a woman's title went with ("Miss Kitty" before "Miss Kitty Harlow") is
+            // the same person when the same title names her in full. (A man's title goes with a
+            // surname: "Mr. Frank" is not "Mr. Frank Field".)
+            func sameWoman(_ t: String) -> Bool {
+                guard let title, sameBearer(t, title) else { return false }
+                return lexicon.titles[fullTitle(title)] == .female
+            }
             let candidates = (singles[words.last!] ?? []).filter { persons[$0].title == nil }
-                + (singles[words.first!] ?? []).filter { persons[$0].title.map { t in title.map { sameBearer(t, $0) } ?? false } ?? true }
+                + (singles[words.first!] ?? []).filter { persons[$0].title.map(sameWoman) ?? true }
             if let p = candidates.filter({ compatible(persons[$0].gender, gender) }).max() {
                 let word = persons[p].words[0]
                 singles[word]?.removeAll { $0 == p }
@@ -705,13 +710,34 @@ struct People {
     /// `since` (the previous quote), within two paragraphs before token `at`: "…," said Jane.
     /// Elizabeth smiled. "…," she said; "The Professor seized Syme. "…," he said".
     func narratedSubject(_ gender: Gender, at: Int, since: Int, excluding addressee: Int?) -> Int? {
+        narratedSubjectMention(gender, at: at, since: since, excluding: addressee)?.person
+    }
+
+    /// ``narratedSubject(_:at:since:excluding:)`` with the token of the name that makes them the subject.
+    func narratedSubjectMention(_ gender: Gender, at: Int, since: Int, excluding addressee: Int?) -> (token: Int, person: Int)? {
         let last = lastEntry(before: at)
         guard last >= 0 else { return nil }
         return stride(from: last, through: max(0, last - 19), by: -1).lazy.filter { k in
             let entry = self.timeline[k], person = self.persons[entry.person]
             return entry.token >= since && entry.person != addressee && person.gender == gender && person.speaks
                 && self.tokens[entry.token].paragraph + 2 >= self.tokens[at].paragraph && self.namesSubject(entry.token)
-        }.first.map { self.timeline[$0].person }
+        }.first.map { self.timeline[$0] }
+    }
+
+    /// Whether the narration in tokens `range` acts on someone else of `gender`: "him", or "her"
+    /// as an object ("looked at her.", "handed her the map"), not as a possessive ("shook her head").
+    func actsOnOther(_ gender: Gender, in range: Range<Int>) -> Bool {
+        range.contains { k in
+            guard parser.usable(k) else { return false }
+            switch (gender, lowers[k]) {
+            case (.male, "him"): return true
+            case (.female, "her"):
+                let n = k + 1
+                return n >= tokens.count || !tokens[n].isWord || tokens[n].paragraph != tokens[k].paragraph
+                    || !parser.flags[n].isDisjoint(with: [.determiner, .preposition, .pronoun, .conjunction, .adverb])
+            default: return false
+            }
+        }
     }
 
     /// Whether the name mention at token `t` is the subject of a clause: where a clause starts

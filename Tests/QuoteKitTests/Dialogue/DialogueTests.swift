@@ -470,6 +470,15 @@ final class DialogueTests: XCTestCase {
         "Blue it is," said Kitty.
         """
         XCTAssertEqual(try speakers(text), ["Kitty", "Mrs. Harlow", "Kitty"])
+        // A man's title goes with his surname: "Mr. Frank" is not "Mr. Frank Field".
+        let men = """
+        Mr. Frank opened the hearing. "We begin," said Mr. Frank.
+
+        Then Mr. Frank Field rose. "I object," said Mr. Field.
+
+        "Noted," said Mr. Frank.
+        """
+        XCTAssertEqual(try speakers(men), ["Mr. Frank", "Frank Field", "Mr. Frank"])
     }
 
     func testAnAdverbOpeningASentenceIsNoName() throws {
@@ -929,6 +938,15 @@ final class DialogueTests: XCTestCase {
         let records = try extract((earlier + [scene]).joined(separator: "\n\n"))
         XCTAssertEqual(records.first { $0.text == "Ah yes," }?.speaker, "Mr. Kemp")
         XCTAssertEqual(records.first { $0.text == "That is the very place." }?.speaker, "Mr. Kemp")
+        // The turns after it are counted from it: Arthur answers.
+        XCTAssertEqual(records.first { $0.text == "I know it only from the map." }?.speaker, "Arthur")
+        // Narration in which the subject acts on another man ("handed him") keeps nothing: the
+        // count of turns gives "he said" to Arthur.
+        let handed = scene.replacingOccurrences(of: "Arthur had a map open on his knee. Mr. Kemp looked over his shoulder at it. \"Ah yes,\" he said. \"That is the very place.\"",
+                                                with: "Mr. Kemp handed him the map across the table. \"Thank you,\" he said.")
+        XCTAssertNotEqual(handed, scene)
+        let other = try extract((earlier + [handed]).joined(separator: "\n\n"))
+        XCTAssertEqual(other.first { $0.text == "Thank you," }?.speaker, "Arthur")
     }
 
     func testAClauseAfterSemicolonAndConjunctionWithoutSubjectSharesTheOneBefore() throws {
