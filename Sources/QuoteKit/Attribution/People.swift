@@ -133,7 +133,7 @@ struct People {
         // A title's gender is certain; one from the first-name list ("Winnie" in "Winnie-the-Pooh")
         // gives way to the text's pronouns when they say otherwise often and clearly.
         let titled = persons.map { $0.title.map { lexicon.titles[fullTitle($0)] ?? .any } ?? .any != .any }
-        // A place ("in Chandrapore", "from Anglo-India") takes no gender from the pronouns near it;
+        // A place ("in Chandrapore", "from Anglo-India", "Ashby Hills") takes no gender from the pronouns near it;
         // nor does one mostly written after these or "to", "at" or "of" ("the Castle of Chillon"),
         // when it is written after "in" or "from" too, or never acts as a clause's subject nor speaks.
         var located = [Int](repeating: 0, count: persons.count), weaklyLocated = located
@@ -149,6 +149,8 @@ struct People {
             }
         }
         let place = persons.indices.map { p in
+            // A name that ends with a place noun ("Ashby Hills", "the Casino") names a place.
+            if persons[p].title == nil, let last = persons[p].words.last, lexicon.placeNouns.contains(last.lowercased()) { return true }
             let mentions = persons[p].mentions.count
             if located[p] > 0 && 3 * located[p] >= mentions { return true }
             let all = located[p] + weaklyLocated[p]

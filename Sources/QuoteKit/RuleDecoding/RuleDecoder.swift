@@ -98,7 +98,7 @@ enum RuleDecoder {
         case .titles: return (["titles"], ["abbreviations", "wives_titles"])
         case .pronouns: return (["pronouns"], ["contractions", "male_forms", "female_forms", "male_possessives", "female_possessives"])
         case .personNouns: return ([], ["female", "male", "any", "plural", "sources", "generic", "kin"])
-        case .phraseWords: return (["determiners", "prepositions"], ["name_particles", "relative_pronouns", "clause_openers", "subordinators", "locatives", "weak_locatives", "articles",
+        case .phraseWords: return (["determiners", "prepositions"], ["name_particles", "relative_pronouns", "clause_openers", "subordinators", "locatives", "weak_locatives", "place_nouns", "articles",
                                                                         "conjunctions", "capitalized_nouns", "unlisted_verb_endings", "inverted_verb_endings"])
         case .firstNames: return ([], ["female", "male", "any"])
         case .nonNameWords: return (["words"], [])
@@ -243,6 +243,7 @@ enum RuleDecoder {
                                        locatives: words(f["locatives"]), articles: words(f["articles"]))
             rule.conjunctions = words(f["conjunctions"])
             rule.weakLocatives = words(f["weak_locatives"])
+            rule.placeNouns = words(f["place_nouns"])
             rule.capitalizedNouns = f["capitalized_nouns"]?.bool() ?? false
             rule.unlistedVerbEndings = endings(f["unlisted_verb_endings"])
             rule.invertedVerbEndings = endings(f["inverted_verb_endings"])

@@ -59,6 +59,8 @@ final class Lexicon: Sendable {
     let locatives: WordSet
     /// ``PhraseWordsRule/weakLocatives``.
     let weakLocatives: WordSet
+    /// ``PhraseWordsRule/placeNouns`` (lowercased).
+    let placeNouns: WordSet
     /// ``PhraseWordsRule/unlistedVerbEndings`` and ``PhraseWordsRule/invertedVerbEndings``.
     let unlistedVerbEndings: [String]
     /// ``PhraseWordsRule/capitalizedNouns``.
@@ -90,7 +92,7 @@ final class Lexicon: Sendable {
         var nonNameWords: Set<String> = [], abbreviations: Set<String> = []
         var sourceNouns: Set<String> = [], determiners: Set<String> = [], prepositions: Set<String> = []
         var nameParticles: Set<String> = [], relativePronouns: Set<String> = [], clauseOpeners: Set<String> = [], subordinators: Set<String> = []
-        var locatives: Set<String> = [], weakLocatives: Set<String> = []
+        var locatives: Set<String> = [], weakLocatives: Set<String> = [], placeNouns: Set<String> = []
         var articles: Set<String> = []
         var conjunctions: Set<String> = []
         var capitalizedNouns = false
@@ -154,6 +156,7 @@ final class Lexicon: Sendable {
                 subordinators.formUnion(r.subordinators.map { $0.lowercased() })
                 locatives.formUnion(r.locatives.map { $0.lowercased() })
                 weakLocatives.formUnion(r.weakLocatives.map { $0.lowercased() })
+                placeNouns.formUnion(r.placeNouns.map { $0.lowercased() })
                 articles.formUnion(r.articles.map { $0.lowercased() })
                 conjunctions.formUnion(r.conjunctions.map { $0.lowercased() })
                 capitalizedNouns = capitalizedNouns || r.capitalizedNouns
@@ -214,6 +217,7 @@ final class Lexicon: Sendable {
         self.subordinators = WordSet(subordinators)
         self.locatives = WordSet(locatives)
         self.weakLocatives = WordSet(weakLocatives)
+        self.placeNouns = WordSet(placeNouns)
         self.articles = WordSet(articles)
         self.unlistedVerbEndings = unlistedVerbEndings.sorted()
         self.capitalizedNouns = capitalizedNouns

@@ -232,6 +232,10 @@ public struct PhraseWordsRule: Sendable {
     /// `locatives` for a name also written after a locative, or one that is never the subject of a
     /// clause nor names a speaker ("the Castle of Chillon").
     public var weakLocatives: [String] = []
+    /// Nouns that end a place's name or are one ("Ashby Hills", "Grand Hotel", "the
+    /// Casino"): a name that ends with one, with no title, is a place's and takes no gender from
+    /// the pronouns near it.
+    public var placeNouns: [String] = []
     /// Articles and possessives after which a reporting verb's form is a noun ("the report",
     /// "his call"; French "la réponse", not the verb "a" of "a déclaré").
     public var articles: [String] = []

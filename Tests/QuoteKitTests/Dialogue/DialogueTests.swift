@@ -481,6 +481,19 @@ final class DialogueTests: XCTestCase {
         XCTAssertEqual(try speakers(men), ["Mr. Frank", "Frank Field", "Mr. Frank"])
     }
 
+    func testAPlaceNamedWithAPlaceNounTakesNoGender() throws {
+        // "Ashby Hills" is the subject of sentences with "he" and "his" in them, but it names a
+        // place (its last word is a place noun), so "he said" is Tom Reed.
+        let text = """
+        Tom Reed came up the valley road at dusk.
+
+        Ashby Hills stood dark against the sky when he arrived. Ashby Hills was where his father had been born.
+
+        "I am home at last," he said.
+        """
+        XCTAssertEqual(try speakers(text), ["Tom Reed"])
+    }
+
     func testAnAdverbOpeningASentenceIsNoName() throws {
         // No man is named: "he" stays unresolved rather than becoming "Presently" or "Feeling"
         // (words the text also writes in lowercase), while "Milly" opening a sentence is a name.
