@@ -494,6 +494,19 @@ final class DialogueTests: XCTestCase {
         XCTAssertEqual(try speakers(text), ["Tom Reed"])
     }
 
+    func testGodIsNoCharacterAPronounCanName() throws {
+        // "God" takes "his" in the narration, but no one says "God said" for a line of dialogue:
+        // "he said" is Tom Reed.
+        let text = """
+        Tom Reed sat down heavily at the kitchen table.
+
+        God in his mercy had spared the farm. God knew his servant was tired.
+
+        "It is enough," he said.
+        """
+        XCTAssertEqual(try speakers(text), ["Tom Reed"])
+    }
+
     func testAnAdverbOpeningASentenceIsNoName() throws {
         // No man is named: "he" stays unresolved rather than becoming "Presently" or "Feeling"
         // (words the text also writes in lowercase), while "Milly" opening a sentence is a name.
