@@ -248,7 +248,6 @@ public final class QuoteExtractor {
             if let p = person { previousSpeaker = p }
             provisional.append(provisionalTurn)
             turns.append(TurnInfo(firstParagraph: quote.firstParagraph, lastParagraph: quote.lastParagraph,
-                                  opensParagraph: analyzed.paragraphs[quote.firstParagraph].lowerBound == quote.openStart,
                                   anchored: best.map { $0.reportsSpeech || person != nil } ?? false, person: person,
                                   pronoun: best.flatMap { Self.pronounGender($0.speaker) ?? genericGender($0.speaker, parser) }, byName: best?.speaker.kind == .name,
                                   addressee: addressee, vocative: called, token: first, bySubject: bySubject, subjectOfParagraph: subjectOfParagraph))

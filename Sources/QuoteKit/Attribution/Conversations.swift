@@ -44,7 +44,6 @@ extension QuoteExtractor {
 
     struct TurnInfo {
         var firstParagraph: Int, lastParagraph: Int
-        var opensParagraph: Bool
         var anchored: Bool
         var person: Int?
         /// When a pronoun attributed the quote ("he said"), or a description that only says man

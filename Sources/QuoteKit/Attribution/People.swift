@@ -254,11 +254,13 @@ struct People {
             // (A name starts after another only at an abbreviated title: "behind Anne Mrs. Lynde".)
             guard startsName, !(i > 0 && tokens[i - 1].paragraph == tokens[i].paragraph && parser.isNameWord(i - 1))
                     || parser.isAbbreviatedTitle(i),
-                  var (m, next) = parser.titledName(startingAt: i).name
+                  let found = parser.titledName(startingAt: i).name
                     ?? parser.speakers(startingAt: i).first(where: { $0.mention.kind == .name }) else {
                 i += 1
                 continue
             }
+            var m = found.mention
+            let next = found.next
             // After a preposition a run of capitalised words may hold its object and then a name,
             // from a first name and a surname on: "On Facebook Jane Doe wrote" names Jane Doe, not
             // "Facebook Jane Doe" (as the frames read it); "to Megyn Kelly" stays whole.

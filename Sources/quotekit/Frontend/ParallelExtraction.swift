@@ -78,7 +78,8 @@ final class ParallelExtraction {
 
     private let workers: Workers
     private let pipeline: Pipeline?
-    private var threads: [Thread] = []
+    /// How many worker threads have started.
+    private var started = 0
     let maxPendingDocuments = 512
     let maxPendingBytes = 16 << 20
 
@@ -121,7 +122,7 @@ final class ParallelExtraction {
         pipeline.condition.unlock()
         // One more thread for each document until there are as many as asked for: a run of one
         // document starts one.
-        if threads.count < workers.count { startWorker(threads.count, pipeline) }
+        if started < workers.count { startWorker(started, pipeline) }
     }
 
     /// Waits for every queued document and calls `deliver` for each, in order.
@@ -156,7 +157,7 @@ final class ParallelExtraction {
         thread.name = "quotekit-extract-\(w)"
         // The default stack of a secondary thread (512 KiB) is small for deep documents.
         thread.stackSize = 8 << 20
-        threads.append(thread)
+        started += 1
         thread.start()
     }
 }
