@@ -67,7 +67,7 @@ extension QuoteExtractor {
 
     /// A person named as the addressee of a quote: a name set off by a comma at the start of the
     /// quote or of a sentence in it ("Henry, I won't go", "Now then, Pooh, where's your boat?"),
-    /// or at its end ("Have you hurt yourself, Margaret?").
+    /// or at its end ("Have you hurt yourself, Margaret?"), or the whole quote ("Edna!").
     func vocative(in range: Range<Int>, _ quote: QuoteSpan, parser: PhraseParser) -> (words: [String], title: String?)? {
         let tokens = parser.tokens, texts = parser.texts, lowers = parser.lowers
         func isNameWord(_ k: Int) -> Bool {
@@ -105,6 +105,10 @@ extension QuoteExtractor {
         var k = end - 1
         while k > lo, end - k <= 4, tokens[k - 1].mark != .comma { k -= 1 }
         if k > lo, tokens[k - 1].mark == .comma, let p = named(k, end) { return p }
+        // A call: the quote is nothing but a name and an exclamation mark ("Edna!", "Dear
+        // Caroline!"), unless an adverb makes it an exclamation about someone ("Actually old Mrs.
+        // Theobald!"). ("Edna?" is as often a question about her as a call.)
+        if end <= hi, tokens[end].mark == .exclamation, !parser.has(lo, .adverb), let p = named(lo, end) { return p }
         return nil
     }
 

@@ -682,6 +682,28 @@ final class DialogueTests: XCTestCase {
         XCTAssertEqual(try extract(text).map(\.addressee), [nil, "Catherine"])
     }
 
+    func testAQuoteThatIsOnlyANameCallsThatPerson() throws {
+        // "Edna!" calls Edna, and she is the woman who answers, though the narration named
+        // Madame Lebrun after her. An adverb before the name makes it an exclamation about
+        // someone ("Actually old Mrs. Theobald!"), not a call.
+        let text = """
+        Edna Pontellier sat alone on the porch. Madame Lebrun had gone to the house with Mr. Pontellier.
+
+        "Are you asleep?" he asked.
+
+        "Edna!" called Mr. Pontellier from within.
+
+        "Don't wait for me," she answered.
+
+        Harriet came back with a letter. Mrs. Theobald wrote rarely.
+
+        "Actually old Mrs. Theobald!" said Harriet.
+        """
+        let records = try extract(text)
+        XCTAssertEqual(records.map(\.addressee), [nil, "Edna Pontellier", nil, nil])
+        XCTAssertEqual(records.map { $0.speaker ?? "-" }, ["Mr. Pontellier", "Mr. Pontellier", "Edna Pontellier", "Harriet"])
+    }
+
     func testTheWomanCalledByNameAnswersAsTheOldLady() throws {
         // Two women in the scene; the one the last turn called by name answers.
         let text = """
