@@ -73,6 +73,8 @@ public final class QuoteExtractor {
         var records: [QuoteRecord] = []
         var previous: (span: QuoteSpan, after: Int, cueTokens: Range<Int>?, person: Int?, speaker: String?, mention: TextSpan?, cue: TextSpan?, confidence: Double)?
         var previousSpeaker: Int?
+        // The person each family description ("her mother") last stood for.
+        var relatives: [String: Int] = [:]
         // For each record: its paragraph, whether its quote opens the paragraph, whether a frame
         // attributed it, and its person (for turn taking, after all records are made).
         var turns: [TurnInfo] = []
@@ -196,7 +198,7 @@ public final class QuoteExtractor {
                                                         previousSpeaker: newTurn && !continues(m.cue, parser) ? nil : previousSpeaker,
                                                         addressee: addressee, answering: newTurn ? turns.last?.addressee : nil,
                                                         conversation: newTurn ? Self.conversation(before: quote.firstParagraph, turns) : nil,
-                                                        since: previous?.after, buffer: buffer)
+                                                        since: previous?.after, relatives: &relatives, buffer: buffer)
                 // The second part of a quote its cue interrupts ("…," she cried, "…"): the same
                 // mention names the same person.
                 if let prev = previous, prev.mention != nil, prev.mention == mention { (person, speaker) = (prev.person, prev.speaker) }
@@ -237,7 +239,7 @@ public final class QuoteExtractor {
                                                 endsClause: endsClause, endsWithComma: endsWithComma) else { continue }
                     let (p, name, c) = resolve(m.speaker, m.confidence, people: people, parser: parser, previousSpeaker: nil,
                                                addressee: addressee, conversation: Self.conversation(before: quote.firstParagraph, turns),
-                                               since: previous?.after, buffer: buffer)
+                                               since: previous?.after, relatives: &relatives, buffer: buffer)
                     // Someone the text shows to be a person (a gender or a title), not "the Senate".
                     if let p, people.persons[p].gender != .any || people.persons[p].title != nil {
                         lastResort[records.count] = (m, p, name, c, quote)
@@ -319,7 +321,7 @@ public final class QuoteExtractor {
     /// adjusted for how the mention was resolved.
     private func resolve(_ mention: Mention, _ confidence: Double, people: People, parser: PhraseParser,
                          previousSpeaker: Int?, addressee: Int? = nil, answering addressed: Int? = nil, conversation: People.Conversation? = nil,
-                         since: Int? = nil,
+                         since: Int? = nil, relatives: inout [String: Int],
                          buffer: TextBuffer) -> (Int?, String?, Double) {
         let tokens = parser.tokens
         switch mention.kind {
@@ -333,15 +335,17 @@ public final class QuoteExtractor {
                                        answering: addressed, conversation: conversation, since: since)
             return (person, person.map { people.persons[$0].canonical }, confidence * (person == nil ? 0.8 : 0.95))
         case .description:
+            let family = people.isFamilyDescription(mention) ? parser.lowers[mention.start..<mention.end].joined(separator: " ") : nil
             let person = people.person(description: mention, at: mention.start, conversation: conversation, excluding: addressee,
-                                       answering: addressed, since: since)
+                                       answering: addressed, since: since, remembered: family.flatMap { relatives[$0] })
+            if let family, let person { relatives[family] = person }
             return (person, person.map { people.persons[$0].canonical }, confidence * (person == nil ? 0.85 : 0.8))
         case .relative:
             guard let range = mention.antecedent,
                   let antecedent = parser.speakers(endingAt: range.upperBound - 1).first(where: { $0.start == range.lowerBound })
             else { return (nil, nil, confidence * 0.8) }
             let (person, name, c) = resolve(antecedent, confidence, people: people, parser: parser,
-                                            previousSpeaker: previousSpeaker, buffer: buffer)
+                                            previousSpeaker: previousSpeaker, relatives: &relatives, buffer: buffer)
             return (person, name, c * 0.95)
         }
     }

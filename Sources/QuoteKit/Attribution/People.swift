@@ -818,12 +818,18 @@ struct People {
         }
     }
 
+    /// Whether a description is a possessive and a family noun: "her mother", "his wife".
+    func isFamilyDescription(_ m: Mention) -> Bool {
+        m.end - m.start == 2 && lexicon.kinship[lowers[m.start + 1]] != nil && lexicon.possessives[lowers[m.start]] != nil
+    }
+
     /// The person a description at token `at` refers to, or nil when the text does not say: by
-    /// title ("the doctor", "her aunt"), by family ("her mother"), by turn ("the other"), by an
+    /// title ("the doctor", "her aunt"), by family ("her mother"; `remembered` is the person the
+    /// same family description stood for last), by turn ("the other"), by an
     /// apposition's role ("Roe, a spokeswoman" … "the spokeswoman"), by scene at a new turn
     /// ("said the girl"), and in an article the most named person ("the model").
     func person(description m: Mention, at: Int, conversation: Conversation? = nil, excluding addressee: Int? = nil,
-                answering addressed: Int? = nil, since: Int? = nil) -> Int? {
+                answering addressed: Int? = nil, since: Int? = nil, remembered: Int? = nil) -> Int? {
         let words = Array(lowers[m.start..<m.end])
         // "the scandalised Margaret", "the more candid Lady Bertram": a given name or a title
         // that ends the phrase after its modifiers, with no preposition before it, of someone the
@@ -858,11 +864,16 @@ struct People {
             let possessor = conversation?.speakers.first(where: { persons[$0].gender == g })
                 ?? person(pronoun: g == .male ? .male : .female, at: at, previousSpeaker: nil)
             if let p = possessor.flatMap({ relative($0, relation, gender: noun.gender, before: at) }) { return p }
-            // No family name to go by: the one person of the scene it can be.
+            // No family name to go by: the person the same words stood for last time ("her mother"
+            // is Mrs. Bennet whichever daughter speaks of her), for a parent, an aunt or an uncle
+            // (not a sister, a son or a wife: "her husband" changes with "her").
+            if relation == .parent || relation == .extended, let r = remembered, r != addressee, r != possessor { return r }
+            // Else the one person of the scene it can be; a parent, a spouse, an aunt or an uncle
+            // is the one with a title if there is one ("Mrs. Gardiner", not her niece Jane).
             if noun.gender != .any {
                 let c = conversation ?? Conversation(speakers: [])
                 var fitting = scene(c, at: at).filter { persons[$0].gender == noun.gender && $0 != addressee && $0 != possessor && $0 != c.speakers.first }
-                if relation == .parent || relation == .spouse, fitting.contains(where: { persons[$0].title != nil }) {
+                if relation != .sibling && relation != .child, fitting.contains(where: { persons[$0].title != nil }) {
                     fitting = fitting.filter { persons[$0].title != nil }
                 }
                 if fitting.count == 1 { return fitting.first }

@@ -582,6 +582,40 @@ final class DialogueTests: XCTestCase {
         XCTAssertEqual(try speakers(text), ["Elizabeth", "Mrs. Bennet"])
     }
 
+    func testHerMotherStaysThePersonSheWasLastTime() throws {
+        // The first "her mother" is Lucy Hale's: Mrs. Hale. Later Kitty, who has no family name
+        // in the text, is talking with two titled women; "her mother" is the one it was before.
+        let text = """
+        Mrs. Hale sat by the fire while Lucy Hale sewed.
+
+        "It is cold tonight," said Lucy.
+
+        "Then put on a shawl," said her mother.
+
+        The next morning Lady Moss called, and Kitty came down to meet her with Mrs. Hale.
+
+        "We have had such rain," said Lady Moss.
+
+        "It will clear by noon," said Kitty.
+
+        "I doubt it very much," said her mother.
+        """
+        XCTAssertEqual(try speakers(text), ["Lucy Hale", "Mrs. Hale", "Lady Moss", "Kitty", "Mrs. Hale"])
+    }
+
+    func testHerAuntIsTheTitledWomanOfTheScene() throws {
+        // Elizabeth's aunt shares no name with her: of the two other women in the scene, the one
+        // with a title.
+        let text = """
+        Jane had gone to bed with her book. Mrs. Gardiner read the letter and said nothing of it to her husband.
+
+        "Where shall we go tomorrow?" asked Elizabeth.
+
+        "My love, should you like to see the place?" said her aunt.
+        """
+        XCTAssertEqual(try speakers(text), ["Elizabeth", "Mrs. Gardiner"])
+    }
+
     func testAPlaceTakesNoGenderFromThePronounsNearIt() throws {
         // "Chandrapore" is followed by "he" in its sentences, but it is a place ("in Chandrapore").
         let text = """
