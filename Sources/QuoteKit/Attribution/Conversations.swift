@@ -66,8 +66,9 @@ extension QuoteExtractor {
     }
 
     /// A person named as the addressee of a quote: a name set off by a comma at the start of the
-    /// quote or of a sentence in it ("Henry, I won't go", "Now then, Pooh, where's your boat?"),
-    /// or at its end ("Have you hurt yourself, Margaret?"), or the whole quote ("Edna!").
+    /// quote ("Henry, I won't go", "Now then, Pooh, where's your boat?") or at its end ("Have you
+    /// hurt yourself, Margaret?"), else at the start or the end of a sentence inside it, or the
+    /// whole quote ("Edna!").
     func vocative(in range: Range<Int>, _ quote: QuoteSpan, parser: PhraseParser) -> (words: [String], title: String?)? {
         let tokens = parser.tokens, texts = parser.texts, lowers = parser.lowers
         func isNameWord(_ k: Int) -> Bool {
@@ -92,19 +93,35 @@ extension QuoteExtractor {
         }
         let words = range.filter { tokens[$0].start >= quote.contentStart && tokens[$0].end <= quote.contentEnd }
         guard let lo = words.first, let hi = words.last else { return nil }
-        // Start: the first comma within four tokens; the name is the segment before it, after an
-        // interjection and its comma ("Now then, Pooh,").
-        var segmentStart = lo
-        for k in lo...min(hi, lo + 6) where tokens[k].mark == .comma {
-            if let p = named(segmentStart, k) { return p }
-            segmentStart = k + 1
+        /// The name at the start or at the end of tokens lo...hi.
+        func framed(_ lo: Int, _ hi: Int) -> (words: [String], title: String?)? {
+            // Start: the first comma within four tokens; the name is the segment before it, after an
+            // interjection and its comma ("Now then, Pooh,").
+            var segmentStart = lo
+            for k in lo...min(hi, lo + 6) where tokens[k].mark == .comma {
+                if let p = named(segmentStart, k) { return p }
+                segmentStart = k + 1
+            }
+            // End: ", NAME" before the closing punctuation.
+            var end = hi + 1
+            while end > lo, !tokens[end - 1].isWord { end -= 1 }
+            var k = end - 1
+            while k > lo, end - k <= 4, tokens[k - 1].mark != .comma { k -= 1 }
+            if k > lo, tokens[k - 1].mark == .comma, let p = named(k, end) { return p }
+            return nil
         }
-        // End: ", NAME" before the closing punctuation.
+        if let p = framed(lo, hi) { return p }
+        // Else at the start or the end of a sentence inside the quote ("But really, Marilla, one
+        // can't stay sad", "It is extremely mortifying, Marilla. Even Diana …").
+        var s = lo
+        while s <= hi {
+            var e = s
+            while e < hi, tokens[e + 1].sentence == tokens[s].sentence { e += 1 }
+            if s != lo || e != hi, let p = framed(s, e) { return p }
+            s = e + 1
+        }
         var end = hi + 1
         while end > lo, !tokens[end - 1].isWord { end -= 1 }
-        var k = end - 1
-        while k > lo, end - k <= 4, tokens[k - 1].mark != .comma { k -= 1 }
-        if k > lo, tokens[k - 1].mark == .comma, let p = named(k, end) { return p }
         // A call: the quote is nothing but a name and an exclamation mark ("Edna!", "Dear
         // Caroline!"), unless an adverb makes it an exclamation about someone ("Actually old Mrs.
         // Theobald!"). ("Edna?" is as often a question about her as a call.)

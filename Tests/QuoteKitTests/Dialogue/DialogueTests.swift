@@ -716,6 +716,19 @@ final class DialogueTests: XCTestCase {
         XCTAssertEqual(try extract(text).map(\.addressee), [nil, "Catherine"])
     }
 
+    func testANameSetOffAtTheEdgeOfASentenceInsideTheQuoteIsAVocative() throws {
+        // Neither quote calls Marilla at its own start or end, but a sentence inside each does:
+        // at its start ("But really, Marilla, one can't …") or at its end ("…, Marilla. Even …").
+        let text = """
+        Marilla Cuthbert was knitting by the window when Anne came in from school.
+
+        "Even Diana does better than I do. But really, Marilla, one can't stay sad for long."
+
+        "It is extremely mortifying, Marilla. Even Diana gets along better than I do."
+        """
+        XCTAssertEqual(try extract(text).map(\.addressee), ["Marilla Cuthbert", "Marilla Cuthbert"])
+    }
+
     func testAQuoteThatIsOnlyANameCallsThatPerson() throws {
         // "Edna!" calls Edna, and she is the woman who answers, though the narration named
         // Madame Lebrun after her. An adverb before the name makes it an exclamation about
