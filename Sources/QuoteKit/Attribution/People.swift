@@ -845,9 +845,11 @@ struct People {
             return hit.person
         }
         // "the Colonel", "the Professor": the most recently named person with that title.
-        if m.end - m.start == 2, words[0] == "the" || lexicon.possessives[words[0]] != nil && (lexicon.kinship[words[1]] ?? .extended) == .extended,
-           lexicon.titles[words[1]] != nil {
-            let title = fullTitle(words[1])
+        // ("the good doctor", "the old Major": with modifiers that are no person nouns.)
+        if m.end - m.start == 2 && (words[0] == "the" || lexicon.possessives[words[0]] != nil && (lexicon.kinship[words[1]] ?? .extended) == .extended)
+            || m.end - m.start <= 4 && words[0] == "the" && (m.start + 1..<m.end - 1).allSatisfy({ tokens[$0].isWord && !tokens[$0].isCapitalized && lexicon.personNouns[lowers[$0]] == nil && !parser.has($0, .preposition) }),
+           lexicon.titles[words[words.count - 1]] != nil {
+            let title = fullTitle(words[words.count - 1])
             let last = lastEntry(before: at)
             let window = stride(from: last, through: max(0, last - pronounWindow), by: -1)
             // Known first by that title, then given it at some time, and named recently.

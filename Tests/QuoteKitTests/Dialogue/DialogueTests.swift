@@ -603,6 +603,20 @@ final class DialogueTests: XCTestCase {
         XCTAssertEqual(try speakers(text), ["Lucy Hale", "Mrs. Hale", "Lady Moss", "Kitty", "Mrs. Hale"])
     }
 
+    func testTheGoodDoctorIsThePersonWithThatTitle() throws {
+        // "the good doctor" is "the doctor" with a modifier: the person named with that title.
+        let text = """
+        Dr. Losberne came in with Mrs. Maylie, and Oliver sat up in bed.
+
+        "How do you feel?" asked Mrs. Maylie.
+
+        "Better," said Oliver.
+
+        "Then he may get up tomorrow," said the good doctor.
+        """
+        XCTAssertEqual(try speakers(text), ["Mrs. Maylie", "Oliver", "Dr. Losberne"])
+    }
+
     func testHerAuntIsTheTitledWomanOfTheScene() throws {
         // Elizabeth's aunt shares no name with her: of the two other women in the scene, the one
         // with a title.
