@@ -73,8 +73,7 @@ public final class QuoteExtractor {
         var records: [QuoteRecord] = []
         var previous: (span: QuoteSpan, after: Int, cueTokens: Range<Int>?, person: Int?, speaker: String?, mention: TextSpan?, cue: TextSpan?, confidence: Double)?
         var previousSpeaker: Int?
-        // The person each family description ("her mother") last stood for.
-        var relatives: [String: Int] = [:]
+        var descriptions = DescriptionMemory()
         // For each record: its paragraph, whether its quote opens the paragraph, whether a frame
         // attributed it, and its person (for turn taking, after all records are made).
         var turns: [TurnInfo] = []
@@ -198,7 +197,7 @@ public final class QuoteExtractor {
                                                         previousSpeaker: newTurn && !continues(m.cue, parser) ? nil : previousSpeaker,
                                                         addressee: addressee, answering: newTurn ? turns.last?.addressee : nil,
                                                         conversation: newTurn ? Self.conversation(before: quote.firstParagraph, turns) : nil,
-                                                        since: previous?.after, relatives: &relatives, buffer: buffer)
+                                                        since: previous?.after, descriptions: &descriptions, buffer: buffer)
                 // The second part of a quote its cue interrupts ("…," she cried, "…"): the same
                 // mention names the same person.
                 if let prev = previous, prev.mention != nil, prev.mention == mention { (person, speaker) = (prev.person, prev.speaker) }
@@ -239,7 +238,7 @@ public final class QuoteExtractor {
                                                 endsClause: endsClause, endsWithComma: endsWithComma) else { continue }
                     let (p, name, c) = resolve(m.speaker, m.confidence, people: people, parser: parser, previousSpeaker: nil,
                                                addressee: addressee, conversation: Self.conversation(before: quote.firstParagraph, turns),
-                                               since: previous?.after, relatives: &relatives, buffer: buffer)
+                                               since: previous?.after, descriptions: &descriptions, buffer: buffer)
                     // Someone the text shows to be a person (a gender or a title), not "the Senate".
                     if let p, people.persons[p].gender != .any || people.persons[p].title != nil {
                         lastResort[records.count] = (m, p, name, c, quote)
@@ -317,11 +316,19 @@ public final class QuoteExtractor {
         }
     }
 
+    /// What the descriptions of a document's earlier cues stood for.
+    struct DescriptionMemory {
+        /// The person each family description ("her mother") last stood for.
+        var relatives: [String: Int] = [:]
+        /// How many cues have called each person by a generic noun for a child ("said the boy").
+        var calledChild: [Int: Int] = [:]
+    }
+
     /// The person a speaker mention refers to, the speaker name to report, and the confidence
     /// adjusted for how the mention was resolved.
     private func resolve(_ mention: Mention, _ confidence: Double, people: People, parser: PhraseParser,
                          previousSpeaker: Int?, addressee: Int? = nil, answering addressed: Int? = nil, conversation: People.Conversation? = nil,
-                         since: Int? = nil, relatives: inout [String: Int],
+                         since: Int? = nil, descriptions memory: inout DescriptionMemory,
                          buffer: TextBuffer) -> (Int?, String?, Double) {
         let tokens = parser.tokens
         switch mention.kind {
@@ -336,16 +343,27 @@ public final class QuoteExtractor {
             return (person, person.map { people.persons[$0].canonical }, confidence * (person == nil ? 0.8 : 0.95))
         case .description:
             let family = people.isFamilyDescription(mention) ? parser.lowers[mention.start..<mention.end].joined(separator: " ") : nil
-            let person = people.person(description: mention, at: mention.start, conversation: conversation, excluding: addressee,
-                                       answering: addressed, since: since, remembered: family.flatMap { relatives[$0] })
-            if let family, let person { relatives[family] = person }
+            var person = people.person(description: mention, at: mention.start, conversation: conversation, excluding: addressee,
+                                       answering: addressed, since: since, remembered: family.flatMap { memory.relatives[$0] })
+            // Someone two cues have called a child ("said the boy") is not the man or the woman a
+            // generic noun stands for ("said the old gentleman"): the next one who can be.
+            let head = parser.lowers[mention.end - 1]
+            if let p = person, lexicon.genericPersonNouns.contains(head) {
+                if lexicon.youngPersonNouns.contains(head) {
+                    memory.calledChild[p, default: 0] += 1
+                } else if mention.gender != .any, addressee == nil, memory.calledChild[p, default: 0] >= 2 {
+                    person = people.person(description: mention, at: mention.start, conversation: conversation, excluding: p,
+                                           answering: addressed, since: since)
+                }
+            }
+            if let family, let person { memory.relatives[family] = person }
             return (person, person.map { people.persons[$0].canonical }, confidence * (person == nil ? 0.85 : 0.8))
         case .relative:
             guard let range = mention.antecedent,
                   let antecedent = parser.speakers(endingAt: range.upperBound - 1).first(where: { $0.start == range.lowerBound })
             else { return (nil, nil, confidence * 0.8) }
             let (person, name, c) = resolve(antecedent, confidence, people: people, parser: parser,
-                                            previousSpeaker: previousSpeaker, relatives: &relatives, buffer: buffer)
+                                            previousSpeaker: previousSpeaker, descriptions: &memory, buffer: buffer)
             return (person, name, c * 0.95)
         }
     }

@@ -97,7 +97,7 @@ enum RuleDecoder {
         case .frame: return (["pattern", "confidence"], ["quote_kind", "min_words", "last_resort"])
         case .titles: return (["titles"], ["abbreviations", "wives_titles"])
         case .pronouns: return (["pronouns"], ["contractions", "male_forms", "female_forms", "male_possessives", "female_possessives"])
-        case .personNouns: return ([], ["female", "male", "any", "plural", "sources", "generic", "kin"])
+        case .personNouns: return ([], ["female", "male", "any", "plural", "sources", "generic", "young", "kin"])
         case .phraseWords: return (["determiners", "prepositions"], ["name_particles", "relative_pronouns", "clause_openers", "subordinators", "locatives", "weak_locatives", "place_nouns", "articles",
                                                                         "conjunctions", "capitalized_nouns", "unlisted_verb_endings", "inverted_verb_endings"])
         case .firstNames: return ([], ["female", "male", "any"])
@@ -222,6 +222,14 @@ enum RuleDecoder {
                     item.error(.badValue, "generic noun '\(noun)' is not listed as female, male or any")
                 }
             }
+            let genericSet = Set(generic.map { $0.lowercased() })
+            var young: [String] = []
+            for item in f["young"]?.list() ?? [] {
+                guard let noun = item.nonEmptyString()?.value else { continue }
+                if genericSet.contains(noun.lowercased()) { young.append(noun) } else {
+                    item.error(.badValue, "young noun '\(noun)' is not listed as generic")
+                }
+            }
             var kin: [(String, Kinship)] = []
             for entry in f["kin"]?.entries() ?? [] {
                 guard let value = entry.value.nonEmptyString()?.value else { continue }
@@ -235,7 +243,7 @@ enum RuleDecoder {
                 }
                 kin.append((entry.key.value, relation))
             }
-            return .personNouns(PersonNounsRule(nouns: nouns, sources: words(f["sources"]), generic: generic, kin: kin))
+            return .personNouns(PersonNounsRule(nouns: nouns, sources: words(f["sources"]), generic: generic, young: young, kin: kin))
         case .phraseWords:
             var rule = PhraseWordsRule(determiners: words(f["determiners"]), prepositions: words(f["prepositions"]),
                                        nameParticles: words(f["name_particles"]), relativePronouns: words(f["relative_pronouns"]),

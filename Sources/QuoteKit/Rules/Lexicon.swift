@@ -32,6 +32,8 @@ final class Lexicon: Sendable {
     let personNouns: WordMap<(gender: Gender, plural: Bool)>
     /// Person nouns that say no more than sex, age or presence ("man", "stranger").
     let genericPersonNouns: WordSet
+    /// Generic person nouns for a child ("boy", "child").
+    let youngPersonNouns: WordSet
     /// Family nouns and the relation they name ("mother": parent).
     let kinship: WordMap<Kinship>
     /// Possessive determiners and the gender of their possessor ("his": male, "her": female).
@@ -87,6 +89,7 @@ final class Lexicon: Sendable {
         var titleFullForms: [String: String] = [:]
         var personNouns: [String: (Gender, Bool)] = [:], firstNames: [String: Gender] = [:]
         var genericPersonNouns: Set<String> = []
+        var youngPersonNouns: Set<String> = []
         var kinship: [String: Kinship] = [:]
         var possessives: [String: Gender] = [:]
         var nonNameWords: Set<String> = [], abbreviations: Set<String> = []
@@ -145,6 +148,7 @@ final class Lexicon: Sendable {
             case .personNouns(let r):
                 for (n, g, p) in r.nouns { personNouns[n.lowercased()] = (g, p) }
                 genericPersonNouns.formUnion(r.generic.map { $0.lowercased() })
+                youngPersonNouns.formUnion(r.young.map { $0.lowercased() })
                 for (noun, relation) in r.kin { kinship[noun.lowercased()] = relation }
                 sourceNouns.formUnion(r.sources.map { $0.lowercased() })
             case .phraseWords(let r):
@@ -203,6 +207,7 @@ final class Lexicon: Sendable {
         self.personNouns = WordMap(personNouns.mapValues { (gender: $0.0, plural: $0.1) })
         self.firstNames = WordMap(firstNames)
         self.genericPersonNouns = WordSet(genericPersonNouns)
+        self.youngPersonNouns = WordSet(youngPersonNouns)
         self.kinship = WordMap(kinship)
         self.possessives = WordMap(possessives)
         self.nonNameWords = WordSet(nonNameWords)

@@ -197,6 +197,9 @@ public struct PersonNounsRule: Sendable {
     /// Nouns that say no more than sex, age or presence ("man", "girl", "stranger"): a story
     /// uses them for people it has not named.
     public var generic: [String] = []
+    /// Generic nouns for a child ("boy", "child"): someone cues call so is not the grown person
+    /// another generic noun names ("said the boy" … "said the man").
+    public var young: [String] = []
     /// Family nouns and the relation they name ("mother": parent): "her mother" is a person of
     /// the possessor's family.
     public var kin: [(noun: String, relation: Kinship)] = []

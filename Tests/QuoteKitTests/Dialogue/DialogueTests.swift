@@ -603,6 +603,29 @@ final class DialogueTests: XCTestCase {
         XCTAssertEqual(try speakers(text), ["Lucy Hale", "Mrs. Hale", "Lady Moss", "Kitty", "Mrs. Hale"])
     }
 
+    func testSomeoneCalledTheBoyIsNotTheOldGentleman() throws {
+        // In a novel "said the old gentleman" is read like "he said", and Oliver is the last man
+        // the narration made its subject; but two cues called him "the boy", so the old gentleman
+        // is the next man who can be. (The filler makes the text as long as a novel.)
+        let filler = String(repeating: "The rain fell on the fields and the river rose. ", count: 1300)
+        let story = """
+        Oliver Twist sat on the cold step of the inn, and he wept.
+
+        "I am so hungry," said the boy.
+
+        "Nobody here will give me bread," said the boy.
+
+        The street grew dark, and the lamps were lit one by one.
+
+        Carts went by, and nobody looked at him.
+
+        Then Mr. Brownlow came down the street. Oliver Twist looked up at him, and Oliver held out his cap.
+
+        "What is the matter, my dear?" said the old gentleman.
+        """
+        XCTAssertEqual(try speakers(filler + "\n\n" + story), ["Oliver Twist", "Oliver Twist", "Mr. Brownlow"])
+    }
+
     func testTheGoodDoctorIsThePersonWithThatTitle() throws {
         // "the good doctor" is "the doctor" with a modifier: the person named with that title.
         let text = """
