@@ -322,7 +322,14 @@ public final class QuoteExtractor {
         var relatives: [String: Int] = [:]
         /// How many cues have called each person by a generic noun for a child ("said the boy").
         var calledChild: [Int: Int] = [:]
+        /// How many cues have called each person by each generic noun ("girl": 40).
+        var calledBy: [Int: [String: Int]] = [:]
     }
+
+    /// A person the cues have called by one generic noun at least this many times, and more than
+    /// ``epithetRatio`` times as often as by another, is not the one that other noun stands for.
+    static let epithetMinCues = 5
+    static let epithetRatio = 5
 
     /// The person a speaker mention refers to, the speaker name to report, and the confidence
     /// adjusted for how the mention was resolved.
@@ -346,15 +353,25 @@ public final class QuoteExtractor {
             var person = people.person(description: mention, at: mention.start, conversation: conversation, excluding: addressee,
                                        answering: addressed, since: since, remembered: family.flatMap { memory.relatives[$0] })
             // Someone two cues have called a child ("said the boy") is not the man or the woman a
-            // generic noun stands for ("said the old gentleman"): the next one who can be.
+            // generic noun stands for ("said the old gentleman"); nor is someone the cues call by
+            // another generic noun, often and far more often than by this one ("the girl" is not
+            // "the young lady" she talks to). The description goes to the next person who can be.
             let head = parser.lowers[mention.end - 1]
             if let p = person, lexicon.genericPersonNouns.contains(head) {
+                let called = memory.calledBy[p, default: [:]]
                 if lexicon.youngPersonNouns.contains(head) {
                     memory.calledChild[p, default: 0] += 1
                 } else if mention.gender != .any, addressee == nil, memory.calledChild[p, default: 0] >= 2 {
                     person = people.person(description: mention, at: mention.start, conversation: conversation, excluding: p,
                                            answering: addressed, since: since)
                 }
+                if person == p, mention.gender != .any, addressee == nil, called.contains(where: {
+                    $0.key != head && $0.value >= Self.epithetMinCues && $0.value > Self.epithetRatio * called[head, default: 0]
+                }) {
+                    person = people.person(description: mention, at: mention.start, conversation: conversation, excluding: p,
+                                           answering: addressed, since: since)
+                }
+                if let q = person { memory.calledBy[q, default: [:]][head, default: 0] += 1 }
             }
             if let family, let person { memory.relatives[family] = person }
             return (person, person.map { people.persons[$0].canonical }, confidence * (person == nil ? 0.85 : 0.8))

@@ -626,6 +626,46 @@ final class DialogueTests: XCTestCase {
         XCTAssertEqual(try speakers(filler + "\n\n" + story), ["Oliver Twist", "Oliver Twist", "Mr. Brownlow"])
     }
 
+    func testTheGirlOfManyCuesIsNotTheYoungLady() throws {
+        // Five cues call Nancy "the girl" and none "the young lady": the young lady is the next
+        // woman who can be, though Nancy is the last woman the narration made its subject.
+        let filler = String(repeating: "The rain fell on the fields and the river rose. ", count: 1300)
+        let story = """
+        Nancy sat alone on the steps of the bridge, and she shivered.
+
+        "It is cold tonight," said Nancy.
+
+        The lamps were out.
+
+        "So cold," said the girl.
+
+        The river ran black under the arches.
+
+        "Nobody will come," said the girl.
+
+        A boat went by without a light.
+
+        "I shall wait all the same," said the girl.
+
+        The church clock struck twelve.
+
+        "Twelve already," said the girl.
+
+        The wind rose and fell.
+
+        "He will be angry," said the girl.
+
+        The night grew darker still.
+
+        No one passed on the bridge.
+
+        Then Rose Maylie came down the steps, and Nancy stood up and looked at her.
+
+        "Is it you at last?" said the young lady.
+        """
+        XCTAssertEqual(try speakers(filler + "\n\n" + story).last, "Rose Maylie")
+    }
+
     func testTheGoodDoctorIsThePersonWithThatTitle() throws {
         // "the good doctor" is "the doctor" with a modifier: the person named with that title.
         let text = """
