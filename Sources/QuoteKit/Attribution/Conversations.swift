@@ -353,6 +353,8 @@ extension QuoteExtractor {
                         kept.insert(t)
                         continue
                     }
+                    // Nor does the person the quote calls by name speak it.
+                    if info[head].addressee == speaksNow { continue }
                     give(head, to: speaksNow, nil)
                     continue
                 }

@@ -1091,6 +1091,23 @@ final class DialogueTests: XCTestCase {
         XCTAssertEqual(records.first { $0.text == "Where is Polly?" }?.speaker, "Jenny")
     }
 
+    func testTheCountOfTurnsNeverGivesAQuoteToThePersonItCallsByName() throws {
+        // Both women have had turns, and the turns counted from the last named one give "she
+        // cried" to Isabella; but the quote calls Isabella by name, so it stays Catherine's.
+        let earlier = (0..<14).map { "\"Line \($0) of the talk,\" said \($0 % 2 == 0 ? "Isabella" : "Catherine")." }
+        let scene = """
+        "I have a secret," said Isabella.
+
+        "Tell me," said Catherine.
+
+        With a blush she cried out, "Good heaven! My dear Isabella, what do you mean?"
+        """
+        let records = try extract((earlier + [scene]).joined(separator: "\n\n"))
+        let last = try XCTUnwrap(records.last)
+        XCTAssertEqual(last.addressee, "Isabella")
+        XCTAssertEqual(last.speaker, "Catherine")
+    }
+
     func testTheSubjectOfNarrationOpeningTheQuotesParagraphKeepsTheTurn() throws {
         // Both men have had turns, and the turns counted from the last named one give this one to
         // Arthur; but the narration that opens the paragraph makes Mr. Kemp its subject, so "he
