@@ -215,21 +215,19 @@ enum RuleDecoder {
             nouns += words(f["any"]).map { ($0, .any, false) }
             nouns += words(f["plural"]).map { ($0, .any, true) }
             let known = Set(nouns.map { $0.0.lowercased() })
-            var generic: [String] = []
-            for item in f["generic"]?.list() ?? [] {
-                guard let noun = item.nonEmptyString()?.value else { continue }
-                if known.contains(noun.lowercased()) { generic.append(noun) } else {
-                    item.error(.badValue, "generic noun '\(noun)' is not listed as female, male or any")
+            /// The nouns of list `key` that `listed` holds; an error on each other one.
+            func listedNouns(_ key: String, within listed: Set<String>, _ lists: String) -> [String] {
+                var result: [String] = []
+                for item in f[key]?.list() ?? [] {
+                    guard let noun = item.nonEmptyString()?.value else { continue }
+                    if listed.contains(noun.lowercased()) { result.append(noun) } else {
+                        item.error(.badValue, "\(key) noun '\(noun)' is not listed as \(lists)")
+                    }
                 }
+                return result
             }
-            let genericSet = Set(generic.map { $0.lowercased() })
-            var young: [String] = []
-            for item in f["young"]?.list() ?? [] {
-                guard let noun = item.nonEmptyString()?.value else { continue }
-                if genericSet.contains(noun.lowercased()) { young.append(noun) } else {
-                    item.error(.badValue, "young noun '\(noun)' is not listed as generic")
-                }
-            }
+            let generic = listedNouns("generic", within: known, "female, male or any")
+            let young = listedNouns("young", within: Set(generic.map { $0.lowercased() }), "generic")
             var kin: [(String, Kinship)] = []
             for entry in f["kin"]?.entries() ?? [] {
                 guard let value = entry.value.nonEmptyString()?.value else { continue }
