@@ -236,9 +236,11 @@ public final class QuoteExtractor {
                 for (id, frame) in lexicon.lastResortFrames where (frame.kind == nil || frame.kind == kind) && wordCount >= frame.minWords {
                     guard let m = matcher.match(id, frame, first: first, after: after, endsSentence: endsSentence,
                                                 endsClause: endsClause, endsWithComma: endsWithComma) else { continue }
+                    // (Resolved on a copy of what earlier cues' descriptions stood for: this cue may never count.)
+                    var scratch = descriptions
                     let (p, name, c) = resolve(m.speaker, m.confidence, people: people, parser: parser, previousSpeaker: nil,
                                                addressee: addressee, conversation: Self.conversation(before: quote.firstParagraph, turns),
-                                               since: previous?.after, descriptions: &descriptions, buffer: buffer)
+                                               since: previous?.after, descriptions: &scratch, buffer: buffer)
                     // Someone the text shows to be a person (a gender or a title), not "the Senate".
                     if let p, people.persons[p].gender != .any || people.persons[p].title != nil {
                         lastResort[records.count] = (m, p, name, c, quote)

@@ -847,7 +847,7 @@ struct People {
         // "the Colonel", "the Professor": the most recently named person with that title.
         // ("the good doctor", "the old Major": with modifiers that are no person nouns.)
         if m.end - m.start == 2 && (words[0] == "the" || lexicon.possessives[words[0]] != nil && (lexicon.kinship[words[1]] ?? .extended) == .extended)
-            || m.end - m.start <= 4 && words[0] == "the" && (m.start + 1..<m.end - 1).allSatisfy({ tokens[$0].isWord && !tokens[$0].isCapitalized && lexicon.personNouns[lowers[$0]] == nil && !parser.has($0, .preposition) }),
+            || (3...4).contains(m.end - m.start) && words[0] == "the" && (m.start + 1..<m.end - 1).allSatisfy({ tokens[$0].isWord && !tokens[$0].isCapitalized && lexicon.personNouns[lowers[$0]] == nil && !parser.has($0, .preposition) }),
            lexicon.titles[words[words.count - 1]] != nil {
             let title = fullTitle(words[words.count - 1])
             let last = lastEntry(before: at)
