@@ -193,14 +193,17 @@ public final class QuoteExtractor {
                 // after a quote of its paragraph that nothing attributed ("…" She turned. "…," she
                 // said): that quote is the start of this turn.
                 let newTurn = previous.map { quote.firstParagraph > $0.span.lastParagraph || $0.person == nil && $0.speaker == nil } ?? false
+                // The second part of a quote its cue interrupts ("…," she cried, "…"): the same
+                // mention names the same person, and its description counts once (it is resolved on
+                // a copy of the memory, for the confidence).
+                let repeated = previous.map { $0.mention != nil && $0.mention == mention } ?? false
+                var scratch = descriptions
                 (person, speaker, confidence) = resolve(m.speaker, confidence, people: people, parser: parser,
                                                         previousSpeaker: newTurn && !continues(m.cue, parser) ? nil : previousSpeaker,
                                                         addressee: addressee, answering: newTurn ? turns.last?.addressee : nil,
                                                         conversation: newTurn ? Self.conversation(before: quote.firstParagraph, turns) : nil,
-                                                        since: previous?.after, descriptions: &descriptions, buffer: buffer)
-                // The second part of a quote its cue interrupts ("…," she cried, "…"): the same
-                // mention names the same person.
-                if let prev = previous, prev.mention != nil, prev.mention == mention { (person, speaker) = (prev.person, prev.speaker) }
+                                                        since: previous?.after, descriptions: &scratch, buffer: buffer)
+                if let prev = previous, repeated { (person, speaker) = (prev.person, prev.speaker) } else { descriptions = scratch }
                 // "Princess Abdul Akbar was announced. "Where's Brenda?" she said.": a turn the
                 // narration gives its subject keeps it in a conversation's turn taking.
                 if newTurn, let p = person, let g = Self.pronounGender(m.speaker), let since = previous?.after,

@@ -76,9 +76,9 @@ extension QuoteExtractor {
         }
         /// The name in tokens lo..<hi: an optional title, then one to three name words, after at
         /// most two words of address ("my dear Watson").
-        func named(_ lo: Int, _ hi: Int) -> (words: [String], title: String?)? {
+        func named(_ lo: Int, _ hi: Int, address: Set<String>? = nil) -> (words: [String], title: String?)? {
             var k = lo
-            while k < hi - 1, k - lo < 2, tokens[k].isWord, !isNameWord(k),
+            while k < hi - 1, k - lo < 2, tokens[k].isWord, !isNameWord(k), address?.contains(lowers[k]) ?? true,
                   parser.flags[k].isDisjoint(with: [.title, .pronoun, .preposition, .conjunction]) { k += 1 }
             var title: String?
             if k < hi, parser.has(k, .title) {
@@ -122,10 +122,10 @@ extension QuoteExtractor {
         }
         var end = hi + 1
         while end > lo, !tokens[end - 1].isWord { end -= 1 }
-        // A call: the quote is nothing but a name and an exclamation mark ("Edna!", "Dear
-        // Caroline!"), unless an adverb makes it an exclamation about someone ("Actually old Mrs.
-        // Theobald!"). ("Edna?" is as often a question about her as a call.)
-        if end <= hi, tokens[end].mark == .exclamation, !parser.has(lo, .adverb), let p = named(lo, end) { return p }
+        // A call: the quote is nothing but a name and an exclamation mark, after words of address
+        // only ("Edna!", "My dear Caroline!"; not "Here comes Robert!", "Not Mr. Holmes!"). ("Edna?"
+        // is as often a question about her as a call.)
+        if end <= hi, tokens[end].mark == .exclamation, let p = named(lo, end, address: lexicon.callWords) { return p }
         return nil
     }
 

@@ -806,16 +806,31 @@ struct People {
     /// a child the last named one.
     private func relative(_ p: Int, _ relation: Kinship, gender: Gender, before at: Int) -> Int? {
         guard let name = surname(p) else { return nil }
+        // A married woman ("Mrs. Hurst") has her husband's surname: her parents, brothers and
+        // sisters have another.
+        if isWife(p), relation == .parent || relation == .sibling { return nil }
         let family = Set((byLast[name] ?? []) + (singles[name] ?? []).filter { persons[$0].title != nil })
         let members = family.filter { $0 != p && (gender == .any || persons[$0].gender == gender) && (persons[$0].mentions.first ?? at) < at }
         switch relation {
         case .parent, .spouse:
-            return members.filter { persons[$0].title != nil }.max { persons[$0].mentions.count < persons[$1].mentions.count }
+            // A mother or a wife is a married woman: "Mrs. Dashwood", not "Miss Dashwood".
+            var titled = members.filter { persons[$0].title != nil }
+            if gender == .female, !lexicon.wivesTitles.isEmpty { titled = titled.filter(isWife) }
+            return titled.max { persons[$0].mentions.count < persons[$1].mentions.count }
         case .sibling, .child:
-            return members.max { (persons[$0].mentions.last { $0 < at } ?? -1) < (persons[$1].mentions.last { $0 < at } ?? -1) }
-        case .extended:
+            // A sister or a daughter who shares the name is not the married woman of the family.
+            return members.filter { !isWife($0) }.max {
+                (persons[$0].mentions.last { $0 < at } ?? -1) < (persons[$1].mentions.last { $0 < at } ?? -1)
+            }
+        case .elder, .extended:
             return nil
         }
+    }
+
+    /// Whether the text calls a person by a married woman's title (``TitlesRule/wivesTitles``:
+    /// "Mrs. Bennet", "Lady Bertram").
+    private func isWife(_ p: Int) -> Bool {
+        persons[p].title.map { lexicon.wivesTitles.contains(fullTitle($0)) } ?? false
     }
 
     /// Whether a description is a possessive and a family noun: "her mother", "his wife".
@@ -845,9 +860,15 @@ struct People {
             return hit.person
         }
         // "the Colonel", "the Professor": the most recently named person with that title.
-        // ("the good doctor", "the old Major": with modifiers that are no person nouns.)
-        if m.end - m.start == 2 && (words[0] == "the" || lexicon.possessives[words[0]] != nil && (lexicon.kinship[words[1]] ?? .extended) == .extended)
-            || (3...4).contains(m.end - m.start) && words[0] == "the" && (m.start + 1..<m.end - 1).allSatisfy({ tokens[$0].isWord && !tokens[$0].isCapitalized && lexicon.personNouns[lowers[$0]] == nil && !parser.has($0, .preposition) }),
+        // ("the good doctor", "the old Major": with modifiers that are no person nouns and no
+        // determiners, "the other doctor", and a title that says more than man or woman, not
+        // "the old lady".)
+        if m.end - m.start == 2 && (words[0] == "the" || lexicon.possessives[words[0]] != nil && [.elder, .extended].contains(lexicon.kinship[words[1]] ?? .extended))
+            || (3...4).contains(m.end - m.start) && words[0] == "the" && !lexicon.genericPersonNouns.contains(words[words.count - 1])
+                && (m.start + 1..<m.end - 1).allSatisfy({
+                    tokens[$0].isWord && !tokens[$0].isCapitalized && lexicon.personNouns[lowers[$0]] == nil
+                        && !parser.has($0, .preposition) && !parser.has($0, .determiner)
+                }),
            lexicon.titles[words[words.count - 1]] != nil {
             let title = fullTitle(words[words.count - 1])
             let last = lastEntry(before: at)
@@ -867,15 +888,22 @@ struct People {
                 ?? person(pronoun: g == .male ? .male : .female, at: at, previousSpeaker: nil)
             if let p = possessor.flatMap({ relative($0, relation, gender: noun.gender, before: at) }) { return p }
             // No family name to go by: the person the same words stood for last time ("her mother"
-            // is Mrs. Bennet whichever daughter speaks of her), for a parent, an aunt or an uncle
-            // (not a sister, a son or a wife: "her husband" changes with "her").
-            if relation == .parent || relation == .extended, let r = remembered, r != addressee, r != possessor { return r }
-            // Else the one person of the scene it can be; a parent, a spouse, an aunt or an uncle
+            // is Mrs. Bennet whichever daughter speaks of her, however far apart), for a parent or
+            // an elder relative (not a sister, a son, a wife or a nephew: "her husband" changes
+            // with "her"), unless that person spoke last or is the one addressed.
+            let c = conversation ?? Conversation(speakers: [])
+            if relation == .parent || relation == .elder, let r = remembered, r != addressee, r != possessor, r != c.speakers.first {
+                return r
+            }
+            // Else the one person of the scene it can be; a parent, a spouse or an elder relative
             // is the one with a title if there is one ("Mrs. Gardiner", not her niece Jane).
             if noun.gender != .any {
-                let c = conversation ?? Conversation(speakers: [])
                 var fitting = scene(c, at: at).filter { persons[$0].gender == noun.gender && $0 != addressee && $0 != possessor && $0 != c.speakers.first }
-                if relation != .sibling && relation != .child, fitting.contains(where: { persons[$0].title != nil }) {
+                // A mother or a wife is no "Miss": of the women with a title, one with a married woman's.
+                if noun.gender == .female, relation == .parent || relation == .spouse, !lexicon.wivesTitles.isEmpty {
+                    fitting = fitting.filter { persons[$0].title == nil || isWife($0) }
+                }
+                if [.parent, .spouse, .elder].contains(relation), fitting.contains(where: { persons[$0].title != nil }) {
                     fitting = fitting.filter { persons[$0].title != nil }
                 }
                 if fitting.count == 1 { return fitting.first }

@@ -48,6 +48,8 @@ final class Lexicon: Sendable {
     /// Lowercased, without the final period.
     let abbreviations: Set<String>
     let followOn: (id: RuleID, rule: FollowOnRule)?
+    /// ``FollowOnRule/callWords``, lowercased.
+    let callWords: Set<String>
     let filter: (id: RuleID, rule: QuoteFilterRule)
     let sourceNouns: WordSet
     let determiners: WordSet
@@ -253,6 +255,7 @@ final class Lexicon: Sendable {
         self.wordFlags = WordMap(flags)
         self.abbreviations = abbreviations
         self.followOn = followOn.map { (id: $0.0, rule: $0.1) }
+        self.callWords = Set((followOn?.1.callWords ?? []).map { $0.lowercased() })
         self.filter = filter.map { (id: $0.0, rule: $0.1) }
             ?? (RuleID("\(language).quote_filter"), QuoteFilterRule(minWordsWithoutCue: 0, minWordsPartial: 0, dropTitleCase: false,
                                                                                     dropEmbeddedTitles: false, unattributedConfidence: 0.3))

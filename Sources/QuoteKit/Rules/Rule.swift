@@ -206,9 +206,11 @@ public struct PersonNounsRule: Sendable {
 }
 
 /// How a family noun relates its person to the possessor ("her mother", "his wife"). An
-/// `extended` relative ("her aunt", "his nephew") often has another surname.
+/// `elder` relative ("her aunt", "his grandfather") and an `extended` one ("his nephew", "her
+/// granddaughter") often have another surname; an elder is, like a parent, often known by a
+/// title ("Mrs. Gardiner").
 public enum Kinship: String, Sendable, CaseIterable {
-    case parent, spouse, sibling, child, extended
+    case parent, spouse, sibling, child, elder, extended
 }
 
 /// Closed-class words that shape a speaker phrase.
@@ -294,6 +296,9 @@ public struct FollowOnRule: Sendable {
     public var continuingCues: [String] = []
     /// Descriptions that name the other person of a two-person conversation ("said the other").
     public var otherParticipant: [String] = []
+    /// Words of address that may come before a name in a quote that only calls someone ("My
+    /// dear Robert!"); a quote of a name after other words ("Here comes Robert!") is no call.
+    public var callWords: [String] = []
 }
 
 /// Which unattributed quoted spans are not speech (scare quotes, titles, terms).

@@ -808,8 +808,8 @@ final class DialogueTests: XCTestCase {
 
     func testAQuoteThatIsOnlyANameCallsThatPerson() throws {
         // "Edna!" calls Edna, and she is the woman who answers, though the narration named
-        // Madame Lebrun after her. An adverb before the name makes it an exclamation about
-        // someone ("Actually old Mrs. Theobald!"), not a call.
+        // Madame Lebrun after her. Words before the name other than words of address make it an
+        // exclamation about someone ("Actually old Mrs. Theobald!"), not a call.
         let text = """
         Edna Pontellier sat alone on the porch. Madame Lebrun had gone to the house with Mr. Pontellier.
 
@@ -1263,5 +1263,118 @@ final class DialogueTests: XCTestCase {
         "It was her own choice," she said.
         """
         XCTAssertEqual(try speakers(text).last, "Miss Abbott")
+    }
+
+    func testOnlyWordsOfAddressMayPrecedeTheNameOfACall() throws {
+        // "My dear Robert!" calls Robert; "Here comes Robert!" and "Not Robert!" speak of him.
+        let text = """
+        Robert Lane and Mary Lane sat by the fire, and the clock struck nine.
+
+        "My dear Robert!" said Mary.
+
+        "Here comes Robert!" said Mary.
+
+        "Not Robert!" said Mary.
+        """
+        XCTAssertEqual(try extract(text).map(\.addressee), ["Robert Lane", nil, nil])
+    }
+
+    func testOneCueInterruptingAQuoteCountsOnce() throws {
+        // One interrupted quote calls Tom "the boy" once, not twice: he may still be the young
+        // gentleman (two cues would have made him a child). (The filler makes the text as long as
+        // a novel.)
+        let filler = String(repeating: "The rain fell on the fields and the river rose. ", count: 1300)
+        let story = """
+        Tom Baker came into the kitchen and sat down by the fire.
+
+        "I am hungry," the boy said, "and I want my bread."
+
+        The kettle sang, and the cat slept on the mat.
+
+        Mr. Hill read his paper in the corner and said nothing.
+
+        The clock struck six.
+
+        The rain went on.
+
+        Tom stood up and went to the window.
+
+        "It is raining still," said the young gentleman.
+        """
+        XCTAssertEqual(try speakers(filler + "\n\n" + story), ["Tom Baker", "Tom Baker", "Tom Baker"])
+    }
+
+    func testAMotherHasAMarriedWomansTitle() throws {
+        // Mrs. Dashwood's mother is not Miss Dashwood (a "Miss" is no mother, and a married
+        // woman's parents have another surname) but the other titled woman of the scene.
+        let text = """
+        Mrs. Dashwood waited at the door. Lady Grey sat by the fire. Miss Dashwood spoke of the \
+        weather; Miss Dashwood spoke of the roads.
+
+        "We are wet through," said Mrs. Dashwood.
+
+        "Then you must change at once," said her mother.
+        """
+        XCTAssertEqual(try speakers(text), ["Mrs. Dashwood", "Lady Grey"])
+    }
+
+    func testAMarriedWomansBrotherIsNotHerHusband() throws {
+        // Mrs. Hurst's brother has another surname than hers: not Mr. Hurst, but the one man of
+        // the scene.
+        let text = """
+        Mr. Hurst went out to shoot early in the morning.
+
+        The house was quiet after he had gone. The maids swept the stairs.
+
+        The letters came at noon. The rain stopped.
+
+        The dogs slept in the hall. The fire was lit.
+
+        The clock struck two. The garden dried in the sun.
+
+        The carriage came back from the town.
+
+        Mrs. Hurst sat in the drawing room, and Mr. Bingley came in with a book.
+
+        "Is there any news?" asked Mrs. Hurst.
+
+        "None at all," said her brother.
+        """
+        XCTAssertEqual(try speakers(text), ["Mrs. Hurst", "Mr. Bingley"])
+    }
+
+    func testAnAuntIsTheTitledWomanOfTheSceneButANieceIsNot() throws {
+        // With Lady Lucas and Jane in the scene, "her aunt" is the one with a title; "her niece"
+        // is no more likely to be Lady Lucas than Jane, and stays unresolved.
+        let text = """
+        Lady Lucas and Jane sat with Elizabeth in the garden.
+
+        "The day is fine," said Elizabeth.
+
+        "Then we shall walk," said her aunt.
+
+        "The day is warm," said Elizabeth.
+
+        "Then we shall sit," said her niece.
+        """
+        XCTAssertEqual(try speakers(text), ["Elizabeth", "Lady Lucas", "Elizabeth", "-"])
+    }
+
+    func testTheOldLadyAndTheOtherDoctorAreNoTitle() throws {
+        // "Lady" and "doctor" are titles, but "the old lady" is not the last "Lady" named (in a
+        // novel she is the woman "she" would be), and "the other doctor" is not the last "Dr."
+        // named (in a novel it stays a description). (The filler makes the text as long as a novel.)
+        let filler = String(repeating: "The rain fell on the fields and the river rose. ", count: 1300)
+        let text = filler + "\n\n" + """
+        Lady Mellanby had written from the hills. Mrs. Moore sat by the window and read the letter.
+
+        "What is that noise?" said the old lady.
+
+        Dr. Aziz and Dr. Panna Lal came up the steps.
+
+        "Good morning," said the other doctor.
+        """
+        let records = try extract(text)
+        XCTAssertEqual(records.map { $0.speaker ?? "-" }, ["Mrs. Moore", "-"])
     }
 }
