@@ -855,6 +855,19 @@ struct People {
            !(m.start..<k).contains(where: { parser.has($0, .preposition) || lexicon.personNouns[lowers[$0]] != nil }) {
             return mentionAt[k]!.person
         }
+        // "said that lady", "this worthy": the person of that sex (of either, when the words do
+        // not say) the text mentioned last, but the one addressed. (Where every noun is
+        // capitalised, only a description with a person noun: not "dieses kostbare Geheimnis".)
+        if lexicon.demonstratives.contains(words[0]), !m.plural,
+           !lexicon.capitalizedNouns || words.dropFirst().contains(where: { lexicon.personNouns[$0] != nil }) {
+            let last = lastEntry(before: at)
+            if last >= 0, let k = stride(from: last, through: max(0, last - pronounWindow), by: -1).first(where: {
+                let p = timeline[$0].person
+                return p != addressee && (m.gender == .any ? persons[p].gender != .any : persons[p].gender == m.gender)
+            }) {
+                return timeline[k].person
+            }
+        }
         // "the General" where the text calls someone so (``noteTitleAlone(_:gender:)``).
         if m.end - m.start == 2, words[0] == "the", let hit = mentionAt[m.start + 1], titleOnlyTokens.contains(m.start + 1) {
             return hit.person

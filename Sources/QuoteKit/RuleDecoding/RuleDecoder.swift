@@ -99,7 +99,8 @@ enum RuleDecoder {
         case .pronouns: return (["pronouns"], ["contractions", "male_forms", "female_forms", "male_possessives", "female_possessives"])
         case .personNouns: return ([], ["female", "male", "any", "plural", "sources", "generic", "young", "kin"])
         case .phraseWords: return (["determiners", "prepositions"], ["name_particles", "relative_pronouns", "clause_openers", "subordinators", "locatives", "weak_locatives", "place_nouns", "articles",
-                                                                        "conjunctions", "capitalized_nouns", "unlisted_verb_endings", "inverted_verb_endings"])
+                                                                        "conjunctions", "capitalized_nouns", "unlisted_verb_endings", "inverted_verb_endings",
+                                                                        "demonstratives"])
         case .firstNames: return ([], ["female", "male", "any"])
         case .nonNameWords: return (["words"], [])
         case .abbreviations: return (["abbreviations"], [])
@@ -248,6 +249,7 @@ enum RuleDecoder {
                                        clauseOpeners: words(f["clause_openers"]), subordinators: words(f["subordinators"]),
                                        locatives: words(f["locatives"]), articles: words(f["articles"]))
             rule.conjunctions = words(f["conjunctions"])
+            rule.demonstratives = words(f["demonstratives"])
             rule.weakLocatives = words(f["weak_locatives"])
             rule.placeNouns = words(f["place_nouns"])
             rule.capitalizedNouns = f["capitalized_nouns"]?.bool() ?? false

@@ -60,6 +60,8 @@ final class Lexicon: Sendable {
     let subordinators: WordSet
     /// Articles and possessives after which a cue form is a noun (``PhraseWordsRule/articles``).
     let articles: WordSet
+    /// ``PhraseWordsRule/demonstratives``, lowercased.
+    let demonstratives: Set<String>
     let locatives: WordSet
     /// ``PhraseWordsRule/weakLocatives``.
     let weakLocatives: WordSet
@@ -100,6 +102,7 @@ final class Lexicon: Sendable {
         var locatives: Set<String> = [], weakLocatives: Set<String> = [], placeNouns: Set<String> = []
         var articles: Set<String> = []
         var conjunctions: Set<String> = []
+        var demonstratives: Set<String> = []
         var capitalizedNouns = false
         var unlistedVerbEndings: Set<String> = [], invertedVerbEndings: Set<String> = []
         var followOn: (RuleID, FollowOnRule)?
@@ -165,6 +168,7 @@ final class Lexicon: Sendable {
                 placeNouns.formUnion(r.placeNouns.map { $0.lowercased() })
                 articles.formUnion(r.articles.map { $0.lowercased() })
                 conjunctions.formUnion(r.conjunctions.map { $0.lowercased() })
+                demonstratives.formUnion(r.demonstratives.map { $0.lowercased() })
                 capitalizedNouns = capitalizedNouns || r.capitalizedNouns
                 unlistedVerbEndings.formUnion(r.unlistedVerbEndings.map { $0.lowercased() })
                 invertedVerbEndings.formUnion(r.invertedVerbEndings.map { $0.lowercased() })
@@ -226,6 +230,7 @@ final class Lexicon: Sendable {
         self.weakLocatives = WordSet(weakLocatives)
         self.placeNouns = WordSet(placeNouns)
         self.articles = WordSet(articles)
+        self.demonstratives = demonstratives
         self.unlistedVerbEndings = unlistedVerbEndings.sorted()
         self.capitalizedNouns = capitalizedNouns
         self.invertedVerbEndings = invertedVerbEndings.sorted()

@@ -247,6 +247,9 @@ public struct PhraseWordsRule: Sendable {
     /// Coordinating conjunctions ("and", "or"): a speaker phrase never ends with one ("called on
     /// her to resign and said" has its subject earlier), and between quotes they make a list.
     public var conjunctions: [String] = []
+    /// Demonstrative determiners ("this", "that"): "said that lady" is the person of that sex
+    /// the text mentioned last.
+    public var demonstratives: [String] = []
     /// Whether the language capitalises every noun (German): a capitalised word after a
     /// determiner is then a noun, not a name ("der Ausdruck", "eines Tages"), and a description
     /// needs a person noun ("der Alte", not "seine Hand").

@@ -1377,4 +1377,17 @@ final class DialogueTests: XCTestCase {
         let records = try extract(text)
         XCTAssertEqual(records.map { $0.speaker ?? "-" }, ["Mrs. Moore", "-"])
     }
+
+    func testThatLadyIsTheWomanMentionedLast() throws {
+        // "said that lady" points back to the woman the narration mentioned last (Mrs. Lynde), not
+        // to the subject of its sentence (Marilla) nor to the one addressed.
+        let text = """
+        Marilla Cuthbert said more than she meant, for she read disapproval in the face of Mrs. Rachel Lynde.
+
+        "It is a great responsibility," said that lady. "Are you sure of it, Marilla?"
+
+        "Quite sure," said Marilla.
+        """
+        XCTAssertEqual(try speakers(text), ["Rachel Lynde", "Rachel Lynde", "Marilla Cuthbert"])
+    }
 }
