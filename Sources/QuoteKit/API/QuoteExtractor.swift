@@ -378,7 +378,14 @@ public final class QuoteExtractor {
                 }
                 if let q = person { memory.calledBy[q, default: [:]][head, default: 0] += 1 }
             }
-            if let family, let person { memory.relatives[family] = person }
+            // What the family's surname says is remembered; another reading only until it does.
+            if let family, let person {
+                if people.familyMember(mention, at: mention.start, conversation: conversation) == person {
+                    memory.relatives[family] = person
+                } else if memory.relatives[family] == nil {
+                    memory.relatives[family] = person
+                }
+            }
             return (person, person.map { people.persons[$0].canonical }, confidence * (person == nil ? 0.85 : 0.8))
         case .relative:
             guard let range = mention.antecedent,

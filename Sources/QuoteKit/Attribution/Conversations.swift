@@ -75,10 +75,11 @@ extension QuoteExtractor {
             tokens[k].isWord && tokens[k].isCapitalized && parser.flags[k].isDisjoint(with: [.nonNameWord, .pronoun, .cueForm, .title])
         }
         /// The name in tokens lo..<hi: an optional title, then one to three name words, after at
-        /// most two words of address ("my dear Watson").
+        /// most two words of address ("my dear Watson"); with `address`, only words of that set,
+        /// capitalised or not ("Dearest Robert").
         func named(_ lo: Int, _ hi: Int, address: Set<String>? = nil) -> (words: [String], title: String?)? {
             var k = lo
-            while k < hi - 1, k - lo < 2, tokens[k].isWord, !isNameWord(k), address?.contains(lowers[k]) ?? true,
+            while k < hi - 1, k - lo < 2, tokens[k].isWord, address.map({ $0.contains(lowers[k]) }) ?? !isNameWord(k),
                   parser.flags[k].isDisjoint(with: [.title, .pronoun, .preposition, .conjunction]) { k += 1 }
             var title: String?
             if k < hi, parser.has(k, .title) {

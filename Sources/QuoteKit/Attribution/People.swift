@@ -802,8 +802,9 @@ struct People {
     }
 
     /// The one person of `relation` to `p` in p's family (people with p's surname), of `gender`:
-    /// for a parent or a spouse the most named one with a title ("Mrs. Bennet"), for a sibling or
-    /// a child the last named one.
+    /// for a parent or a spouse the most named one with a title, no unmarried woman's ("Mrs.
+    /// Bennet", not "Miss Bennet"), for a sibling or a child the last named one who is no wife of
+    /// the family. A wife's parents and siblings are of another family.
     private func relative(_ p: Int, _ relation: Kinship, gender: Gender, before at: Int) -> Int? {
         guard let name = surname(p) else { return nil }
         // A married woman ("Mrs. Hurst") has her husband's surname: her parents, brothers and
@@ -813,10 +814,8 @@ struct People {
         let members = family.filter { $0 != p && (gender == .any || persons[$0].gender == gender) && (persons[$0].mentions.first ?? at) < at }
         switch relation {
         case .parent, .spouse:
-            // A mother or a wife is a married woman: "Mrs. Dashwood", not "Miss Dashwood".
-            var titled = members.filter { persons[$0].title != nil }
-            if gender == .female, !lexicon.wivesTitles.isEmpty { titled = titled.filter(isWife) }
-            return titled.max { persons[$0].mentions.count < persons[$1].mentions.count }
+            // A mother or a wife is no unmarried woman: "Mrs. Dashwood", not "Miss Dashwood".
+            return members.filter { persons[$0].title != nil && !isUnmarried($0) }.max { persons[$0].mentions.count < persons[$1].mentions.count }
         case .sibling, .child:
             // A sister or a daughter who shares the name is not the married woman of the family.
             return members.filter { !isWife($0) }.max {
@@ -827,10 +826,31 @@ struct People {
         }
     }
 
-    /// Whether the text calls a person by a married woman's title (``TitlesRule/wivesTitles``:
-    /// "Mrs. Bennet", "Lady Bertram").
+    /// Whether the text calls a person by a married woman's title (``TitlesRule/wivesTitles``)
+    /// before a surname: "Mrs. Bennet", "Lady Bertram", not the daughter's "Lady Catherine".
     private func isWife(_ p: Int) -> Bool {
-        persons[p].title.map { lexicon.wivesTitles.contains(fullTitle($0)) } ?? false
+        guard let title = persons[p].title, lexicon.wivesTitles.contains(fullTitle(title)) else { return false }
+        return !(persons[p].words.count == 1 && lexicon.firstNames[persons[p].words[0].lowercased()] != nil)
+    }
+
+    /// Whether the text calls a person by an unmarried woman's title (``TitlesRule/unmarriedTitles``:
+    /// "Miss Dashwood").
+    private func isUnmarried(_ p: Int) -> Bool {
+        persons[p].title.map { lexicon.unmarriedTitles.contains(fullTitle($0)) } ?? false
+    }
+
+    /// The person a possessive of gender `g` before a family noun at token `at` refers to: the
+    /// last speaker of that gender, else the pronoun's referent.
+    private func possessor(_ g: Gender, at: Int, conversation: Conversation?) -> Int? {
+        conversation?.speakers.first(where: { persons[$0].gender == g }) ?? person(pronoun: g == .male ? .male : .female, at: at, previousSpeaker: nil)
+    }
+
+    /// The person a family description ("her mother") names by the family's surname, or nil when
+    /// the family name does not say (see ``person(description:at:conversation:excluding:answering:since:remembered:)``).
+    func familyMember(_ m: Mention, at: Int, conversation: Conversation?) -> Int? {
+        guard isFamilyDescription(m), let relation = lexicon.kinship[lowers[m.start + 1]], let noun = lexicon.personNouns[lowers[m.start + 1]],
+              let g = lexicon.possessives[lowers[m.start]] else { return nil }
+        return possessor(g, at: at, conversation: conversation).flatMap { relative($0, relation, gender: noun.gender, before: at) }
     }
 
     /// Whether a description is a possessive and a family noun: "her mother", "his wife".
@@ -838,9 +858,10 @@ struct People {
         m.end - m.start == 2 && lexicon.kinship[lowers[m.start + 1]] != nil && lexicon.possessives[lowers[m.start]] != nil
     }
 
-    /// The person a description at token `at` refers to, or nil when the text does not say: by
-    /// title ("the doctor", "her aunt"), by family ("her mother"; `remembered` is the person the
-    /// same family description stood for last), by turn ("the other"), by an
+    /// The person a description at token `at` refers to, or nil when the text does not say: by a
+    /// name it ends with ("the scandalised Margaret"), by a demonstrative ("that lady"), by title
+    /// ("the doctor", "her aunt"), by family ("her mother"; `remembered` is the person the same
+    /// family description stood for before, see ``familyMember(_:at:conversation:)``), by turn ("the other"), by an
     /// apposition's role ("Roe, a spokeswoman" … "the spokeswoman"), by scene at a new turn
     /// ("said the girl"), and in an article the most named person ("the model").
     func person(description m: Mention, at: Int, conversation: Conversation? = nil, excluding addressee: Int? = nil,
@@ -855,15 +876,16 @@ struct People {
            !(m.start..<k).contains(where: { parser.has($0, .preposition) || lexicon.personNouns[lowers[$0]] != nil }) {
             return mentionAt[k]!.person
         }
-        // "said that lady", "this worthy": the person of that sex (of either, when the words do
-        // not say) the text mentioned last, but the one addressed. (Where every noun is
-        // capitalised, only a description with a person noun: not "dieses kostbare Geheimnis".)
-        if lexicon.demonstratives.contains(words[0]), !m.plural,
+        // "said that lady", "this worthy": the person of that sex the text mentioned last (when
+        // the words do not say, anyone known to be a person, by a gender or a title), but the one
+        // addressed; not "this statement" (a source noun), and, where every noun is capitalised,
+        // only a description with a person noun (not "dieses kostbare Geheimnis").
+        if lexicon.demonstratives.contains(words[0]), !m.plural, !lexicon.sourceNouns.contains(words[words.count - 1]),
            !lexicon.capitalizedNouns || words.dropFirst().contains(where: { lexicon.personNouns[$0] != nil }) {
             let last = lastEntry(before: at)
             if last >= 0, let k = stride(from: last, through: max(0, last - pronounWindow), by: -1).first(where: {
                 let p = timeline[$0].person
-                return p != addressee && (m.gender == .any ? persons[p].gender != .any : persons[p].gender == m.gender)
+                return p != addressee && (m.gender == .any ? persons[p].gender != .any || persons[p].title != nil : persons[p].gender == m.gender)
             }) {
                 return timeline[k].person
             }
@@ -876,7 +898,8 @@ struct People {
         // ("the good doctor", "the old Major": with modifiers that are no person nouns and no
         // determiners, "the other doctor", and a title that says more than man or woman, not
         // "the old lady".)
-        if m.end - m.start == 2 && (words[0] == "the" || lexicon.possessives[words[0]] != nil && [.elder, .extended].contains(lexicon.kinship[words[1]] ?? .extended))
+        if m.end - m.start == 2 && (words[0] == "the" && !lexicon.genericPersonNouns.contains(words[1])
+                                    || lexicon.possessives[words[0]] != nil && [.elder, .extended].contains(lexicon.kinship[words[1]] ?? .extended))
             || (3...4).contains(m.end - m.start) && words[0] == "the" && !lexicon.genericPersonNouns.contains(words[words.count - 1])
                 && (m.start + 1..<m.end - 1).allSatisfy({
                     tokens[$0].isWord && !tokens[$0].isCapitalized && lexicon.personNouns[lowers[$0]] == nil
@@ -897,8 +920,7 @@ struct People {
         // possessive refers to (the last speaker of that gender, else the pronoun's referent).
         if words.count == 2, let relation = lexicon.kinship[words[1]], let noun = lexicon.personNouns[words[1]],
            let g = lexicon.possessives[words[0]] {
-            let possessor = conversation?.speakers.first(where: { persons[$0].gender == g })
-                ?? person(pronoun: g == .male ? .male : .female, at: at, previousSpeaker: nil)
+            let possessor = self.possessor(g, at: at, conversation: conversation)
             if let p = possessor.flatMap({ relative($0, relation, gender: noun.gender, before: at) }) { return p }
             // No family name to go by: the person the same words stood for last time ("her mother"
             // is Mrs. Bennet whichever daughter speaks of her, however far apart), for a parent or
@@ -912,9 +934,11 @@ struct People {
             // is the one with a title if there is one ("Mrs. Gardiner", not her niece Jane).
             if noun.gender != .any {
                 var fitting = scene(c, at: at).filter { persons[$0].gender == noun.gender && $0 != addressee && $0 != possessor && $0 != c.speakers.first }
-                // A mother or a wife is no "Miss": of the women with a title, one with a married woman's.
-                if noun.gender == .female, relation == .parent || relation == .spouse, !lexicon.wivesTitles.isEmpty {
-                    fitting = fitting.filter { persons[$0].title == nil || isWife($0) }
+                // A mother or a wife is no "Miss Dashwood"; a wife's parents and siblings do not
+                // have her (husband's) surname.
+                if relation == .parent || relation == .spouse { fitting = fitting.filter { !isUnmarried($0) } }
+                if let w = possessor, isWife(w), relation == .parent || relation == .sibling, let name = surname(w) {
+                    fitting = fitting.filter { surname($0) != name }
                 }
                 if [.parent, .spouse, .elder].contains(relation), fitting.contains(where: { persons[$0].title != nil }) {
                     fitting = fitting.filter { persons[$0].title != nil }

@@ -95,7 +95,7 @@ enum RuleDecoder {
         case .cueVerbs: return (["verbs"], ["excluded_forms"])
         case .cueModifiers: return ([], ["auxiliaries", "adverbs", "adverb_endings"])
         case .frame: return (["pattern", "confidence"], ["quote_kind", "min_words", "last_resort"])
-        case .titles: return (["titles"], ["abbreviations", "wives_titles"])
+        case .titles: return (["titles"], ["abbreviations", "wives_titles", "unmarried_titles"])
         case .pronouns: return (["pronouns"], ["contractions", "male_forms", "female_forms", "male_possessives", "female_possessives"])
         case .personNouns: return ([], ["female", "male", "any", "plural", "sources", "generic", "young", "kin"])
         case .phraseWords: return (["determiners", "prepositions"], ["name_particles", "relative_pronouns", "clause_openers", "subordinators", "locatives", "weak_locatives", "place_nouns", "articles",
@@ -113,6 +113,23 @@ enum RuleDecoder {
 
     private static func words(_ node: RuleNode?) -> [String] {
         node?.stringList()?.map(\.value) ?? []
+    }
+
+    /// A list of single words (compared one token at a time), each in `within` when given: an
+    /// error on each other entry.
+    private static func singleWords(_ node: RuleNode?, within: (set: Set<String>, name: String)? = nil) -> [String] {
+        var result: [String] = []
+        for item in node?.list() ?? [] {
+            guard let word = item.nonEmptyString()?.value else { continue }
+            if word.contains(where: \.isWhitespace) {
+                item.error(.badValue, "'\(word)' is not one word")
+            } else if let within, !within.set.contains(word.lowercased()) {
+                item.error(.badValue, "'\(word)' is not one of this rule's \(within.name)")
+            } else {
+                result.append(word)
+            }
+        }
+        return result
     }
 
     /// A list of word endings, or the word `any` (kept as the one empty ending, which every word has).
@@ -191,12 +208,17 @@ enum RuleDecoder {
                 }
                 return (entry.key.value, full.value)
             } ?? []
-            var wives: [String] = []
-            for node in f["wives_titles"]?.list() ?? [] {
-                guard let item = node.nonEmptyString() else { continue }
-                if known.contains(item.value) { wives.append(item.value) } else { node.error(.badValue, "'\(item.value)' is not one of this rule's titles") }
+            // Titles listed under `key` that are among the rule's titles.
+            func listed(_ key: String) -> [String] {
+                var result: [String] = []
+                for node in f[key]?.list() ?? [] {
+                    guard let item = node.nonEmptyString() else { continue }
+                    if known.contains(item.value) { result.append(item.value) } else { node.error(.badValue, "'\(item.value)' is not one of this rule's titles") }
+                }
+                return result
             }
-            return .titles(TitlesRule(titles: titles, abbreviations: abbreviations, wivesTitles: wives))
+            return .titles(TitlesRule(titles: titles, abbreviations: abbreviations, wivesTitles: listed("wives_titles"),
+                                      unmarriedTitles: listed("unmarried_titles")))
         case .pronouns:
             var result: [(String, PronounsRule.Person)] = []
             for entry in f["pronouns"]?.entries() ?? [] {
@@ -249,7 +271,7 @@ enum RuleDecoder {
                                        clauseOpeners: words(f["clause_openers"]), subordinators: words(f["subordinators"]),
                                        locatives: words(f["locatives"]), articles: words(f["articles"]))
             rule.conjunctions = words(f["conjunctions"])
-            rule.demonstratives = words(f["demonstratives"])
+            rule.demonstratives = singleWords(f["demonstratives"], within: (Set(rule.determiners.map { $0.lowercased() }), "determiners"))
             rule.weakLocatives = words(f["weak_locatives"])
             rule.placeNouns = words(f["place_nouns"])
             rule.capitalizedNouns = f["capitalized_nouns"]?.bool() ?? false
@@ -278,7 +300,7 @@ enum RuleDecoder {
             return .followOn(FollowOnRule(maxParagraphs: maxParagraphs, minWordsAlone: minWordsAlone, confidence: confidence,
                                           turnTaking: turnTaking, minExchanges: minExchanges, minRunExchanges: minRunExchanges,
                                           continuingCues: words(f["continuing_cues"]), otherParticipant: words(f["other_participant"]),
-                                          callWords: words(f["call_words"])))
+                                          callWords: singleWords(f["call_words"])))
         case .quoteFilter:
             let minWords = f["min_words_without_cue"]?.integer(in: 0...1000)
             let minPartial = f["min_words_partial"]?.integer(in: 0...1000)

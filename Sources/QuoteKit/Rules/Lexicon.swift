@@ -26,6 +26,8 @@ final class Lexicon: Sendable {
     let abbreviatedTitles: WordSet
     /// ``TitlesRule/wivesTitles``, lowercased without their full stop.
     let wivesTitles: Set<String>
+    /// ``TitlesRule/unmarriedTitles``, lowercased without their full stop.
+    let unmarriedTitles: Set<String>
     let pronouns: WordMap<PronounsRule.Person>
     /// Third-person singular forms with their gender (he, his, himself; she, hers, herself).
     let genderedForms: WordMap<Gender>
@@ -89,7 +91,7 @@ final class Lexicon: Sendable {
         var frames: [(RuleID, FrameRule)] = []
         var titles: [String: Gender] = [:], pronouns: [String: PronounsRule.Person] = [:], genderedForms: [String: Gender] = [:]
         var abbreviatedTitles: Set<String> = []
-        var wivesTitles: Set<String> = []
+        var wivesTitles: Set<String> = [], unmarriedTitles: Set<String> = []
         var titleFullForms: [String: String] = [:]
         var personNouns: [String: (Gender, Bool)] = [:], firstNames: [String: Gender] = [:]
         var genericPersonNouns: Set<String> = []
@@ -136,6 +138,7 @@ final class Lexicon: Sendable {
                 }
                 for (a, full) in r.abbreviations { titleFullForms[strip(a)] = strip(full) }
                 for t in r.wivesTitles { wivesTitles.insert(titleFullForms[strip(t)] ?? strip(t)) }
+                for t in r.unmarriedTitles { unmarriedTitles.insert(titleFullForms[strip(t)] ?? strip(t)) }
             case .pronouns(let r):
                 for w in r.maleForms { genderedForms[w.lowercased()] = .male }
                 for w in r.malePossessives { possessives[w.lowercased()] = .male }
@@ -208,6 +211,7 @@ final class Lexicon: Sendable {
         self.titleFullForms = WordMap(titleFullForms)
         self.abbreviatedTitles = WordSet(abbreviatedTitles)
         self.wivesTitles = wivesTitles
+        self.unmarriedTitles = unmarriedTitles
         self.pronouns = WordMap(pronouns)
         self.genderedForms = WordMap(genderedForms)
         self.personNouns = WordMap(personNouns.mapValues { (gender: $0.0, plural: $0.1) })

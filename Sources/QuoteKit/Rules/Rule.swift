@@ -165,6 +165,8 @@ public struct TitlesRule: Sendable {
     /// Titles a married woman takes with her husband's full name ("Mrs. John Dashwood"): with a
     /// man's given name after them they name his wife.
     public var wivesTitles: [String] = []
+    /// Titles of an unmarried woman ("Miss", "Fräulein"): she is nobody's mother or wife.
+    public var unmarriedTitles: [String] = []
 }
 
 public struct PronounsRule: Sendable {

@@ -1319,28 +1319,29 @@ final class DialogueTests: XCTestCase {
     }
 
     func testAMarriedWomansBrotherIsNotHerHusband() throws {
-        // Mrs. Hurst's brother has another surname than hers: not Mr. Hurst, but the one man of
-        // the scene.
+        // Mrs. Hurst's brother has another surname than hers: not Mr. Hurst, though he is in the
+        // scene, but the other man of the scene.
         let text = """
-        Mr. Hurst went out to shoot early in the morning.
-
-        The house was quiet after he had gone. The maids swept the stairs.
-
-        The letters came at noon. The rain stopped.
-
-        The dogs slept in the hall. The fire was lit.
-
-        The clock struck two. The garden dried in the sun.
-
-        The carriage came back from the town.
-
-        Mrs. Hurst sat in the drawing room, and Mr. Bingley came in with a book.
+        Mr. Hurst and Mrs. Hurst sat in the drawing room, and Mr. Bingley came in with a book.
 
         "Is there any news?" asked Mrs. Hurst.
 
         "None at all," said her brother.
         """
         XCTAssertEqual(try speakers(text), ["Mrs. Hurst", "Mr. Bingley"])
+    }
+
+    func testAMotherMayHaveAnyTitleButAnUnmarriedWomans() throws {
+        // "Madame" is no married woman's title in English rules, but no unmarried woman's either:
+        // Robert's mother is Madame Lebrun.
+        let text = """
+        Robert Lebrun sat on the porch. Madame Lebrun sewed by the window.
+
+        "I am going to Mexico," said Robert.
+
+        "You are not," said his mother.
+        """
+        XCTAssertEqual(try speakers(text), ["Robert Lebrun", "Madame Lebrun"])
     }
 
     func testAnAuntIsTheTitledWomanOfTheSceneButANieceIsNot() throws {
@@ -1389,5 +1390,44 @@ final class DialogueTests: XCTestCase {
         "Quite sure," said Marilla.
         """
         XCTAssertEqual(try speakers(text), ["Rachel Lynde", "Rachel Lynde", "Marilla Cuthbert"])
+    }
+
+    func testACapitalisedWordOfAddressOpensACallButPityDoesNot() throws {
+        // "Dearest Robert!" calls Robert; "Poor Robert!" is pity for him, no call.
+        let text = """
+        Robert Lane and Mary Lane sat by the fire, and the clock struck nine.
+
+        "Dearest Robert!" said Mary.
+
+        "Poor Robert!" said Mary.
+        """
+        XCTAssertEqual(try extract(text).map(\.addressee), ["Robert Lane", nil])
+    }
+
+    func testADemonstrativeOfASourceNounIsNoPersonAndOfATitleIsItsHolder() throws {
+        // "this statement" is no one; "that doctor" is Dr. Ames, whose sex the text does not say.
+        let text = """
+        Mary Jones, a lawyer, spoke to the court.
+
+        "We will appeal," this statement said.
+
+        Mary Smith lay in bed. Dr. Ames came in.
+
+        "You are very ill," said that doctor.
+        """
+        XCTAssertEqual(try speakers(text), ["-", "Dr. Ames"])
+    }
+
+    func testTheLadyIsNoTitle() throws {
+        // "Lady" is a title, but "the lady" says only that she is a woman: not Lady Mellanby (in a
+        // short text such a description stays the mention of someone unnamed).
+        let text = """
+        Lady Mellanby had written from the hills. Mrs. Moore sat by the window and read the letter.
+
+        "What is that noise?" said the lady.
+        """
+        let records = try extract(text)
+        XCTAssertEqual(records.map { $0.speaker ?? "-" }, ["-"])
+        XCTAssertEqual(records.map { $0.speakerMention?.text }, ["the lady"])
     }
 }
