@@ -314,7 +314,7 @@ struct People {
     /// The gender of a title written alone, capitalised after "the", in the narration ("the
     /// General said", "the Professor"): a person the text calls by that title.
     private func titleAlone(_ i: Int) -> Gender? {
-        guard i > 0, tokens[i].isCapitalized, lowers[i - 1] == "the", parser.usable(i - 1), tokens[i - 1].paragraph == tokens[i].paragraph,
+        guard i > 0, tokens[i].isCapitalized, let the = articleBeforeTitle(i), parser.usable(the), tokens[the].paragraph == tokens[i].paragraph,
               let gender = parser.title(i) ?? parser.personNoun(i).flatMap({ $0.plural ? nil : $0.gender }) else { return nil }
         // Not a title before a name ("the General Tilney", "the Reverend Mr. Collins", "the Gen. …").
         let next = i + 1
@@ -324,6 +324,15 @@ struct People {
             return nil
         }
         return gender
+    }
+
+    /// The "the" before a title at token `i`, right before it or before one or two lowercase
+    /// modifiers that are no nouns of persons, determiners or prepositions ("the old Professor").
+    private func articleBeforeTitle(_ i: Int) -> Int? {
+        var k = i - 1
+        while k > 0, i - k <= 2, parser.usable(k), tokens[k].isWord, !tokens[k].isCapitalized, lowers[k] != "the",
+              lexicon.personNouns[lowers[k]] == nil, !parser.has(k, .determiner), !parser.has(k, .preposition), tokens[k].paragraph == tokens[i].paragraph { k -= 1 }
+        return k >= 0 && lowers[k] == "the" ? k : nil
     }
 
     /// Records "the General" at token `i`: the person the text last named with that title, when it
@@ -752,6 +761,12 @@ struct People {
         // A possessive names no subject ("Cassandra's words seemed").
         if let e = mentionAt[t]?.end, isPossessive(endingAt: e) { return false }
         if parser.startsClause(t) { return true }
+        // "The old Professor was staring": the phrase opens the sentence.
+        if titleOnlyTokens.contains(t), let the = articleBeforeTitle(t), the < t - 1, parser.startsSentence(the) || parser.startsClause(the),
+           let e = mentionAt[t]?.end, e < tokens.count, parser.usable(e), tokens[e].isWord, !tokens[e].isCapitalized, tokens[e].sentence == tokens[t].sentence,
+           parser.flags[e].isDisjoint(with: [.preposition, .determiner, .relativePronoun, .conjunction, .pronoun]) {
+            return true
+        }
         guard t > 1, tokens[t - 1].mark == .comma || tokens[t - 1].isWord && parser.startsSentence(t - 1)
                 || opensWithShortFrontedPhrase(before: t) else { return false }
         guard let e = mentionAt[t]?.end, e < tokens.count, parser.usable(e), tokens[e].isWord, !tokens[e].isCapitalized,

@@ -1430,4 +1430,24 @@ final class DialogueTests: XCTestCase {
         XCTAssertEqual(records.map { $0.speaker ?? "-" }, ["-"])
         XCTAssertEqual(records.map { $0.speakerMention?.text }, ["the lady"])
     }
+
+    func testTheOldProfessorOpeningASentenceIsItsSubject() throws {
+        // In a text written in dialogue, "The old Professor" is Karl Worms, the person the text
+        // calls so (and who has spoken), and the subject of the narration before the turn: "he
+        // said" is his, not the last two speakers'.
+        let earlier = (0..<14).map { "\"Line \($0) of the talk,\" said \($0 % 2 == 0 ? "Dr. Bull" : "Mr. Syme")." }
+        let scene = """
+        Professor Karl Worms sat with them at the long table in the dark room. "Good evening," said \
+        Professor Worms, and he sat down.
+
+        "Nothing is worth doing," said Dr. Bull.
+
+        "Everything is," said Mr. Syme.
+
+        The old Professor was staring at the ceiling with dull eyes.
+
+        "Every man knows it in his heart," he said.
+        """
+        XCTAssertEqual(try speakers((earlier + [scene]).joined(separator: "\n\n")).last, "Karl Worms")
+    }
 }
