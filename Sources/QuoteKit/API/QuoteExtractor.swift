@@ -378,7 +378,8 @@ public final class QuoteExtractor {
                 }
                 if let q = person { memory.calledBy[q, default: [:]][head, default: 0] += 1 }
             }
-            // What the family's surname says is remembered; another reading only until it does.
+            // What the family's surname or a title says is remembered; another reading only until
+            // one does.
             if let family, let person {
                 if people.familyMember(mention, at: mention.start, conversation: conversation) == person {
                     memory.relatives[family] = person

@@ -845,7 +845,10 @@ struct People {
     /// before a surname: "Mrs. Bennet", "Lady Bertram", not the daughter's "Lady Catherine".
     private func isWife(_ p: Int) -> Bool {
         guard let title = persons[p].title, lexicon.wivesTitles.contains(fullTitle(title)) else { return false }
-        return !(persons[p].words.count == 1 && lexicon.firstNames[persons[p].words[0].lowercased()] != nil)
+        // A given name ("Lady Catherine"), unless the text writes the word as a family's surname
+        // too ("Mr. Allen", "Mrs. Allen").
+        let word = persons[p].words[0]
+        return !(persons[p].words.count == 1 && lexicon.firstNames[word.lowercased()] != nil && !familySurnames.contains(word) && byLast[word] == nil)
     }
 
     /// Whether the text calls a person by an unmarried woman's title (``TitlesRule/unmarriedTitles``:
@@ -854,17 +857,35 @@ struct People {
         persons[p].title.map { lexicon.unmarriedTitles.contains(fullTitle($0)) } ?? false
     }
 
+    /// The person recently named with a title ("Dr. Ames" for "the doctor", "Aunt Juley" for "her
+    /// aunt"): known first by it, else given it at some time.
+    private func holder(ofTitle word: String, before at: Int) -> Int? {
+        let title = fullTitle(word)
+        let last = lastEntry(before: at)
+        let window = stride(from: last, through: max(0, last - pronounWindow), by: -1)
+        let tests: [(Person) -> Bool] = [{ $0.title.map(self.fullTitle) == title }, { $0.titles.contains(title) }]
+        for test in tests {
+            if let k = window.first(where: { test(persons[timeline[$0].person]) }) { return timeline[k].person }
+        }
+        return nil
+    }
+
     /// The person a possessive of gender `g` before a family noun at token `at` refers to: the
     /// last speaker of that gender, else the pronoun's referent.
     private func possessor(_ g: Gender, at: Int, conversation: Conversation?) -> Int? {
         conversation?.speakers.first(where: { persons[$0].gender == g }) ?? person(pronoun: g == .male ? .male : .female, at: at, previousSpeaker: nil)
     }
 
-    /// The person a family description ("her mother") names by the family's surname, or nil when
-    /// the family name does not say (see ``person(description:at:conversation:excluding:answering:since:remembered:)``).
+    /// The person a family description ("her mother", "her aunt") names by the family's surname
+    /// or by a title ("Aunt Juley"), or nil when neither says (see
+    /// ``person(description:at:conversation:excluding:answering:since:remembered:)``).
     func familyMember(_ m: Mention, at: Int, conversation: Conversation?) -> Int? {
         guard isFamilyDescription(m), let relation = lexicon.kinship[lowers[m.start + 1]], let noun = lexicon.personNouns[lowers[m.start + 1]],
               let g = lexicon.possessives[lowers[m.start]] else { return nil }
+        if relation == .elder || relation == .extended, lexicon.titles[lowers[m.start + 1]] != nil,
+           let p = holder(ofTitle: lowers[m.start + 1], before: at) {
+            return p
+        }
         return possessor(g, at: at, conversation: conversation).flatMap { relative($0, relation, gender: noun.gender, before: at) }
     }
 
@@ -895,7 +916,9 @@ struct People {
         // the words do not say, anyone known to be a person, by a gender or a title), but the one
         // addressed; not "this statement" (a source noun), and, where every noun is capitalised,
         // only a description with a person noun (not "dieses kostbare Geheimnis").
-        if lexicon.demonstratives.contains(words[0]), !m.plural, !lexicon.sourceNouns.contains(words[words.count - 1]),
+        // (The head noun is the word before the first preposition: "this statement from her lawyer".)
+        if lexicon.demonstratives.contains(words[0]), !m.plural,
+           !lexicon.sourceNouns.contains((m.start + 1..<m.end).first(where: { parser.has($0, .preposition) }).map { lowers[$0 - 1] } ?? words[words.count - 1]),
            !lexicon.capitalizedNouns || words.dropFirst().contains(where: { lexicon.personNouns[$0] != nil }) {
             let last = lastEntry(before: at)
             if last >= 0, let k = stride(from: last, through: max(0, last - pronounWindow), by: -1).first(where: {
@@ -921,14 +944,7 @@ struct People {
                         && !parser.has($0, .preposition) && !parser.has($0, .determiner)
                 }),
            lexicon.titles[words[words.count - 1]] != nil {
-            let title = fullTitle(words[words.count - 1])
-            let last = lastEntry(before: at)
-            let window = stride(from: last, through: max(0, last - pronounWindow), by: -1)
-            // Known first by that title, then given it at some time, and named recently.
-            let tests: [(Person) -> Bool] = [{ $0.title.map(self.fullTitle) == title }, { $0.titles.contains(title) }]
-            for test in tests {
-                if let k = window.first(where: { test(persons[timeline[$0].person]) }) { return timeline[k].person }
-            }
+            if let p = holder(ofTitle: words[words.count - 1], before: at) { return p }
             // Nobody is called so: the readings below ("her aunt" may be the one woman of the scene).
         }
         // "her mother", "his wife": the person of that relation in the family of the one the

@@ -116,15 +116,15 @@ enum RuleDecoder {
     }
 
     /// A list of single words (compared one token at a time), each in `within` when given: an
-    /// error on each other entry.
-    private static func singleWords(_ node: RuleNode?, within: (set: Set<String>, name: String)? = nil) -> [String] {
+    /// error, naming the entry as `item`, on each other entry.
+    private static func singleWords(_ node: RuleNode?, item name: String, within: (set: Set<String>, name: String)? = nil) -> [String] {
         var result: [String] = []
         for item in node?.list() ?? [] {
             guard let word = item.nonEmptyString()?.value else { continue }
             if word.contains(where: \.isWhitespace) {
-                item.error(.badValue, "'\(word)' is not one word")
+                item.error(.badValue, "\(name) '\(word)' is not one word")
             } else if let within, !within.set.contains(word.lowercased()) {
-                item.error(.badValue, "'\(word)' is not one of this rule's \(within.name)")
+                item.error(.badValue, "\(name) '\(word)' is not one of this rule's \(within.name)")
             } else {
                 result.append(word)
             }
@@ -271,7 +271,7 @@ enum RuleDecoder {
                                        clauseOpeners: words(f["clause_openers"]), subordinators: words(f["subordinators"]),
                                        locatives: words(f["locatives"]), articles: words(f["articles"]))
             rule.conjunctions = words(f["conjunctions"])
-            rule.demonstratives = singleWords(f["demonstratives"], within: (Set(rule.determiners.map { $0.lowercased() }), "determiners"))
+            rule.demonstratives = singleWords(f["demonstratives"], item: "demonstrative", within: (Set(rule.determiners.map { $0.lowercased() }), "determiners"))
             rule.weakLocatives = words(f["weak_locatives"])
             rule.placeNouns = words(f["place_nouns"])
             rule.capitalizedNouns = f["capitalized_nouns"]?.bool() ?? false
@@ -300,7 +300,7 @@ enum RuleDecoder {
             return .followOn(FollowOnRule(maxParagraphs: maxParagraphs, minWordsAlone: minWordsAlone, confidence: confidence,
                                           turnTaking: turnTaking, minExchanges: minExchanges, minRunExchanges: minRunExchanges,
                                           continuingCues: words(f["continuing_cues"]), otherParticipant: words(f["other_participant"]),
-                                          callWords: singleWords(f["call_words"])))
+                                          callWords: singleWords(f["call_words"], item: "call word")))
         case .quoteFilter:
             let minWords = f["min_words_without_cue"]?.integer(in: 0...1000)
             let minPartial = f["min_words_partial"]?.integer(in: 0...1000)

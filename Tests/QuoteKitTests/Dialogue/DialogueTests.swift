@@ -1401,17 +1401,20 @@ final class DialogueTests: XCTestCase {
 
         "Poor Robert!" said Mary.
         """
-        XCTAssertEqual(try extract(text).map(\.addressee), ["Robert Lane", nil])
+        let records = try extract(text)
+        XCTAssertEqual(records.map(\.addressee), ["Robert Lane", nil])
+        XCTAssertEqual(records.map { $0.speaker ?? "-" }, ["Mary Lane", "Mary Lane"])
     }
 
     func testADemonstrativeOfASourceNounIsNoPersonAndOfATitleIsItsHolder() throws {
-        // "this statement" is no one; "that doctor" is Dr. Ames, whose sex the text does not say.
+        // "this statement" is no one; "that doctor" is Dr. Ames, whose sex the text does not say
+        // (a title shows him a person), not Chandrapore, named after him (nothing shows it one).
         let text = """
         Mary Jones, a lawyer, spoke to the court.
 
         "We will appeal," this statement said.
 
-        Mary Smith lay in bed. Dr. Ames came in.
+        Mary Smith lay in bed. Dr. Ames came in, back from Chandrapore.
 
         "You are very ill," said that doctor.
         """
@@ -1449,5 +1452,18 @@ final class DialogueTests: XCTestCase {
         "Every man knows it in his heart," he said.
         """
         XCTAssertEqual(try speakers((earlier + [scene]).joined(separator: "\n\n")).last, "Karl Worms")
+    }
+
+    func testAWifesTitleBeforeASurnameThatIsAlsoAGivenNameMarksAWife() throws {
+        // "Allen" is a given name too, but the text writes it as a family's surname ("Mr. Allen",
+        // "Mrs. Allen"): Mrs. Allen is a wife, and her brother is no Allen but the other man.
+        let text = """
+        Mr. Allen and Mrs. Allen sat by the fire with Tom Hale.
+
+        "It is late," said Mrs. Allen.
+
+        "Not so very late," said her brother.
+        """
+        XCTAssertEqual(try speakers(text), ["Mrs. Allen", "Tom Hale"])
     }
 }
