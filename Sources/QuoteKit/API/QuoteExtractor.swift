@@ -323,7 +323,8 @@ public final class QuoteExtractor {
 
     /// What the descriptions of a document's earlier cues stood for.
     struct DescriptionMemory {
-        /// The person each family description ("her mother") last stood for.
+        /// The person each family description ("her mother") stands for: what the family's surname
+        /// or a title last said, else its first reading.
         var relatives: [String: Int] = [:]
         /// How many cues have called each person by a generic noun for a child ("said the boy").
         var calledChild: [Int: Int] = [:]

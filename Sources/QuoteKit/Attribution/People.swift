@@ -953,10 +953,11 @@ struct People {
            let g = lexicon.possessives[words[0]] {
             let possessor = self.possessor(g, at: at, conversation: conversation)
             if let p = possessor.flatMap({ relative($0, relation, gender: noun.gender, before: at) }) { return p }
-            // No family name to go by: the person the same words stood for last time ("her mother"
-            // is Mrs. Bennet whichever daughter speaks of her, however far apart), for a parent or
-            // an elder relative (not a sister, a son, a wife or a nephew: "her husband" changes
-            // with "her"), unless that person spoke last or is the one addressed.
+            // No family name to go by: the person the same words are remembered to stand for (what
+            // a surname or a title last said, else their first reading: "her mother" is Mrs. Bennet
+            // whichever daughter speaks of her, however far apart), for a parent or an elder
+            // relative (not a sister, a son, a wife or a nephew: "her husband" changes with "her"),
+            // unless that person is the possessor, spoke last or is the one addressed.
             let c = conversation ?? Conversation(speakers: [])
             if relation == .parent || relation == .elder, let r = remembered, r != addressee, r != possessor, r != c.speakers.first {
                 return r
