@@ -88,6 +88,22 @@ public final class QuoteExtractor {
             return TextSpan(start: buffer.scalarOffset(s), end: buffer.scalarOffset(e), text: buffer.string(s, e))
         }
 
+        /// Whom the reply calls by name: the vocative of the quote that opens the paragraph right
+        /// after quote `q`'s ("…," he said. ¶ "Yes, Mr. Darcy, …").
+        func replyVocative(_ q: Int) -> Int? {
+            let last = spans[q].lastParagraph
+            var r = q + 1
+            while r < spans.count, spans[r].firstParagraph <= last { r += 1 }
+            guard r < spans.count, spans[r].firstParagraph == last + 1,
+                  analyzed.paragraphs[spans[r].firstParagraph].lowerBound == spans[r].openStart,
+                  bounds[r].first < bounds[r].after,
+                  let v = vocative(in: bounds[r].first..<bounds[r].after, spans[r], parser: parser) else { return nil }
+            // A quote that is only the name ("Mrs. Robert Ferrars!") echoes it rather than answers.
+            let words = (bounds[r].first..<bounds[r].after).count { tokens[$0].isWord && tokens[$0].start >= spans[r].contentStart && tokens[$0].end <= spans[r].contentEnd }
+            if words <= v.words.count + (v.title == nil ? 0 : 1) { return nil }
+            return people.person(matching: v.words, title: v.title)
+        }
+
         for (q, quote) in spans.enumerated() {
             let (first, after) = bounds[q]
             guard first < after else { continue }
@@ -201,6 +217,7 @@ public final class QuoteExtractor {
                 (person, speaker, confidence) = resolve(m.speaker, confidence, people: people, parser: parser,
                                                         previousSpeaker: newTurn && !continues(m.cue, parser) ? nil : previousSpeaker,
                                                         addressee: addressee, answering: newTurn ? turns.last?.addressee : nil,
+                                                        repliedTo: newTurn ? replyVocative(q) : nil,
                                                         conversation: newTurn ? Self.conversation(before: quote.firstParagraph, turns) : nil,
                                                         since: previous?.after, descriptions: &scratch, buffer: buffer)
                 if let prev = previous, repeated { (person, speaker) = (prev.person, prev.speaker) } else { descriptions = scratch }
@@ -340,7 +357,8 @@ public final class QuoteExtractor {
     /// The person a speaker mention refers to, the speaker name to report, and the confidence
     /// adjusted for how the mention was resolved.
     private func resolve(_ mention: Mention, _ confidence: Double, people: People, parser: PhraseParser,
-                         previousSpeaker: Int?, addressee: Int? = nil, answering addressed: Int? = nil, conversation: People.Conversation? = nil,
+                         previousSpeaker: Int?, addressee: Int? = nil, answering addressed: Int? = nil, repliedTo: Int? = nil,
+                         conversation: People.Conversation? = nil,
                          since: Int? = nil, descriptions memory: inout DescriptionMemory,
                          buffer: TextBuffer) -> (Int?, String?, Double) {
         let tokens = parser.tokens
@@ -352,12 +370,12 @@ public final class QuoteExtractor {
             return (person, name, confidence)
         case .pronoun(let p):
             let person = people.person(pronoun: p, at: mention.start, previousSpeaker: previousSpeaker, excluding: addressee,
-                                       answering: addressed, conversation: conversation, since: since)
+                                       answering: addressed, repliedTo: repliedTo, conversation: conversation, since: since)
             return (person, person.map { people.persons[$0].canonical }, confidence * (person == nil ? 0.8 : 0.95))
         case .description:
             let family = people.isFamilyDescription(mention) ? parser.lowers[mention.start..<mention.end].joined(separator: " ") : nil
             var person = people.person(description: mention, at: mention.start, conversation: conversation, excluding: addressee,
-                                       answering: addressed, since: since, remembered: family.flatMap { memory.relatives[$0] })
+                                       answering: addressed, repliedTo: repliedTo, since: since, remembered: family.flatMap { memory.relatives[$0] })
             // Someone two cues have called a child ("said the boy") is not the man or the woman a
             // generic noun stands for ("said the old gentleman"); nor is someone the cues call by
             // another generic noun, often and far more often than by this one ("the girl" is not

@@ -658,9 +658,10 @@ struct People {
     }
 
     /// The person a he/she at token `at` refers to (the narrator for "I"). `since` is the token
-    /// after the previous quote; `conversation` is given when the quote opens a new turn.
+    /// after the previous quote; `conversation` is given when the quote opens a new turn, and
+    /// `repliedTo` is then whom the quote that opens the next paragraph calls by name.
     func person(pronoun: PronounsRule.Person, at: Int, previousSpeaker: Int?, excluding addressee: Int? = nil,
-                answering addressed: Int? = nil, conversation: Conversation? = nil, since: Int? = nil) -> Int? {
+                answering addressed: Int? = nil, repliedTo: Int? = nil, conversation: Conversation? = nil, since: Int? = nil) -> Int? {
         let gender: Gender
         switch pronoun {
         case .male: gender = .male
@@ -683,9 +684,11 @@ struct People {
         if conversation == nil, let p = narrated { return p }
         if let s = previousSpeaker, s != addressee, persons[s].gender == gender { return s }
         if let c = conversation {
-            // At a new turn: that subject; else the person the last turn called by name; else the
-            // one person of that gender among those talking, or of several the one named last.
+            // At a new turn: that subject; else the person the reply calls by name ("…," he said.
+            // ¶ "Yes, Mr. Darcy, …"), else the one the last turn called by name; else the one
+            // person of that gender among those talking, or of several the one named last.
             if let p = narrated { return p }
+            if let r = repliedTo, r != addressee, persons[r].gender == gender { return r }
             if let a = addressed, a != addressee, persons[a].gender == gender { return a }
             let fitting = c.speakers.filter { $0 != addressee && persons[$0].gender == gender }
             if fitting.count == 1 { return fitting[0] }
@@ -901,7 +904,7 @@ struct People {
     /// apposition's role ("Roe, a spokeswoman" … "the spokeswoman"), by scene at a new turn
     /// ("said the girl"), and in an article the most named person ("the model").
     func person(description m: Mention, at: Int, conversation: Conversation? = nil, excluding addressee: Int? = nil,
-                answering addressed: Int? = nil, since: Int? = nil, remembered: Int? = nil) -> Int? {
+                answering addressed: Int? = nil, repliedTo: Int? = nil, since: Int? = nil, remembered: Int? = nil) -> Int? {
         let words = Array(lowers[m.start..<m.end])
         // "the scandalised Margaret", "the more candid Lady Bertram": a given name or a title
         // that ends the phrase after its modifiers, with no preposition before it, of someone the
@@ -1010,7 +1013,9 @@ struct People {
         // last few paragraphs, or talking) who is neither the last speaker nor the one addressed.
         if let c = conversation, m.gender != .any, lowers[m.start] == "the", !m.plural,
            let head = words.last(where: { lexicon.personNouns[$0] != nil }), lexicon.genericPersonNouns.contains(head) {
-            // The person the last turn called by name answers ("…, Mrs. Maylie?" "…," said the old lady).
+            // The person the reply calls by name spoke ("…," said the old lady. ¶ "Yes, Mrs. Maylie"),
+            // else the person the last turn called by name answers ("…, Mrs. Maylie?" "…," said the old lady).
+            if let r = repliedTo, r != addressee, r != c.speakers.first, persons[r].gender == m.gender { return r }
             if let a = addressed, a != addressee, a != c.speakers.first, persons[a].gender == m.gender { return a }
             var fitting = scene(c, at: at).filter { persons[$0].gender == m.gender && $0 != addressee && $0 != c.speakers.first }
             // The narration calls by a description someone it does not call by name in the scene.

@@ -1466,4 +1466,56 @@ final class DialogueTests: XCTestCase {
         """
         XCTAssertEqual(try speakers(text), ["Mrs. Allen", "Tom Hale"])
     }
+
+    func testSheIsTheOneTheReplyCallsByName() throws {
+        // Two women talk; the narration names neither before "she said". The reply calls Mary by
+        // name, so Mary said it, though Jane was named last.
+        let text = """
+        Mary and Jane walked home from church with Mrs. Hill.
+
+        "Was the sermon not too long?" asked Mary.
+
+        "Much too long," said Jane.
+
+        "The vicar means well," she said.
+
+        "He does, Mary, but he might mean well for less time."
+        """
+        XCTAssertEqual(try speakers(text), ["Mary", "Jane", "Mary", "Jane"])
+    }
+
+    func testTheOldLadyIsTheOneTheReplyCallsByName() throws {
+        // Both women have spoken by name; the reply to "said the old lady" thanks Mrs. Bedwin.
+        let text = """
+        Mrs. Maylie and Mrs. Bedwin sat with Oliver in the parlour.
+
+        "Is the fire warm enough?" asked Mrs. Maylie.
+
+        "It is a good fire," said Mrs. Bedwin.
+
+        "Quite warm," said Oliver.
+
+        "Then we shall have tea," said the old lady.
+
+        "Thank you, Mrs. Bedwin, that would be very kind."
+        """
+        XCTAssertEqual(try speakers(text)[3], "Mrs. Bedwin")
+    }
+
+    func testANameTheSentenceIsAboutIsNoVocative() throws {
+        // "Mr. Allen, you mean." talks about Mr. Allen: a pronoun and one verb end the sentence
+        // after the name. "Anne, you've passed," calls Anne: the sentence goes on.
+        let text = """
+        Catherine did not understand him, and Thorpe repeated his question about Mr. Allen.
+
+        "Old Allen is as rich as a Jew, is not he?" said Thorpe.
+
+        "Mr. Allen, you mean. Yes, I believe he is very rich."
+
+        Diana ran in to Anne with the newspaper.
+
+        "Anne, you've passed," cried Diana.
+        """
+        XCTAssertEqual(try extract(text).map(\.addressee), [nil, nil, "Anne"])
+    }
 }
