@@ -51,6 +51,11 @@ final class AttributionTests: XCTestCase {
         XCTAssertEqual(r.speakerMention?.text, "Sen. Maria Ortiz")
     }
 
+    func testANationalityBeforeATitleIsNoPartOfTheName() throws {
+        let r = try only("German Chancellor Angela Merkel said the plan was \"a good start\" for Europe.")
+        XCTAssertEqual(r.speaker, "Angela Merkel")
+    }
+
     func testFollowOnQuotesContinueTheSpeaker() throws {
         let text = "\"We tried,\" Ann Lee said. \"We really did.\"\n\n\"Nobody can say we did not try our best.\"\n\nThe vote is on Friday.\n\n\"This quote stands alone and nobody said it here,\" the sign read."
         let records = try extract(text)

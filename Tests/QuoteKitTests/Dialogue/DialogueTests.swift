@@ -1518,4 +1518,17 @@ final class DialogueTests: XCTestCase {
         """
         XCTAssertEqual(try extract(text).map(\.addressee), [nil, nil, "Anne"])
     }
+
+    func testANationalityIsNoCharacter() throws {
+        // "an Englishwoman" is capitalised but names no one: "she" is the woman the text named.
+        let text = """
+        Mr. Aziz had heard much of Mrs. Moore at the club. He stood by the tank of the mosque when \
+        an Englishwoman stepped out into the moonlight.
+
+        "Madam, this is a mosque," said Mr. Aziz.
+
+        "I have taken my shoes off," she said.
+        """
+        XCTAssertEqual(try speakers(text), ["Mr. Aziz", "Mrs. Moore"])
+    }
 }
