@@ -902,7 +902,8 @@ struct People {
     /// ("the doctor", "her aunt"), by family ("her mother"; `remembered` is the person the same
     /// family description stood for before, see ``familyMember(_:at:conversation:)``), by turn ("the other"), by an
     /// apposition's role ("Roe, a spokeswoman" … "the spokeswoman"), by scene at a new turn
-    /// ("said the girl"), and in an article the most named person ("the model").
+    /// ("said the girl"), and in an article the most named person ("the model"). `addressed` is
+    /// whom the last turn called by name, `repliedTo` whom the next paragraph's quote calls by name.
     func person(description m: Mention, at: Int, conversation: Conversation? = nil, excluding addressee: Int? = nil,
                 answering addressed: Int? = nil, repliedTo: Int? = nil, since: Int? = nil, remembered: Int? = nil) -> Int? {
         let words = Array(lowers[m.start..<m.end])
@@ -964,6 +965,13 @@ struct People {
             let c = conversation ?? Conversation(speakers: [])
             if relation == .parent || relation == .elder, let r = remembered, r != addressee, r != possessor, r != c.speakers.first {
                 return r
+            }
+            // Else the person the reply calls by name, or the one the last turn called by name
+            // ("Uncle Trevor, we wanted to tell you." "Yes?" her uncle asked).
+            for p in [repliedTo, addressed] {
+                if let p, p != addressee, p != possessor, p != c.speakers.first, noun.gender == .any || persons[p].gender == noun.gender {
+                    return p
+                }
             }
             // Else the one person of the scene it can be; a parent, a spouse or an elder relative
             // is the one with a title if there is one ("Mrs. Gardiner", not her niece Jane).

@@ -1531,4 +1531,17 @@ final class DialogueTests: XCTestCase {
         """
         XCTAssertEqual(try speakers(text), ["Mr. Aziz", "Mrs. Moore"])
     }
+
+    func testHerBrotherIsTheManTheLastTurnCalledByName() throws {
+        // Harriet has no surname to find a brother by, and two men sit with her: the one her
+        // turn called by name answers as "her brother".
+        let text = """
+        Harriet sat in the box with Philip and Mr. Kingcroft.
+
+        "Call this classical!" said Harriet. "It's not even respectable! Philip, take me out at once."
+
+        "Whose is it?" shouted her brother.
+        """
+        XCTAssertEqual(try speakers(text), ["Harriet", "Harriet", "Philip"])
+    }
 }
