@@ -109,7 +109,7 @@ struct FrameMatcher {
     /// cue or an optional punctuation mark before them), not a gap or a required literal.
     private func startsAttribution(_ element: FramePattern.Element) -> Bool {
         switch element {
-        case .speaker, .name, .cue, .verb: return true
+        case .speaker, .name, .possessor, .cue, .verb: return true
         case .literal(let alternatives, let optional): return optional && alternatives.allSatisfy { $0 == "," }
         default: return false
         }
@@ -210,7 +210,7 @@ struct FrameMatcher {
                 if let r = matchLeft(el, e - 1, m.start - 1, para, sentence, nb) { return r }
             }
             return nil
-        case .verb:
+        case .verb, .possessor:
             return nil
         case .cue:
             guard sameBlock(pos, para), let c = parser.cue(endingAt: pos) else { return nil }
@@ -336,6 +336,23 @@ struct FrameMatcher {
             // name is the object.
             if let cue = b.cue, cue.upperBound == pos, lowers[cue.upperBound - 1].endsWith("ing") { return nil }
             for (m, next) in parser.speakers(startingAt: pos) where el[e] != .name || m.kind == .name {
+                var nb = b
+                nb.speaker = m
+                nb.edge = next - 1
+                if let r = matchRight(el, e + 1, next, para, sentence ?? tokens[pos].sentence, nb) { return r }
+            }
+            return nil
+        case .possessor:
+            guard sameBlock(pos, para) else { return nil }
+            // A possessive determiner stands for the person, as "he" or "she" would: "…," was his reply.
+            if let g = parser.lexicon.possessives[lowers[pos]], g != .any {
+                var nb = b
+                nb.speaker = Mention(start: pos, end: pos + 1, kind: .pronoun(g == .male ? .male : .female), nameStart: pos, gender: g)
+                nb.edge = pos
+                return matchRight(el, e + 1, pos + 1, para, sentence ?? tokens[pos].sentence, nb)
+            }
+            // Else a name or a description in the possessive: "Crawford's", "the old man's".
+            for (m, next) in parser.speakers(startingAt: pos) where lowers[m.end - 1].hasSuffix("'s") || lowers[m.end - 1].hasSuffix("’s") {
                 var nb = b
                 nb.speaker = m
                 nb.edge = next - 1

@@ -4,6 +4,9 @@
 /// - `QUOTE`: the quotation (exactly one);
 /// - `SPEAKER`: a speaker phrase: a name (with title and apposition), a pronoun or a description;
 /// - `NAME`: a speaker phrase that is a name (with its title);
+/// - `SPEAKER'S`: a speaker in the possessive, after the quote: a possessive determiner ("his",
+///   "her", from the pronouns rule's possessives) or a name or description ending in 's
+///   (`"…," was his reply`, `"…," was Crawford's answer`);
 /// - `CUE`: a reporting verb from the `cue_verbs` rules, with auxiliaries and adverbs;
 /// - `VERB`: any other lowercase word that ends its clause, standing for a reporting verb the
 ///   rules do not list ("…," Hollande retaliated.), or before a `SPEAKER` a past tense ("Ugh!"
@@ -22,7 +25,7 @@
 ///   a trailing `?` makes it optional (`,?`, `that?`).
 public struct FramePattern: Sendable, CustomStringConvertible {
     public enum Element: Sendable, Equatable {
-        case quote, speaker, name, cue, verb, short, gap, paragraph, start, end
+        case quote, speaker, name, possessor, cue, verb, short, gap, paragraph, start, end
         case literal(alternatives: [String], optional: Bool)
     }
 
@@ -45,6 +48,7 @@ public struct FramePattern: Sendable, CustomStringConvertible {
             case "QUOTE": elements.append(.quote)
             case "SPEAKER": elements.append(.speaker)
             case "NAME": elements.append(.name)
+            case "SPEAKER'S", "SPEAKER’S": elements.append(.possessor)
             case "CUE": elements.append(.cue)
             case "VERB": elements.append(.verb)
             case "~": elements.append(.short)
@@ -67,7 +71,7 @@ public struct FramePattern: Sendable, CustomStringConvertible {
                     return .failure(FramePatternError("empty alternative in '\(word)'"))
                 }
                 if alternatives.contains(where: { $0.uppercased() == $0 && $0.lowercased() != $0 }) {
-                    return .failure(FramePatternError("unknown element '\(word)'; slots are QUOTE, SPEAKER, NAME, CUE, VERB, ~, ..., PARA, START, END"))
+                    return .failure(FramePatternError("unknown element '\(word)'; slots are QUOTE, SPEAKER, SPEAKER'S, NAME, CUE, VERB, ~, ..., PARA, START, END"))
                 }
                 elements.append(.literal(alternatives: alternatives, optional: optional))
             }
@@ -76,8 +80,11 @@ public struct FramePattern: Sendable, CustomStringConvertible {
         guard quotes == 1 else {
             return .failure(FramePatternError("a pattern needs exactly one QUOTE, found \(quotes)"))
         }
-        guard elements.filter({ $0 == .speaker || $0 == .name }).count == 1 else {
-            return .failure(FramePatternError("a pattern needs exactly one SPEAKER or NAME"))
+        guard elements.filter({ $0 == .speaker || $0 == .name || $0 == .possessor }).count == 1 else {
+            return .failure(FramePatternError("a pattern needs exactly one SPEAKER, SPEAKER'S or NAME"))
+        }
+        if let p = elements.firstIndex(of: .possessor), p < elements.firstIndex(of: .quote)! {
+            return .failure(FramePatternError("SPEAKER'S comes after QUOTE"))
         }
         if let end = elements.firstIndex(of: .end), end != elements.count - 1 || end < elements.firstIndex(of: .quote)! {
             return .failure(FramePatternError("END must be the last element, after QUOTE"))

@@ -44,6 +44,17 @@ final class RuleDecoderTests: XCTestCase {
         XCTAssertEqual(diagnostics, [])
     }
 
+    func testAPossessiveSpeakerSlotComesAfterTheQuoteAndAloneOfTheSpeakerSlots() throws {
+        func problems(_ pattern: String) -> [String] {
+            let contents = "kind: frame\ndescription: A reply.\npattern: \"\(pattern)\"\nconfidence: 0.5\n"
+            let (_, diagnostics) = RuleSet.builtIn(layering: [[RuleSource(path: "x.yaml", relativePath: "en/frames/x.yaml", contents: contents)]])
+            return diagnostics.map(\.message)
+        }
+        XCTAssertEqual(problems("QUOTE was SPEAKER'S ~ reply"), [])
+        XCTAssertEqual(problems("SPEAKER'S reply was QUOTE"), ["SPEAKER'S comes after QUOTE"])
+        XCTAssertEqual(problems("QUOTE was SPEAKER'S reply to SPEAKER"), ["a pattern needs exactly one SPEAKER, SPEAKER'S or NAME"])
+    }
+
     func testBooleanWordsMustBeQuotedWhereTextIsExpected() throws {
         let quoted = "kind: cue_verbs\ndescription: Verbs.\nverbs:\n  say: [says, said, 'no', \"on\"]\n"
         let (set, diagnostics) = RuleSet.load(layers: [[RuleSource(path: "x", relativePath: "en/x.yaml", contents: quoted)]])
