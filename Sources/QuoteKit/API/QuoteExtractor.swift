@@ -184,6 +184,7 @@ public final class QuoteExtractor {
             var provisionalTurn = false
             var bySubject = false
             var subjectOfParagraph = false
+            var described: String?
 
             // A frame that finds the previous quote's own cue ("…," Lee said. "…") is a follow-on.
             if let m = best, let prev = previous, let follow = lexicon.followOn, m.cue != nil, m.cue == prev.cueTokens,
@@ -200,10 +201,19 @@ public final class QuoteExtractor {
                 if kind == .partial && wordCount < filter.minWordsPartial { continue }
                 rule = m.rule.rawValue
                 confidence = m.confidence
-                mention = span(m.speaker.start..<m.speaker.end)
+                // In a novel, a description's mention ends with its noun phrase, not with a manner
+                // phrase after it ("the Frenchman" of "remarked the Frenchman with a smile"), unless
+                // a name follows ("le père de Noël"). (In news the phrase after the noun says who
+                // it is: "the editor of a medical journal".)
+                var mentionEnd = m.speaker.end
+                if people.isLongText, m.speaker.kind == .description, !people.isDistinguished(m.speaker) {
+                    let end = people.phraseEnd(m.speaker)
+                    if !people.holdsName(end..<m.speaker.end) { mentionEnd = end }
+                }
+                mention = span(m.speaker.start..<mentionEnd)
                 cue = m.cue.map(span)
                 cueTokens = m.cue
-                mentionTokens = m.speaker.start..<m.speaker.end
+                mentionTokens = m.speaker.start..<mentionEnd
                 // A quote that opens a new paragraph is a new turn: its "he said" is not the
                 // previous speaker by default, unless the verb says so ("he went on"). So is one
                 // after a quote of its paragraph that nothing attributed ("…" She turned. "…," she
@@ -221,6 +231,21 @@ public final class QuoteExtractor {
                                                         conversation: newTurn ? Self.conversation(before: quote.firstParagraph, turns) : nil,
                                                         since: previous?.after, descriptions: &scratch, buffer: buffer)
                 if let prev = previous, repeated { (person, speaker) = (prev.person, prev.speaker) } else { descriptions = scratch }
+                // "said the other" when one of the two last speakers is known only by a description.
+                let isOther = m.speaker.kind == .description && lexicon.followOn?.rule.otherParticipant
+                    .contains(parser.lowers[m.speaker.start..<m.speaker.end].joined(separator: " ")) == true
+                if newTurn, isOther, !repeated, let other = Self.otherOfDescribed(before: quote.firstParagraph, turns) {
+                    person = other.person
+                    speaker = other.person.map { people.persons[$0].canonical } ?? other.described
+                    described = other.described
+                }
+                if person == nil, !isOther, m.speaker.kind == .description, !m.speaker.plural, parser.lowers[m.speaker.start] == "the" {
+                    // (The noun phrase, without a manner phrase after it: "the policeman with incredible violence".)
+                    var end = people.isDistinguished(m.speaker) ? m.speaker.end : people.phraseEnd(m.speaker)
+                    while end > m.speaker.start + 1 && tokens[end - 1].paragraph != tokens[m.speaker.start].paragraph { end -= 1 }
+                    described = buffer.string(tokens[m.speaker.start].start, tokens[end - 1].end)
+                        .split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+                }
                 // "Princess Abdul Akbar was announced. "Where's Brenda?" she said.": a turn the
                 // narration gives its subject keeps it in a conversation's turn taking.
                 if newTurn, let p = person, let g = Self.pronounGender(m.speaker), let since = previous?.after,
@@ -245,6 +270,7 @@ public final class QuoteExtractor {
                 cue = prev.cue
                 cueTokens = prev.cueTokens
                 person = prev.person
+                described = turns.last?.described
             } else {
                 let shortTurn = wordCount < minWordsWithoutCue
                 if shortTurn && !(kind == .direct && isWholeParagraph(quote, analyzed)) { continue }
@@ -272,8 +298,9 @@ public final class QuoteExtractor {
             provisional.append(provisionalTurn)
             turns.append(TurnInfo(firstParagraph: quote.firstParagraph, lastParagraph: quote.lastParagraph,
                                   anchored: best.map { $0.reportsSpeech || person != nil } ?? false, person: person,
-                                  pronoun: best.flatMap { Self.pronounGender($0.speaker) ?? genericGender($0.speaker, parser) }, byName: best?.speaker.kind == .name,
-                                  addressee: addressee, vocative: called, token: first, bySubject: bySubject, subjectOfParagraph: subjectOfParagraph))
+                                  pronoun: best.flatMap { Self.pronounGender($0.speaker) ?? (people.isDistinguished($0.speaker) ? nil : genericGender($0.speaker, parser)) }, byName: best?.speaker.kind == .name,
+                                  addressee: addressee, vocative: called, token: first, bySubject: bySubject, subjectOfParagraph: subjectOfParagraph,
+                                  described: described))
             let start = buffer.scalarOffset(quote.contentStart), end = buffer.scalarOffset(quote.contentEnd)
             let text = buffer.string(quote.contentStart, quote.contentEnd)
             confidence = (confidence * 1000).rounded() / 1000
@@ -317,6 +344,32 @@ public final class QuoteExtractor {
             count += 1
         }
         return speakers.isEmpty && addressed.isEmpty ? nil : People.Conversation(speakers: speakers, named: named, addressed: addressed)
+    }
+
+    /// For "said the other" at a new turn, when one of the two who spoke last in the conversation
+    /// (the last six turns, each at most two paragraphs from the next) is known only by a
+    /// description ("said the valet"): the one of the two who did not speak last, by person or by
+    /// description; nil when both are people the text names (``People/person(description:at:conversation:excluding:answering:repliedTo:since:remembered:)`` decides).
+    static func otherOfDescribed(before paragraph: Int, _ turns: [TurnInfo]) -> (person: Int?, described: String?)? {
+        var next = paragraph
+        var k = turns.count - 1
+        var last: (person: Int?, described: String?)?
+        while k >= 0, k >= turns.count - 6, next - turns[k].lastParagraph <= 2 {
+            let t = turns[k]
+            next = t.firstParagraph
+            k -= 1
+            // (The turn just before says who spoke last by its own cue or its paragraph's, or nothing is known.)
+            let cued = t.anchored || k >= 0 && turns[k].anchored && turns[k].lastParagraph == t.firstParagraph
+            guard t.person != nil || t.described != nil, last != nil || cued else {
+                if last == nil { return nil }
+                continue
+            }
+            let id = (person: t.person, described: t.described?.lowercased())
+            guard let l = last else { last = id; continue }
+            if l.person == id.person && l.described == id.described { continue }
+            return l.described != nil || id.described != nil ? (t.person, t.described) : nil
+        }
+        return nil
     }
 
     /// The gender of a definite description that only says man or woman ("the old gentleman",
@@ -373,6 +426,11 @@ public final class QuoteExtractor {
                                        answering: addressed, repliedTo: repliedTo, conversation: conversation, since: since)
             return (person, person.map { people.persons[$0].canonical }, confidence * (person == nil ? 0.8 : 0.95))
         case .description:
+            // "the gentleman in the white waistcoat" is someone of their own; "the girl in a hoarse
+            // voice" is "the girl".
+            if people.isDistinguished(mention) { return (nil, nil, confidence * 0.85) }
+            var mention = mention
+            mention.end = people.phraseEnd(mention)
             let family = people.isFamilyDescription(mention) ? parser.lowers[mention.start..<mention.end].joined(separator: " ") : nil
             var person = people.person(description: mention, at: mention.start, conversation: conversation, excluding: addressee,
                                        answering: addressed, repliedTo: repliedTo, since: since, remembered: family.flatMap { memory.relatives[$0] })

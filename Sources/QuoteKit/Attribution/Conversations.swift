@@ -63,6 +63,9 @@ extension QuoteExtractor {
         /// Whether that subject is named in the quote's own paragraph, before the quote, by
         /// narration that acts on no one else of that gender.
         var subjectOfParagraph = false
+        /// The definite description that attributed the quote when it names no one the text names
+        /// ("said the valet"), as written: a speaker of the conversation all the same.
+        var described: String?
     }
 
     /// A person named as the addressee of a quote: a name set off by a comma at the start of the
@@ -327,7 +330,7 @@ extension QuoteExtractor {
             // "said the other": the one who did not speak the turn before.
             if let others = lexicon.followOn?.rule.otherParticipant, !others.isEmpty {
                 for (t, head) in heads.enumerated() where t > 0 && info[head].anchored {
-                    guard let text = records[head].speakerMention?.text.lowercased(), others.contains(text),
+                    guard info[head].described == nil, let text = records[head].speakerMention?.text.lowercased(), others.contains(text),
                           let before = assigned[heads[t - 1]], let other = speakers.first(where: { $0 != before }) else { continue }
                     give(head, to: other, nil)
                 }

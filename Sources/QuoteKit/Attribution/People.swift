@@ -81,6 +81,8 @@ struct People {
     /// The longest text (in tokens, about 50,000 characters) read as an article about a few
     /// people rather than a story with many.
     private let maxArticleTokens = 10_000
+    /// Whether the document is longer than an article (a novel, a long report).
+    var isLongText: Bool { tokens.count > maxArticleTokens }
 
     /// How many paragraphs (a few chapters) a role that only says man or woman names its person for.
     private let genericRoleParagraphs = 300
@@ -892,6 +894,38 @@ struct People {
         return possessor(g, at: at, conversation: conversation).flatMap { relative($0, relation, gender: noun.gender, before: at) }
     }
 
+    /// Where a description's noun phrase ends: before the first preposition after its person noun
+    /// ("the girl" of "the girl in a hoarse voice", "the old gentleman at length"); the whole
+    /// mention when nothing follows the noun, or a name does ("the doctor in Aziz", "the mother of
+    /// Robert" are no doctor and no mother of the scene).
+    func phraseEnd(_ m: Mention) -> Int {
+        var sawPerson = false
+        for k in m.start..<m.end {
+            if sawPerson, parser.has(k, .preposition) {
+                return ["in", "of"].contains(lowers[k]) && (k + 1..<min(k + 3, m.end)).contains(where: { mentionAt[$0] != nil && !titleOnlyTokens.contains($0) }) ? m.end : k
+            }
+            if parser.personNoun(k) != nil { sawPerson = true }
+        }
+        return m.end
+    }
+
+    /// Whether tokens `range` hold a name of someone the text names ("de Noël", "to Eleanor").
+    func holdsName(_ range: Range<Int>) -> Bool {
+        range.contains { mentionAt[$0] != nil && !titleOnlyTokens.contains($0) }
+    }
+
+    /// Whether a definite description that only says man or woman goes on to tell its person apart
+    /// by what they wear, hold or sit in: "the gentleman in the white waistcoat", "the man with the
+    /// keys" (not a manner: "the girl in a hoarse voice", "the boy with the same look"). Such a
+    /// description names a character of its own, which a pronoun's referent is not.
+    func isDistinguished(_ m: Mention) -> Bool {
+        let end = phraseEnd(m)
+        guard end + 2 < m.end, lowers[m.start] == "the", !m.plural, ["in", "with"].contains(lowers[end]), lowers[end + 1] == "the",
+              let head = (m.start..<end).last(where: { parser.personNoun($0) != nil }), lexicon.genericPersonNouns.contains(lowers[head])
+        else { return false }
+        return !["same", "very", "most", "utmost", "least", "greatest"].contains(lowers[end + 2])
+    }
+
     /// Whether a description is a possessive and a family noun: "her mother", "his wife".
     func isFamilyDescription(_ m: Mention) -> Bool {
         m.end - m.start == 2 && lexicon.kinship[lowers[m.start + 1]] != nil && lexicon.possessives[lowers[m.start]] != nil
@@ -907,6 +941,15 @@ struct People {
     func person(description m: Mention, at: Int, conversation: Conversation? = nil, excluding addressee: Int? = nil,
                 answering addressed: Int? = nil, repliedTo: Int? = nil, since: Int? = nil, remembered: Int? = nil) -> Int? {
         let words = Array(lowers[m.start..<m.end])
+        // In a novel, "said the voice of Mr. Haq", "replied the voice of the Dodger": a phrase
+        // with no person noun, then "of" and a person's name, is that person (their voice, their
+        // cry), when the name names someone of some gender or with a title.
+        if tokens.count > maxArticleTokens, m.end + 1 < tokens.count, lowers[m.end] == "of", !m.plural,
+           !(m.start..<m.end).contains(where: { parser.personNoun($0) != nil || parser.has($0, .sourceNoun) }),
+           let hit = mentionAt[m.end + 1] ?? (parser.has(m.end + 1, .determiner) ? mentionAt[m.end + 2] : nil),
+           persons[hit.person].gender != .any || persons[hit.person].title != nil {
+            return hit.person
+        }
         // "the scandalised Margaret", "the more candid Lady Bertram": a given name or a title
         // that ends the phrase after its modifiers, with no preposition before it, of someone the
         // text names elsewhere too (not "the girl of Robert", "the young American", "a young

@@ -1544,4 +1544,53 @@ final class DialogueTests: XCTestCase {
         """
         XCTAssertEqual(try speakers(text), ["Harriet", "Harriet", "Philip"])
     }
+
+    func testADescriptionThatTellsItsPersonApartIsACharacterOfItsOwn() throws {
+        // In a novel "said the gentleman" is used like "he"; "the gentleman in the white waistcoat"
+        // tells someone apart by what he wears and is reported by that description. "the beadle in
+        // a low voice" is the beadle: the manner phrase is not part of the mention.
+        let scene = """
+        Mr. Bumble led Oliver into the room where the board sat.
+
+        "Bow to the board," said Mr. Bumble.
+
+        "That boy will be hung," said the gentleman in the white waistcoat.
+
+        "Hush," said the beadle in a low voice.
+        """
+        let chapter = (1...1_200).map { "The wind blew over the empty moor number \($0) all night." }.joined(separator: "\n\n")
+        let records = try extract(chapter + "\n\n" + scene).suffix(3)
+        XCTAssertEqual(records.map { $0.speaker ?? "-" }, ["Mr. Bumble", "-", "-"])
+        XCTAssertEqual(records.map { $0.speakerMention?.text ?? "-" }, ["Mr. Bumble", "the gentleman in the white waistcoat", "the beadle"])
+    }
+
+    func testTheVoiceOfSomeoneIsThatPerson() throws {
+        // In a novel "the voice of the Dodger" speaks for the Dodger.
+        let scene = """
+        Fagin bolted the door of the room. The Dodger had gone out an hour before with his hat on.
+
+        "Who's there?" Fagin cried.
+
+        "Me!" replied the voice of the Dodger through the keyhole.
+        """
+        let chapter = (1...1_200).map { "The wind blew over the empty moor number \($0) all night." }.joined(separator: "\n\n")
+        XCTAssertEqual(try extract(chapter + "\n\n" + scene).last?.speaker, "Dodger")
+    }
+
+    func testTheOtherOfSomeoneKnownOnlyByADescription() throws {
+        // The valet has no name: "said the other" after him is the one who spoke before him, and
+        // after that man, the valet, reported by his description.
+        let text = """
+        Syme came into the hall of the house, where a valet was waiting.
+
+        "Is the doctor at home?" asked Syme.
+
+        "He is out," said the valet.
+
+        "Then I will wait," said the other.
+
+        "As you please," said the other.
+        """
+        XCTAssertEqual(try extract(text).map { $0.speaker ?? $0.speakerMention?.text ?? "-" }, ["Syme", "the valet", "Syme", "the valet"])
+    }
 }
