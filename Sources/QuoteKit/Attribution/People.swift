@@ -899,6 +899,14 @@ struct People {
     /// mention when nothing follows the noun, or a name does ("the doctor in Aziz", "the mother of
     /// Robert" are no doctor and no mother of the scene).
     func phraseEnd(_ m: Mention) -> Int {
+        // A possessive and a person noun end the phrase before words that are no noun or name of
+        // theirs: "her aunt" of "her aunt next morning", "her friend very placidly".
+        if m.end - m.start > 2, lexicon.possessives[lowers[m.start]] != nil, parser.personNoun(m.start + 1) != nil {
+            let k = m.start + 2
+            if !tokens[k].isWord || parser.personNoun(k) == nil && mentionAt[k] == nil && !tokens[k].isCapitalized && !parser.has(k, .preposition) {
+                return k
+            }
+        }
         var sawPerson = false
         for k in m.start..<m.end {
             if sawPerson, parser.has(k, .preposition) {

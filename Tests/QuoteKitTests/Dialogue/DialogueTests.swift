@@ -1593,4 +1593,17 @@ final class DialogueTests: XCTestCase {
         """
         XCTAssertEqual(try extract(text).map { $0.speaker ?? $0.speakerMention?.text ?? "-" }, ["Syme", "the valet", "Syme", "the valet"])
     }
+
+    func testAPossessiveAndAPersonNounEndTheDescription() throws {
+        // "her aunt next morning" is "her aunt": the words after the noun are no part of it.
+        let text = """
+        Margaret and Aunt Juley sat late over the fire at Wickham Place.
+
+        "We must go down to Howards End," said Margaret.
+
+        "Not in this weather, dear," said her aunt next morning.
+        """
+        let records = try extract(text)
+        XCTAssertEqual(records.map { $0.speaker ?? "-" }, ["Margaret", "Aunt Juley"])
+    }
 }
