@@ -1606,4 +1606,15 @@ final class DialogueTests: XCTestCase {
         let records = try extract(text)
         XCTAssertEqual(records.map { $0.speaker ?? "-" }, ["Margaret", "Aunt Juley"])
     }
+
+    func testHisLadyIsHisWife() throws {
+        let text = """
+        Mr. Bumble and Mrs. Bumble crossed the yard with Oliver and Mrs. Mann.
+
+        "The boy is late again," said Mr. Bumble.
+
+        "Then he shall have no supper," said his lady.
+        """
+        XCTAssertEqual(try speakers(text), ["Mr. Bumble", "Mrs. Bumble"])
+    }
 }
