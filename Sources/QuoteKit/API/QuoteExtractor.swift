@@ -323,6 +323,7 @@ public final class QuoteExtractor {
             records[k].confidence = (a.confidence * 1000).rounded() / 1000
             records[k].context = context(of: a.quote, cue: a.match.cue, mention: a.match.speaker.start..<a.match.speaker.end, analyzed)
         }
+        fillFamily(&records)
         if let narrator = people.narrator { nameNarrator(&records, turns, people.persons[narrator].canonical, people) }
         return records.indices.filter { !provisional[$0] || records[$0].speaker != nil }.map { records[$0] }
     }
@@ -379,6 +380,35 @@ public final class QuoteExtractor {
         guard let head = (m.start..<m.end).last(where: { parser.personNoun($0) != nil }),
               lexicon.genericPersonNouns.contains(parser.lowers[head]) else { return nil }
         return m.gender
+    }
+
+    /// A parent or an elder relative ("her mother", "his aunt") the text left unresolved is the
+    /// person the same words stand for most often elsewhere in the document, unless that person
+    /// spoke the quote before or is the one this quote addresses.
+    func fillFamily(_ records: inout [QuoteRecord]) {
+        func key(_ r: QuoteRecord) -> String? {
+            guard let text = r.speakerMention?.text.lowercased() else { return nil }
+            let words = text.split(whereSeparator: { $0.isWhitespace })
+            guard words.count == 2, lexicon.possessives[String(words[0])] != nil,
+                  let relation = lexicon.kinship[String(words[1])],
+                  [.parent, .elder, .spouse].contains(relation) else { return nil }
+            return words.joined(separator: " ")
+        }
+        var counts: [String: [String: Int]] = [:]
+        for r in records where r.speaker != nil && !r.rule.hasSuffix("follow_on") {
+            if let k = key(r) { counts[k, default: [:]][r.speaker!, default: 0] += 1 }
+        }
+        guard !counts.isEmpty else { return }
+        for i in records.indices where records[i].speaker == nil {
+            guard let k = key(records[i]), let byName = counts[k],
+                  let best = byName.max(by: { $0.value < $1.value || $0.value == $1.value && $0.key > $1.key }), best.value >= 2 else { continue }
+            // (The quote before, other than a part of this one's turn: "…," said her mother, "…")
+            var j = i - 1
+            while j >= 0, records[j].speakerMention == records[i].speakerMention { j -= 1 }
+            if j >= 0, records[j].speaker == best.key { continue }
+            if records[i].addressee == best.key { continue }
+            records[i].speaker = best.key
+        }
     }
 
     /// The gender of a he/she mention, or nil for any other mention.

@@ -1617,4 +1617,29 @@ final class DialogueTests: XCTestCase {
         """
         XCTAssertEqual(try speakers(text), ["Mr. Bumble", "Mrs. Bumble"])
     }
+
+    func testAFamilyDescriptionLeftOpenIsWhoTheSameWordsStandForElsewhere() throws {
+        // Jane's first "her mother" has nothing to go by; later the same words stand for Mrs.
+        // Bennet twice, so the first one is hers too.
+        let text = """
+        Jane sat alone in the garden after dinner.
+
+        "It will rain before long," said Jane.
+
+        "Then we must go in," said her mother.
+
+        Mrs. Bennet came into the drawing-room, where Elizabeth Bennet sat alone with a book.
+
+        "Where is Lydia?" said Elizabeth.
+
+        "Gone out to Meryton," said her mother.
+
+        The rain began to fall on the lawn.
+
+        "She will be wet through," said Elizabeth.
+
+        "She always is," said her mother.
+        """
+        XCTAssertEqual(try speakers(text)[1], "Mrs. Bennet")
+    }
 }
