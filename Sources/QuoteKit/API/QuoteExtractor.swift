@@ -185,6 +185,7 @@ public final class QuoteExtractor {
             var bySubject = false
             var subjectOfParagraph = false
             var described: String?
+            var byRole = false
 
             // A frame that finds the previous quote's own cue ("…," Lee said. "…") is a follow-on.
             if let m = best, let prev = previous, let follow = lexicon.followOn, m.cue != nil, m.cue == prev.cueTokens,
@@ -246,6 +247,20 @@ public final class QuoteExtractor {
                     described = buffer.string(tokens[m.speaker.start].start, tokens[end - 1].end)
                         .split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
                 }
+                // "The policeman sighed and shook his head. ¶ "I know," he said": the he/she is the
+                // person the narration has just made its subject by a role, named or not.
+                // (Not a cue that says the last speaker goes on, "she went on", "she added"; nor when the he/she is
+                // the person the last turn or the reply calls by name: the role is theirs.)
+                if !repeated, let g = Self.pronounGender(m.speaker), let since = previous?.after, !continues(m.cue, parser),
+                   person == nil || !newTurn || person != turns.last?.addressee && person != replyVocative(q),
+                   let d = people.describedSubject(g, at: m.speaker.start, since: since),
+                   case let p = people.person(description: d, at: m.speaker.start, excluding: addressee),
+                   p.map({ people.persons[$0].gender == g || people.persons[$0].gender == .any }) ?? true {
+                    person = p
+                    speaker = p.map { people.persons[$0].canonical } ?? parser.texts[d.start..<d.end].joined(separator: " ")
+                    described = p == nil ? speaker : nil
+                    byRole = true
+                }
                 // "Princess Abdul Akbar was announced. "Where's Brenda?" she said.": a turn the
                 // narration gives its subject keeps it in a conversation's turn taking.
                 if newTurn, let p = person, let g = Self.pronounGender(m.speaker), let since = previous?.after,
@@ -298,7 +313,7 @@ public final class QuoteExtractor {
             provisional.append(provisionalTurn)
             turns.append(TurnInfo(firstParagraph: quote.firstParagraph, lastParagraph: quote.lastParagraph,
                                   anchored: best.map { $0.reportsSpeech || person != nil } ?? false, person: person,
-                                  pronoun: best.flatMap { Self.pronounGender($0.speaker) ?? (people.isDistinguished($0.speaker) ? nil : genericGender($0.speaker, parser)) }, byName: best?.speaker.kind == .name,
+                                  pronoun: byRole ? nil : best.flatMap { Self.pronounGender($0.speaker) ?? (people.isDistinguished($0.speaker) ? nil : genericGender($0.speaker, parser)) }, byName: best?.speaker.kind == .name,
                                   addressee: addressee, vocative: called, token: first, bySubject: bySubject, subjectOfParagraph: subjectOfParagraph,
                                   described: described))
             let start = buffer.scalarOffset(quote.contentStart), end = buffer.scalarOffset(quote.contentEnd)

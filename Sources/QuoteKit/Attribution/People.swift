@@ -742,6 +742,58 @@ struct People {
         }.first.map { self.timeline[$0] }
     }
 
+    /// In a long text (a novel), a definite description of one person by a role ("The doctor was
+    /// buttoning up his coat", "The policeman sighed") that the narration has made the subject of
+    /// a clause since token `since` (the previous quote), in the paragraph of token `at` or the one
+    /// before, after any person of `gender` it names and acting on no one else of that gender:
+    /// what a he/she at `at` refers to. "the", at most three lowercase modifiers, then a singular
+    /// person noun of that gender (or of either) that says more than man or woman and is no family
+    /// noun, followed by a lowercase word that can be a verb.
+    func describedSubject(_ gender: Gender, at: Int, since: Int) -> Mention? {
+        guard tokens.count > maxArticleTokens, at < tokens.count else { return nil }
+        let paragraph = tokens[at].paragraph
+        var k = at - 1
+        while k >= max(since, 0), tokens[k].paragraph + 1 >= paragraph {
+            defer { k -= 1 }
+            guard parser.usable(k), tokens[k].isWord, !tokens[k].isCapitalized, let noun = parser.personNoun(k), !noun.plural,
+                  noun.gender == gender || noun.gender == .any,
+                  !lexicon.genericPersonNouns.contains(lowers[k]), lexicon.kinship[lowers[k]] == nil else { continue }
+            let n = k + 1
+            guard n < tokens.count, parser.usable(n), tokens[n].isWord, !tokens[n].isCapitalized, tokens[n].sentence == tokens[k].sentence,
+                  parser.flags[n].isDisjoint(with: [.preposition, .determiner, .relativePronoun, .conjunction, .pronoun, .personNoun]),
+                  lowers[n] != "s", lowers[n] != "'s", lowers[n] != "’s" else { continue }
+            var d = k - 1
+            while d >= 0, k - d <= 3, parser.usable(d), tokens[d].isWord, !tokens[d].isCapitalized, lowers[d] != "the",
+                  parser.flags[d].isDisjoint(with: [.preposition, .determiner, .relativePronoun, .conjunction, .pronoun, .personNoun, .auxiliary]) {
+                d -= 1
+            }
+            guard d >= since, d >= 0, d < k, parser.usable(d), lowers[d] == "the", parser.startsClause(d),
+                  d == 0 || !parser.has(d - 1, .subordinator) else { continue }
+            // The first he/she/his/her/him after it in its sentence is not of the other sex, nor
+            // someone else of this one ("The missionary looked at her").
+            func gendered(_ i: Int) -> Gender? {
+                guard parser.usable(i) else { return nil }
+                return lexicon.genderedForms[lowers[i], hash: tokens[i].hash] ?? lexicon.possessives[lowers[i]]
+            }
+            var j = n
+            while j < at, tokens[j].sentence == tokens[k].sentence, gendered(j) == nil { j += 1 }
+            if j < at, tokens[j].sentence == tokens[k].sentence, let g = gendered(j) {
+                if g != gender || actsOnOther(gender, in: j..<j + 1) { return nil }
+            }
+            // Every later sentence of narration before the cue opens with that he/she/his/her:
+            // nobody else has become the subject ("The driver called to the men. But they had seen").
+            if (n..<at).contains(where: { parser.usable($0) && tokens[$0].isWord && parser.startsSentence($0) && tokens[$0].sentence != tokens[k].sentence
+                && gendered($0) != gender }) { return nil }
+            // No one of that gender named after it, and no "him"/"her" as an object after it.
+            let last = lastEntry(before: at)
+            if last >= 0, stride(from: last, through: 0, by: -1).lazy.prefix(while: { self.timeline[$0].token > d })
+                .contains(where: { self.persons[self.timeline[$0].person].gender == gender }) { return nil }
+            if actsOnOther(gender, in: n..<at) { return nil }
+            return Mention(start: d, end: k + 1, kind: .description, nameStart: d, gender: noun.gender, plural: false)
+        }
+        return nil
+    }
+
     /// Whether the narration in tokens `range` acts on someone else of `gender`: "him", or "her"
     /// as an object ("looked at her.", "handed her the map"), not as a possessive ("shook her head").
     func actsOnOther(_ gender: Gender, in range: Range<Int>) -> Bool {

@@ -1642,4 +1642,22 @@ final class DialogueTests: XCTestCase {
         """
         XCTAssertEqual(try speakers(text)[1], "Mrs. Bennet")
     }
+
+    func testHeIsThePersonTheNarrationHasJustMadeItsSubjectByARole() throws {
+        // In a novel, after "The doctor was buttoning up his coat", "he said" is the doctor, not
+        // the last man named; a doctor the text never names is reported by the description.
+        let scene = """
+        Jock and Tony drove back to the house in the borrowed car.
+
+        "What on earth are we going to say?" said Jock.
+
+        There were people hanging about in the hall. The doctor was buttoning up his coat, just going.
+
+        "Killed instantly," he said. "No one to blame."
+        """
+        let chapter = (1...1_200).map { "The wind blew over the empty moor number \($0) all night." }.joined(separator: "\n\n")
+        let records = try extract(chapter + "\n\n" + scene).suffix(3)
+        XCTAssertEqual(records.map { $0.speaker ?? "-" }, ["Jock", "The doctor", "The doctor"])
+        XCTAssertEqual(records.map { $0.speakerMention?.text ?? "-" }, ["Jock", "he", "he"])
+    }
 }
