@@ -737,9 +737,21 @@ struct People {
         guard last >= 0 else { return nil }
         return stride(from: last, through: max(0, last - 19), by: -1).lazy.filter { k in
             let entry = self.timeline[k], person = self.persons[entry.person]
-            return entry.token >= since && entry.person != addressee && person.gender == gender && person.speaks
+            return entry.token >= since && entry.person != addressee && person.speaks
+                && (person.gender == gender || person.gender == .any && self.nextGenderedForm(after: entry.token) == gender)
                 && self.tokens[entry.token].paragraph + 2 >= self.tokens[at].paragraph && self.namesSubject(entry.token)
         }.first.map { self.timeline[$0] }
+    }
+
+    /// The gender of the first he/she/his/her form after the name mention at token `t` in its
+    /// sentence ("Inspector Ratcliffe drew his brows together"): a person of unknown gender shows it.
+    func nextGenderedForm(after t: Int) -> Gender? {
+        var k = (mentionAt[t]?.end ?? t + 1)
+        while k < tokens.count, tokens[k].sentence == tokens[t].sentence {
+            if parser.usable(k), let g = lexicon.genderedForms[lowers[k], hash: tokens[k].hash] ?? lexicon.possessives[lowers[k]] { return g }
+            k += 1
+        }
+        return nil
     }
 
     /// In a long text (a novel), a definite description of one person by a role ("The doctor was

@@ -1660,4 +1660,21 @@ final class DialogueTests: XCTestCase {
         XCTAssertEqual(records.map { $0.speaker ?? "-" }, ["Jock", "The doctor", "The doctor"])
         XCTAssertEqual(records.map { $0.speakerMention?.text ?? "-" }, ["Jock", "he", "he"])
     }
+
+    func testASubjectOfUnknownSexShowsItByThePronounThatFollows() throws {
+        // Nothing says yet whether Ratcliffe is a man; "drew his brows together" does, so he is
+        // the "he" of the next turn, not Tom Bull, the man who spoke last.
+        let text = """
+        Syme walked on between Inspector Ratcliffe and Tom Bull.
+
+        "We shall reach the town by dark," said Inspector Ratcliffe.
+
+        "These lights make one feel more cheerful," said Tom Bull.
+
+        Inspector Ratcliffe drew his brows together.
+
+        "There is only one set of lights that cheers me," he said.
+        """
+        XCTAssertEqual(try speakers(text).last, "Inspector Ratcliffe")
+    }
 }
