@@ -7,6 +7,12 @@ final class DialogueTests: XCTestCase {
         try extract(text).map { $0.speaker ?? "-" }
     }
 
+    /// `scene` at the end of a novel-length text (some rules apply past an article's length):
+    /// a chapter of narration without people or quotes before it.
+    private static func inNovel(_ scene: String) -> String {
+        (1...1_200).map { "The wind blew over the empty moor number \($0) all night." }.joined(separator: "\n\n") + "\n\n" + scene
+    }
+
     func testUnattributedTurnsAlternateInATwoPersonExchange() throws {
         let text = """
         The rain had not stopped when Harriet came down.
@@ -862,8 +868,7 @@ final class DialogueTests: XCTestCase {
 
         "Go to bed," said the girl.
         """
-        let chapter = (1...1_200).map { "The wind blew over the empty moor number \($0) all night." }.joined(separator: "\n\n")
-        XCTAssertEqual(try extract(chapter + "\n\n" + scene).last?.speaker, "Nancy")
+        XCTAssertEqual(try extract(Self.inNovel(scene)).last?.speaker, "Nancy")
         XCTAssertNil(try extract(scene).last?.speaker)
     }
 
@@ -1558,8 +1563,7 @@ final class DialogueTests: XCTestCase {
 
         "Hush," said the beadle in a low voice.
         """
-        let chapter = (1...1_200).map { "The wind blew over the empty moor number \($0) all night." }.joined(separator: "\n\n")
-        let records = try extract(chapter + "\n\n" + scene).suffix(3)
+        let records = try extract(Self.inNovel(scene)).suffix(3)
         XCTAssertEqual(records.map { $0.speaker ?? "-" }, ["Mr. Bumble", "-", "-"])
         XCTAssertEqual(records.map { $0.speakerMention?.text ?? "-" }, ["Mr. Bumble", "the gentleman in the white waistcoat", "the beadle"])
     }
@@ -1573,8 +1577,7 @@ final class DialogueTests: XCTestCase {
 
         "Me!" replied the voice of the Dodger through the keyhole.
         """
-        let chapter = (1...1_200).map { "The wind blew over the empty moor number \($0) all night." }.joined(separator: "\n\n")
-        XCTAssertEqual(try extract(chapter + "\n\n" + scene).last?.speaker, "Dodger")
+        XCTAssertEqual(try extract(Self.inNovel(scene)).last?.speaker, "Dodger")
     }
 
     func testTheOtherOfSomeoneKnownOnlyByADescription() throws {
@@ -1655,8 +1658,7 @@ final class DialogueTests: XCTestCase {
 
         "Killed instantly," he said. "No one to blame."
         """
-        let chapter = (1...1_200).map { "The wind blew over the empty moor number \($0) all night." }.joined(separator: "\n\n")
-        let records = try extract(chapter + "\n\n" + scene).suffix(3)
+        let records = try extract(Self.inNovel(scene)).suffix(3)
         XCTAssertEqual(records.map { $0.speaker ?? "-" }, ["Jock", "The doctor", "The doctor"])
         XCTAssertEqual(records.map { $0.speakerMention?.text ?? "-" }, ["Jock", "he", "he"])
     }
