@@ -202,10 +202,11 @@ public final class QuoteExtractor {
                 if kind == .partial && wordCount < filter.minWordsPartial { continue }
                 rule = m.rule.rawValue
                 confidence = m.confidence
-                // In a novel, a description's mention ends with its noun phrase, not with a manner
-                // phrase after it ("the Frenchman" of "remarked the Frenchman with a smile"), unless
-                // a name follows ("le père de Noël"). (In news the phrase after the noun says who
-                // it is: "the editor of a medical journal".)
+                // A description is resolved on its noun phrase (``People/phraseEnd(_:)``); in a novel
+                // its reported mention ends there too, not with a manner phrase after it ("the
+                // Frenchman" of "remarked the Frenchman with a smile"), unless a name follows ("le
+                // père de Noël"). In news the mention keeps the phrase after the noun, which says
+                // who it is: "the editor of a medical journal".
                 var mentionEnd = m.speaker.end
                 if people.isLongText, m.speaker.kind == .description, !people.isDistinguished(m.speaker) {
                     let end = people.phraseEnd(m.speaker)
@@ -244,8 +245,7 @@ public final class QuoteExtractor {
                     // (The noun phrase, without a manner phrase after it: "the policeman with incredible violence".)
                     var end = people.isDistinguished(m.speaker) ? m.speaker.end : people.phraseEnd(m.speaker)
                     while end > m.speaker.start + 1 && tokens[end - 1].paragraph != tokens[m.speaker.start].paragraph { end -= 1 }
-                    described = buffer.string(tokens[m.speaker.start].start, tokens[end - 1].end)
-                        .split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+                    described = Self.describedText(m.speaker.start..<end, parser, buffer)
                 }
                 // "The policeman sighed and shook his head. ¶ "I know," he said": the he/she is the
                 // person the narration has just made its subject by a role, named or not.
@@ -257,7 +257,8 @@ public final class QuoteExtractor {
                    case let p = people.person(description: d, at: m.speaker.start, excluding: addressee),
                    p.map({ people.persons[$0].gender == g || people.persons[$0].gender == .any }) ?? true {
                     person = p
-                    speaker = p.map { people.persons[$0].canonical } ?? parser.texts[d.start..<d.end].joined(separator: " ")
+                    // (Someone known only so is reported by the description, its article lowercase.)
+                    speaker = p.map { people.persons[$0].canonical } ?? Self.describedText(d.start..<d.end, parser, buffer)
                     described = p == nil ? speaker : nil
                     byRole = true
                 }
@@ -397,7 +398,7 @@ public final class QuoteExtractor {
         return m.gender
     }
 
-    /// A parent or an elder relative ("her mother", "his aunt") the text left unresolved is the
+    /// A parent, a spouse or an elder relative ("her mother", "his lady", "his aunt") the text left unresolved is the
     /// person the same words stand for most often elsewhere in the document, unless that person
     /// spoke the quote before or is the one this quote addresses.
     func fillFamily(_ records: inout [QuoteRecord]) {
@@ -410,7 +411,8 @@ public final class QuoteExtractor {
             return words.joined(separator: " ")
         }
         var counts: [String: [String: Int]] = [:]
-        for r in records where r.speaker != nil && !r.rule.hasSuffix("follow_on") {
+        let followOn = lexicon.followOn?.id.rawValue
+        for r in records where r.speaker != nil && r.rule != followOn {
             if let k = key(r) { counts[k, default: [:]][r.speaker!, default: 0] += 1 }
         }
         guard !counts.isEmpty else { return }
@@ -424,6 +426,16 @@ public final class QuoteExtractor {
             if records[i].addressee == best.key { continue }
             records[i].speaker = best.key
         }
+    }
+
+    /// How a character known only by a description is reported: the words as written, on one
+    /// line, the first in lowercase ("the doctor" of "The doctor was buttoning up his coat").
+    static func describedText(_ range: Range<Int>, _ parser: PhraseParser, _ buffer: TextBuffer) -> String {
+        let tokens = parser.tokens
+        let text = buffer.string(tokens[range.lowerBound].start, tokens[range.upperBound - 1].end)
+            .split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        let first = parser.texts[range.lowerBound]
+        return text.hasPrefix(first) ? parser.lowers[range.lowerBound] + text.dropFirst(first.count) : text
     }
 
     /// The gender of a he/she mention, or nil for any other mention.

@@ -97,15 +97,19 @@ extension QuoteExtractor {
         }
         let words = range.filter { tokens[$0].start >= quote.contentStart && tokens[$0].end <= quote.contentEnd }
         guard let lo = words.first, let hi = words.last else { return nil }
-        /// Whether a full stop, a question or an exclamation mark ends the sentence right after a
-        /// pronoun and one verb after the comma at `k`: then the name before the comma is what the
-        /// sentence says ("Mr. Allen, you mean.", "Where's Katharine, I say?"), not a call ("Anne,
-        /// you've passed," she cried).
-        func isTag(after k: Int) -> Bool {
-            let a = k + 1, b = k + 2, e = k + 3
-            guard e < tokens.count, tokens[a].isWord, tokens[b].isWord, parser.has(a, .pronoun), !tokens[b].isCapitalized,
-                  tokens[b].sentence == tokens[a].sentence else { return false }
-            return [.period, .question, .exclamation].contains(tokens[e].mark)
+        /// Whether the words after the comma at `k` to the end of their sentence are a reference tag
+        /// of the rules ("Mr. Allen, you mean."): the name before the comma is then what the
+        /// sentence says, not whom it calls.
+        func isReferenceTag(after k: Int) -> Bool {
+            guard !lexicon.referenceTags.isEmpty else { return false }
+            var words: [String] = []
+            var e = k + 1
+            while e < tokens.count, tokens[e].sentence == tokens[k].sentence, words.count <= 4 {
+                if tokens[e].isWord { words.append(lowers[e]) } else if tokens[e].mark != .none { break }
+                e += 1
+            }
+            return !words.isEmpty && lexicon.referenceTags.contains(words.joined(separator: " "))
+                && (e >= tokens.count || tokens[e].sentence != tokens[k].sentence || [.period, .question].contains(tokens[e].mark))
         }
         /// The name at the start or at the end of tokens lo...hi.
         func framed(_ lo: Int, _ hi: Int) -> (words: [String], title: String?)? {
@@ -113,7 +117,7 @@ extension QuoteExtractor {
             // interjection and its comma ("Now then, Pooh,").
             var segmentStart = lo
             for k in lo...min(hi, lo + 6) where tokens[k].mark == .comma {
-                if let p = named(segmentStart, k) { return isTag(after: k) ? nil : p }
+                if let p = named(segmentStart, k) { return isReferenceTag(after: k) ? nil : p }
                 segmentStart = k + 1
             }
             // End: ", NAME" before the closing punctuation.

@@ -316,7 +316,7 @@ struct FrameMatcher {
         while k < el.count {
             if case .literal(_, optional: true) = el[k] { k += 1 } else if el[k] == .short { k += 1 } else { break }
         }
-        return k < el.count && (el[k] == .speaker || el[k] == .name)
+        return k < el.count && (el[k] == .speaker || el[k] == .name || el[k] == .possessor)
     }
 
     private func matchRight(_ el: [FramePattern.Element], _ e: Int, _ pos: Int, _ para: Int, _ sentence: Int?, _ b: Binding) -> Binding? {

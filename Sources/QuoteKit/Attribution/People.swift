@@ -748,7 +748,10 @@ struct People {
     func nextGenderedForm(after t: Int) -> Gender? {
         var k = (mentionAt[t]?.end ?? t + 1)
         while k < tokens.count, tokens[k].sentence == tokens[t].sentence {
-            if parser.usable(k), let g = lexicon.genderedForms[lowers[k], hash: tokens[k].hash] ?? lexicon.possessives[lowers[k]] { return g }
+            if parser.usable(k), let g = lexicon.genderedForms[lowers[k], hash: tokens[k].hash] ?? lexicon.possessives[lowers[k]] {
+                // (An object, "looked hard at her", is someone else.)
+                return actsOnOther(g, in: k..<k + 1) ? nil : g
+            }
             k += 1
         }
         return nil
@@ -1013,15 +1016,6 @@ struct People {
     func person(description m: Mention, at: Int, conversation: Conversation? = nil, excluding addressee: Int? = nil,
                 answering addressed: Int? = nil, repliedTo: Int? = nil, since: Int? = nil, remembered: Int? = nil) -> Int? {
         let words = Array(lowers[m.start..<m.end])
-        // In a novel, "said the voice of Mr. Haq", "replied the voice of the Dodger": a phrase
-        // with no person noun, then "of" and a person's name, is that person (their voice, their
-        // cry), when the name names someone of some gender or with a title.
-        if tokens.count > maxArticleTokens, m.end + 1 < tokens.count, lowers[m.end] == "of", !m.plural,
-           !(m.start..<m.end).contains(where: { parser.personNoun($0) != nil || parser.has($0, .sourceNoun) }),
-           let hit = mentionAt[m.end + 1] ?? (parser.has(m.end + 1, .determiner) ? mentionAt[m.end + 2] : nil),
-           persons[hit.person].gender != .any || persons[hit.person].title != nil {
-            return hit.person
-        }
         // "the scandalised Margaret", "the more candid Lady Bertram": a given name or a title
         // that ends the phrase after its modifiers, with no preposition before it, of someone the
         // text names elsewhere too (not "the girl of Robert", "the young American", "a young

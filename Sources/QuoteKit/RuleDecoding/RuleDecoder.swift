@@ -104,7 +104,7 @@ enum RuleDecoder {
         case .firstNames: return ([], ["female", "male", "any"])
         case .nonNameWords: return (["words"], [])
         case .abbreviations: return (["abbreviations"], [])
-        case .followOn: return (["max_paragraphs", "min_words_alone", "confidence"], ["turn_taking", "min_exchanges", "min_run_exchanges", "continuing_cues", "other_participant", "call_words"])
+        case .followOn: return (["max_paragraphs", "min_words_alone", "confidence"], ["turn_taking", "min_exchanges", "min_run_exchanges", "continuing_cues", "other_participant", "call_words", "reference_tags"])
         case .quoteFilter: return (["min_words_without_cue", "min_words_partial", "drop_title_case", "drop_embedded_titles",
                                     "unattributed_confidence"], ["drop_subheads", "min_words_sentence_without_cue", "max_words_after_article", "max_words_after_noun", "max_words_after_preposition"])
         case .verification: return (["context_changers", "checks"], ["min_similarity", "min_omitted_words", "changer_window"])
@@ -300,7 +300,8 @@ enum RuleDecoder {
             return .followOn(FollowOnRule(maxParagraphs: maxParagraphs, minWordsAlone: minWordsAlone, confidence: confidence,
                                           turnTaking: turnTaking, minExchanges: minExchanges, minRunExchanges: minRunExchanges,
                                           continuingCues: words(f["continuing_cues"]), otherParticipant: words(f["other_participant"]),
-                                          callWords: singleWords(f["call_words"], item: "call word")))
+                                          callWords: singleWords(f["call_words"], item: "call word"),
+                                          referenceTags: words(f["reference_tags"])))
         case .quoteFilter:
             let minWords = f["min_words_without_cue"]?.integer(in: 0...1000)
             let minPartial = f["min_words_partial"]?.integer(in: 0...1000)

@@ -5,8 +5,8 @@
 /// - `SPEAKER`: a speaker phrase: a name (with title and apposition), a pronoun or a description;
 /// - `NAME`: a speaker phrase that is a name (with its title);
 /// - `SPEAKER'S`: a speaker in the possessive, after the quote: a possessive determiner ("his",
-///   "her", from the pronouns rule's possessives) or a name or description ending in 's
-///   (`"…," was his reply`, `"…," was Crawford's answer`);
+///   "her", from the pronouns rule's possessives) or a name ending in 's (`"…," was his reply`,
+///   `"…," was Crawford's answer`);
 /// - `CUE`: a reporting verb from the `cue_verbs` rules, with auxiliaries and adverbs;
 /// - `VERB`: any other lowercase word that ends its clause, standing for a reporting verb the
 ///   rules do not list ("…," Hollande retaliated.), or before a `SPEAKER` a past tense ("Ugh!"

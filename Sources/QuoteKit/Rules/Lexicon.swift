@@ -52,6 +52,8 @@ final class Lexicon: Sendable {
     let followOn: (id: RuleID, rule: FollowOnRule)?
     /// ``FollowOnRule/callWords``, lowercased.
     let callWords: Set<String>
+    /// ``FollowOnRule/referenceTags``, lowercased.
+    let referenceTags: Set<String>
     let filter: (id: RuleID, rule: QuoteFilterRule)
     let sourceNouns: WordSet
     let determiners: WordSet
@@ -265,6 +267,7 @@ final class Lexicon: Sendable {
         self.abbreviations = abbreviations
         self.followOn = followOn.map { (id: $0.0, rule: $0.1) }
         self.callWords = Set((followOn?.1.callWords ?? []).map { $0.lowercased() })
+        self.referenceTags = Set((followOn?.1.referenceTags ?? []).map { $0.lowercased() })
         self.filter = filter.map { (id: $0.0, rule: $0.1) }
             ?? (RuleID("\(language).quote_filter"), QuoteFilterRule(minWordsWithoutCue: 0, minWordsPartial: 0, dropTitleCase: false,
                                                                                     dropEmbeddedTitles: false, unattributedConfidence: 0.3))

@@ -304,6 +304,9 @@ public struct FollowOnRule: Sendable {
     /// Words of address that may come before a name in a quote that only calls someone ("My
     /// dear Robert!"); a quote of a name after other words ("Here comes Robert!") is no call.
     public var callWords: [String] = []
+    /// Short clauses that end a sentence after a name set off by a comma and make the name what
+    /// the sentence says rather than whom it calls ("Mr. Allen, you mean.", "Katharine, I suppose?").
+    public var referenceTags: [String] = []
 }
 
 /// Which unattributed quoted spans are not speech (scare quotes, titles, terms).

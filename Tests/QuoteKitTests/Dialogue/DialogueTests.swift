@@ -1508,8 +1508,8 @@ final class DialogueTests: XCTestCase {
     }
 
     func testANameTheSentenceIsAboutIsNoVocative() throws {
-        // "Mr. Allen, you mean." talks about Mr. Allen: a pronoun and one verb end the sentence
-        // after the name. "Anne, you've passed," calls Anne: the sentence goes on.
+        // "Mr. Allen, you mean." talks about Mr. Allen: a reference tag of the rules ends the
+        // sentence after the name. "Anne, you've passed," and "Anne, you promised!" call Anne.
         let text = """
         Catherine did not understand him, and Thorpe repeated his question about Mr. Allen.
 
@@ -1520,8 +1520,10 @@ final class DialogueTests: XCTestCase {
         Diana ran in to Anne with the newspaper.
 
         "Anne, you've passed," cried Diana.
+
+        "Anne, you promised!" cried Diana.
         """
-        XCTAssertEqual(try extract(text).map(\.addressee), [nil, nil, "Anne"])
+        XCTAssertEqual(try extract(text).map(\.addressee), [nil, nil, "Anne", "Anne"])
     }
 
     func testANationalityIsNoCharacter() throws {
@@ -1569,7 +1571,7 @@ final class DialogueTests: XCTestCase {
     }
 
     func testTheVoiceOfSomeoneIsThatPerson() throws {
-        // In a novel "the voice of the Dodger" speaks for the Dodger.
+        // In a novel "the voice of the Dodger" speaks for the Dodger (the quote_cue_voice_of frame).
         let scene = """
         Fagin bolted the door of the room. The Dodger had gone out an hour before with his hat on.
 
@@ -1594,7 +1596,11 @@ final class DialogueTests: XCTestCase {
 
         "As you please," said the other.
         """
-        XCTAssertEqual(try extract(text).map { $0.speaker ?? $0.speakerMention?.text ?? "-" }, ["Syme", "the valet", "Syme", "the valet"])
+        // "said the valet" names nobody: its own mention carries the description, and the turn
+        // that goes to him through "the other" reports him by it.
+        let records = try extract(text)
+        XCTAssertEqual(records.map { $0.speaker ?? "-" }, ["Syme", "-", "Syme", "the valet"])
+        XCTAssertEqual(records.map { $0.speakerMention?.text ?? "-" }, ["Syme", "the valet", "the other", "the other"])
     }
 
     func testAPossessiveAndAPersonNounEndTheDescription() throws {
@@ -1659,7 +1665,7 @@ final class DialogueTests: XCTestCase {
         "Killed instantly," he said. "No one to blame."
         """
         let records = try extract(Self.inNovel(scene)).suffix(3)
-        XCTAssertEqual(records.map { $0.speaker ?? "-" }, ["Jock", "The doctor", "The doctor"])
+        XCTAssertEqual(records.map { $0.speaker ?? "-" }, ["Jock", "the doctor", "the doctor"])
         XCTAssertEqual(records.map { $0.speakerMention?.text ?? "-" }, ["Jock", "he", "he"])
     }
 
