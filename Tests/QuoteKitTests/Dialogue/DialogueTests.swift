@@ -1684,5 +1684,10 @@ final class DialogueTests: XCTestCase {
         "There is only one set of lights that cheers me," he said.
         """
         XCTAssertEqual(try speakers(text).last, "Inspector Ratcliffe")
+        // An object after the name says nothing of its sex: "looked hard at her" is Mary.
+        let other = text.replacingOccurrences(of: "Tom Bull", with: "Mary Lane")
+            .replacingOccurrences(of: "drew his brows together", with: "looked hard at her")
+            .replacingOccurrences(of: "\" he said", with: "\" she said")
+        XCTAssertEqual(try speakers(other).last, "Mary Lane")
     }
 }
