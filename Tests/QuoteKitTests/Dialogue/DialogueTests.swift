@@ -1690,4 +1690,15 @@ final class DialogueTests: XCTestCase {
             .replacingOccurrences(of: "\" he said", with: "\" she said")
         XCTAssertEqual(try speakers(other).last, "Mary Lane")
     }
+
+    func testHisGuideIsTheOtherParticipant() throws {
+        let text = """
+        Syme walked with Gregory through the dark streets towards the river.
+
+        "Where are we going?" asked Syme.
+
+        "To the river," answered his guide.
+        """
+        XCTAssertEqual(try speakers(text), ["Syme", "Gregory"])
+    }
 }
