@@ -226,10 +226,11 @@ public final class QuoteExtractor {
                 // a copy of the memory, for the confidence).
                 let repeated = previous.map { $0.mention != nil && $0.mention == mention } ?? false
                 var scratch = descriptions
+                let reply = newTurn ? replyVocative(q) : nil
                 (person, speaker, confidence) = resolve(m.speaker, confidence, people: people, parser: parser,
                                                         previousSpeaker: newTurn && !continues(m.cue, parser) ? nil : previousSpeaker,
                                                         addressee: addressee, answering: newTurn ? turns.last?.addressee : nil,
-                                                        repliedTo: newTurn ? replyVocative(q) : nil,
+                                                        repliedTo: reply,
                                                         conversation: newTurn ? Self.conversation(before: quote.firstParagraph, turns) : nil,
                                                         since: previous?.after, descriptions: &scratch, buffer: buffer)
                 if let prev = previous, repeated { (person, speaker) = (prev.person, prev.speaker) } else { descriptions = scratch }
@@ -252,7 +253,7 @@ public final class QuoteExtractor {
                 // (Not a cue that says the last speaker goes on, "she went on", "she added"; nor when the he/she is
                 // the person the last turn or the reply calls by name: the role is theirs.)
                 if !repeated, let g = Self.pronounGender(m.speaker), let since = previous?.after, !continues(m.cue, parser),
-                   person == nil || !newTurn || person != turns.last?.addressee && person != replyVocative(q),
+                   person == nil || !newTurn || person != turns.last?.addressee && person != reply,
                    let d = people.describedSubject(g, at: m.speaker.start, since: since),
                    case let p = people.person(description: d, at: m.speaker.start, excluding: addressee),
                    p.map({ people.persons[$0].gender == g || people.persons[$0].gender == .any }) ?? true {

@@ -748,13 +748,17 @@ struct People {
     func nextGenderedForm(after t: Int) -> Gender? {
         var k = (mentionAt[t]?.end ?? t + 1)
         while k < tokens.count, tokens[k].sentence == tokens[t].sentence {
-            if parser.usable(k), let g = lexicon.genderedForms[lowers[k], hash: tokens[k].hash] ?? lexicon.possessives[lowers[k]] {
-                // (An object, "looked hard at her", is someone else.)
-                return actsOnOther(g, in: k..<k + 1) ? nil : g
-            }
+            // (An object, "looked hard at her", is someone else.)
+            if let g = genderedForm(at: k) { return actsOnOther(g, in: k..<k + 1) ? nil : g }
             k += 1
         }
         return nil
+    }
+
+    /// The gender of a he/she/his/her form of the pronouns rule at token `i` (narration only).
+    func genderedForm(at i: Int) -> Gender? {
+        guard parser.usable(i) else { return nil }
+        return lexicon.genderedForms[lowers[i], hash: tokens[i].hash] ?? lexicon.possessives[lowers[i]]
     }
 
     /// In a long text (a novel), a definite description of one person by a role ("The doctor was
@@ -765,7 +769,7 @@ struct People {
     /// person noun of that gender (or of either) that says more than man or woman and is no family
     /// noun, followed by a lowercase word that can be a verb.
     func describedSubject(_ gender: Gender, at: Int, since: Int) -> Mention? {
-        guard tokens.count > maxArticleTokens, at < tokens.count else { return nil }
+        guard isLongText, at < tokens.count else { return nil }
         let paragraph = tokens[at].paragraph
         var k = at - 1
         while k >= max(since, 0), tokens[k].paragraph + 1 >= paragraph {
@@ -786,19 +790,15 @@ struct People {
                   d == 0 || !parser.has(d - 1, .subordinator) else { continue }
             // The first he/she/his/her/him after it in its sentence is not of the other sex, nor
             // someone else of this one ("The missionary looked at her").
-            func gendered(_ i: Int) -> Gender? {
-                guard parser.usable(i) else { return nil }
-                return lexicon.genderedForms[lowers[i], hash: tokens[i].hash] ?? lexicon.possessives[lowers[i]]
-            }
             var j = n
-            while j < at, tokens[j].sentence == tokens[k].sentence, gendered(j) == nil { j += 1 }
-            if j < at, tokens[j].sentence == tokens[k].sentence, let g = gendered(j) {
+            while j < at, tokens[j].sentence == tokens[k].sentence, genderedForm(at: j) == nil { j += 1 }
+            if j < at, tokens[j].sentence == tokens[k].sentence, let g = genderedForm(at: j) {
                 if g != gender || actsOnOther(gender, in: j..<j + 1) { return nil }
             }
             // Every later sentence of narration before the cue opens with that he/she/his/her:
             // nobody else has become the subject ("The driver called to the men. But they had seen").
             if (n..<at).contains(where: { parser.usable($0) && tokens[$0].isWord && parser.startsSentence($0) && tokens[$0].sentence != tokens[k].sentence
-                && gendered($0) != gender }) { return nil }
+                && genderedForm(at: $0) != gender }) { return nil }
             // No one of that gender named after it, and no "him"/"her" as an object after it.
             let last = lastEntry(before: at)
             if last >= 0, stride(from: last, through: 0, by: -1).lazy.prefix(while: { self.timeline[$0].token > d })
@@ -977,7 +977,7 @@ struct People {
         var sawPerson = false
         for k in m.start..<m.end {
             if sawPerson, parser.has(k, .preposition) {
-                return ["in", "of"].contains(lowers[k]) && (k + 1..<min(k + 3, m.end)).contains(where: { mentionAt[$0] != nil && !titleOnlyTokens.contains($0) }) ? m.end : k
+                return ["in", "of"].contains(lowers[k]) && holdsName(k + 1..<min(k + 3, m.end)) ? m.end : k
             }
             if parser.personNoun(k) != nil { sawPerson = true }
         }
