@@ -1,44 +1,55 @@
-/// Writes JSON text with keys in a fixed order, so that output is byte-for-byte deterministic.
-enum JSONWriter {
-    static func string(_ s: String, into out: inout String) {
-        out.append("\"")
-        // Characters to escape are all ASCII but U+2028 and U+2029, which end a line in
-        // JavaScript, and U+FEFF, which some JSON readers drop at the start of a string. Most
-        // strings have none of them and are appended whole; in the others, runs that need no
-        // escaping are copied in one piece and the rest escaped byte by byte.
+/// UTF-8 bytes of JSON text being written. Appending bytes is much cheaper than appending to a
+/// `String` piece by piece (each `String.append` re-checks the storage and its flags), so a
+/// record is written here and turned into a `String` once.
+struct JSONBuffer {
+    private(set) var bytes: [UInt8] = []
+
+    init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+
+    /// The text written so far.
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Appends `s` as is (it must already be JSON: punctuation, a key, a number).
+    mutating func raw(_ s: StaticString) {
+        s.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    /// Appends `s` as is.
+    mutating func raw(_ s: String) {
         var s = s
-        if s.withUTF8(needsEscape) {
-            s.withUTF8 { escape($0, into: &out) }
-        } else {
-            out.append(s)
-        }
-        out.append("\"")
+        s.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
-    /// Whether UTF-8 text holds a character to escape.
-    private static func needsEscape(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var i = 0
-        while i < bytes.count {
-            let b = bytes[i]
-            if b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F { return true }
-            if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 { return true }
-            if b == 0xEF, i + 2 < bytes.count, bytes[i + 1] == 0xBB, bytes[i + 2] == 0xBF { return true }
-            i += 1
+    /// Appends an integer in decimal.
+    mutating func int(_ value: Int) {
+        guard value != 0 else { bytes.append(0x30); return }
+        if value < 0 { bytes.append(0x2D) }
+        let v = value.magnitude
+        var unit: UInt = 1
+        while v / unit >= 10 { unit *= 10 }
+        while unit > 0 {
+            bytes.append(0x30 + UInt8(v / unit % 10))
+            unit /= 10
         }
-        return false
     }
 
-    private static func escape(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout String) {
+    /// Appends `s` as a JSON string literal.
+    mutating func string(_ s: String) {
+        bytes.append(0x22)
+        // Characters to escape are all ASCII but U+2028 and U+2029, which end a line in
+        // JavaScript, and U+FEFF, which some JSON readers drop at the start of a string. Runs
+        // that need no escaping are copied in one piece and the rest escaped byte by byte.
+        var s = s
+        s.withUTF8 { escape($0) }
+        bytes.append(0x22)
+    }
+
+    private mutating func escape(_ text: UnsafeBufferPointer<UInt8>) {
         var runStart = 0
         var i = 0
-        func flush(_ end: Int) {
-            if end > runStart {
-                out.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<end]), as: UTF8.self))
-            }
-        }
-        while i < bytes.count {
-            let b = bytes[i]
-            var escape: String?
+        while i < text.count {
+            let b = text[i]
+            var escape: StaticString?
             var length = 1
             switch b {
             case 0x22: escape = "\\\""
@@ -46,28 +57,41 @@ enum JSONWriter {
             case 0x0A: escape = "\\n"
             case 0x0D: escape = "\\r"
             case 0x09: escape = "\\t"
-            case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
-                escape = bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+            case 0xE2 where i + 2 < text.count && text[i + 1] == 0x80 && (text[i + 2] == 0xA8 || text[i + 2] == 0xA9):
+                escape = text[i + 2] == 0xA8 ? "\\u2028" : "\\u2029"
                 length = 3
-            case 0xEF where i + 2 < bytes.count && bytes[i + 1] == 0xBB && bytes[i + 2] == 0xBF:
+            case 0xEF where i + 2 < text.count && text[i + 1] == 0xBB && text[i + 2] == 0xBF:
                 escape = "\\ufeff"
                 length = 3
             default:
                 if b < 0x20 || b == 0x7F {
-                    let hex = String(b, radix: 16)
-                    escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<i]))
+                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                    bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
+                    i += 1
+                    runStart = i
+                    continue
                 }
             }
             if let escape {
-                flush(i)
-                out.append(escape)
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<i]))
+                raw(escape)
                 i += length
                 runStart = i
             } else {
                 i += 1
             }
         }
-        flush(bytes.count)
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<text.count]))
+    }
+}
+
+/// Writes JSON text with keys in a fixed order, so that output is byte-for-byte deterministic.
+enum JSONWriter {
+    static func string(_ s: String, into out: inout String) {
+        var buffer = JSONBuffer(capacity: s.utf8.count + 2)
+        buffer.string(s)
+        out.append(buffer.text)
     }
 
     /// A number in [0, 1] with at most three decimals: `0.95`, `1`, `0`.
@@ -83,28 +107,34 @@ enum JSONWriter {
     }
 
     static func value(_ v: MetadataValue, into out: inout String) {
+        var buffer = JSONBuffer()
+        value(v, into: &buffer)
+        out.append(buffer.text)
+    }
+
+    static func value(_ v: MetadataValue, into out: inout JSONBuffer) {
         switch v {
-        case .string(let s): string(s, into: &out)
+        case .string(let s): out.string(s)
         case .number(let n):
-            if isNumber(n) { out.append(n) } else { string(n, into: &out) }
-        case .bool(let b): out.append(b ? "true" : "false")
-        case .null: out.append("null")
+            if isNumber(n) { out.raw(n) } else { out.string(n) }
+        case .bool(let b): out.raw(b ? "true" : "false")
+        case .null: out.raw("null")
         case .array(let items):
-            out.append("[")
+            out.raw("[")
             for (i, item) in items.enumerated() {
-                if i > 0 { out.append(",") }
+                if i > 0 { out.raw(",") }
                 value(item, into: &out)
             }
-            out.append("]")
+            out.raw("]")
         case .object(let fields):
-            out.append("{")
+            out.raw("{")
             for (i, (k, item)) in fields.enumerated() {
-                if i > 0 { out.append(",") }
-                string(k, into: &out)
-                out.append(":")
+                if i > 0 { out.raw(",") }
+                out.string(k)
+                out.raw(":")
                 value(item, into: &out)
             }
-            out.append("}")
+            out.raw("}")
         }
     }
 
@@ -130,43 +160,66 @@ enum JSONWriter {
     }
 
     static func span(_ s: TextSpan?, into out: inout String) {
-        guard let s else { out.append("null"); return }
-        out.append("{\"start\":\(s.start),\"end\":\(s.end),\"text\":")
-        string(s.text, into: &out)
-        out.append("}")
+        var buffer = JSONBuffer()
+        span(s, into: &buffer)
+        out.append(buffer.text)
+    }
+
+    static func span(_ s: TextSpan?, into out: inout JSONBuffer) {
+        guard let s else { out.raw("null"); return }
+        out.raw("{\"start\":")
+        out.int(s.start)
+        out.raw(",\"end\":")
+        out.int(s.end)
+        out.raw(",\"text\":")
+        out.string(s.text)
+        out.raw("}")
     }
 
     /// One record as a JSON object on one line.
     static func record(_ r: QuoteRecord, into out: inout String) {
-        out.append("{\"doc\":")
-        string(r.doc, into: &out)
-        out.append(",\"id\":")
-        string(r.id, into: &out)
-        out.append(",\"start\":\(r.start),\"end\":\(r.end),\"text\":")
-        string(r.text, into: &out)
-        out.append(",\"kind\":\"\(r.kind.rawValue)\",\"speaker\":")
-        if let speaker = r.speaker { string(speaker, into: &out) } else { out.append("null") }
+        var buffer = JSONBuffer(capacity: 1024)
+        record(r, into: &buffer)
+        out.append(buffer.text)
+    }
+
+    /// One record as a JSON object on one line.
+    static func record(_ r: QuoteRecord, into out: inout JSONBuffer) {
+        out.raw("{\"doc\":")
+        out.string(r.doc)
+        out.raw(",\"id\":")
+        out.string(r.id)
+        out.raw(",\"start\":")
+        out.int(r.start)
+        out.raw(",\"end\":")
+        out.int(r.end)
+        out.raw(",\"text\":")
+        out.string(r.text)
+        out.raw(",\"kind\":\"")
+        out.raw(r.kind.rawValue)
+        out.raw("\",\"speaker\":")
+        if let speaker = r.speaker { out.string(speaker) } else { out.raw("null") }
         if let addressee = r.addressee {
-            out.append(",\"addressee\":")
-            string(addressee, into: &out)
+            out.raw(",\"addressee\":")
+            out.string(addressee)
         }
-        out.append(",\"speaker_mention\":")
+        out.raw(",\"speaker_mention\":")
         span(r.speakerMention, into: &out)
-        out.append(",\"cue\":")
+        out.raw(",\"cue\":")
         span(r.cue, into: &out)
-        out.append(",\"rule\":")
-        string(r.rule, into: &out)
-        out.append(",\"confidence\":")
-        out.append(confidence(r.confidence))
+        out.raw(",\"rule\":")
+        out.string(r.rule)
+        out.raw(",\"confidence\":")
+        out.raw(confidence(r.confidence))
         if let context = r.context {
-            out.append(",\"context\":")
+            out.raw(",\"context\":")
             span(context, into: &out)
         }
-        out.append(",\"cluster\":")
-        string(r.cluster, into: &out)
-        out.append(",\"metadata\":")
+        out.raw(",\"cluster\":")
+        out.string(r.cluster)
+        out.raw(",\"metadata\":")
         value(.object(r.metadata.map { ($0.key, $0.value) }), into: &out)
-        out.append("}")
+        out.raw("}")
     }
 }
 

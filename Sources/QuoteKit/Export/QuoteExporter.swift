@@ -28,12 +28,12 @@ public struct JSONLinesQuoteExporter: QuoteExporter {
     public init() {}
     public mutating func begin() -> String { "" }
     public mutating func export(_ records: [QuoteRecord]) -> String {
-        var out = ""
+        var out = JSONBuffer(capacity: 1024 * records.count)
         for r in records {
             JSONWriter.record(r, into: &out)
-            out.append("\n")
+            out.raw("\n")
         }
-        return out
+        return out.text
     }
     public mutating func end() -> String { "" }
 }
@@ -48,13 +48,13 @@ public struct JSONQuoteExporter: QuoteExporter {
         return "["
     }
     public mutating func export(_ records: [QuoteRecord]) -> String {
-        var out = ""
+        var out = JSONBuffer(capacity: 1024 * records.count)
         for r in records {
-            out.append(count == 0 ? "\n" : ",\n")
+            out.raw(count == 0 ? "\n" : ",\n")
             JSONWriter.record(r, into: &out)
             count += 1
         }
-        return out
+        return out.text
     }
     public mutating func end() -> String { count == 0 ? "]\n" : "\n]\n" }
 }

@@ -81,6 +81,30 @@ final class ExportTests: XCTestCase {
         XCTAssertEqual(first["text"] as? String, "Commas, \"quotes\" and\nline breaks,")
     }
 
+    /// Offsets are written as JSON integers equal to the records': 0, one digit, many digits.
+    func testJSONLOffsetsReadBackAsTheRecordsOffsets() throws {
+        let padding = String(repeating: "The weather was mild. ", count: 5_000)
+        let text = "“Yes,” Ann Lee said.\n\n" + padding + "\n\n“No,” Bo Diaz said."
+        let records = try QuoteExtractor().extract(text: text, documentID: "d")
+        XCTAssertEqual(records.count, 2)
+        XCTAssertEqual(records.first?.start, 1)
+        var jsonl = JSONLinesQuoteExporter()
+        let lines = jsonl.exportAll(records).split(separator: "\n")
+        XCTAssertEqual(lines.count, records.count)
+        for (line, record) in zip(lines, records) {
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
+            XCTAssertEqual(object["start"] as? Int, record.start)
+            XCTAssertEqual(object["end"] as? Int, record.end)
+            let mention = object["speaker_mention"] as? [String: Any]
+            XCTAssertEqual(mention?["start"] as? Int, record.speakerMention?.start)
+            XCTAssertEqual(mention?["end"] as? Int, record.speakerMention?.end)
+            let context = object["context"] as? [String: Any]
+            XCTAssertEqual(context?["start"] as? Int, record.context?.start)
+        }
+        XCTAssertEqual(records.first?.context?.start, 0)
+        XCTAssertGreaterThan(records.last?.start ?? 0, 100_000)
+    }
+
     func testEveryControlCharacterAndInvisibleLineBreakIsEscaped() throws {
         // Every C0 control, DEL, the JavaScript line ends and a byte-order mark: in the document
         // id, and in the quote (but for line breaks, which end its paragraph), with the mark at
