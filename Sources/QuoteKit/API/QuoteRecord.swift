@@ -104,27 +104,27 @@ public struct QuoteRecord: Sendable, Equatable {
     /// The cluster id of a quote's text: a 64-bit FNV-1a hash of its words, lowercased, with
     /// punctuation, quotation marks and spacing left out.
     public static func cluster(of text: String) -> String {
-        var hash: UInt64 = 0xcbf29ce484222325
-        var pendingSpace = false
-        func add(_ byte: UInt8) { hash = (hash ^ UInt64(byte)) &* 0x100000001b3 }
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
-            let isWord = v < 0x80 ? (v | 0x20 >= 0x61 && v | 0x20 <= 0x7A) || (v >= 0x30 && v <= 0x39)
-                : scalar.properties.isAlphabetic || scalar.properties.numericType != nil
-            guard isWord else {
-                pendingSpace = hash != 0xcbf29ce484222325
-                continue
-            }
-            if pendingSpace {
-                add(0x20)
-                pendingSpace = false
-            }
-            if v < 0x80 {
-                add(UInt8(v | (v >= 0x41 && v <= 0x5A ? 0x20 : 0)))
-            } else {
-                for byte in scalar.properties.lowercaseMapping.utf8 { add(byte) }
+        var hasher = ClusterHasher()
+        // The scalars are decoded from the UTF-8 bytes (valid in a String): iterating
+        // `unicodeScalars` costs several times more on the ASCII that most texts are.
+        var text = text
+        text.withUTF8 { bytes in
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                if b < 0x80 {
+                    hasher.visit(UInt32(b))
+                    i += 1
+                    continue
+                }
+                let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+                var v = UInt32(b) & (0x7F >> length)
+                for k in 1..<length { v = v << 6 | UInt32(bytes[i + k] & 0x3F) }
+                hasher.visit(v)
+                i += length
             }
         }
+        let hash = hasher.hash
         let hex = String(hash, radix: 16)
         return "c" + String(repeating: "0", count: 16 - hex.count) + hex
     }
@@ -135,5 +135,39 @@ public struct QuoteRecord: Sendable, Equatable {
             && a.confidence == b.confidence && a.addressee == b.addressee && a.context == b.context && a.cluster == b.cluster
             && a.metadata.count == b.metadata.count
             && zip(a.metadata, b.metadata).allSatisfy { $0.key == $1.key && $0.value == $1.value }
+    }
+}
+
+/// The FNV-1a hash behind ``QuoteRecord/cluster(of:)``, fed one scalar at a time: words
+/// lowercased, one space between words, everything else left out.
+private struct ClusterHasher {
+    private static let offsetBasis: UInt64 = 0xcbf29ce484222325
+    private(set) var hash = offsetBasis
+    private var pendingSpace = false
+
+    private mutating func add(_ byte: UInt8) { hash = (hash ^ UInt64(byte)) &* 0x100000001b3 }
+
+    @inline(__always)
+    mutating func visit(_ v: UInt32) {
+        let isWord: Bool
+        if v < 0x80 {
+            isWord = (v | 0x20 >= 0x61 && v | 0x20 <= 0x7A) || (v >= 0x30 && v <= 0x39)
+        } else {
+            let properties = Unicode.Scalar(v)!.properties
+            isWord = properties.isAlphabetic || properties.numericType != nil
+        }
+        guard isWord else {
+            pendingSpace = hash != Self.offsetBasis
+            return
+        }
+        if pendingSpace {
+            add(0x20)
+            pendingSpace = false
+        }
+        if v < 0x80 {
+            add(UInt8(v | (v >= 0x41 && v <= 0x5A ? 0x20 : 0)))
+        } else {
+            for byte in Unicode.Scalar(v)!.properties.lowercaseMapping.utf8 { add(byte) }
+        }
     }
 }

@@ -49,6 +49,12 @@ struct JSONBuffer {
         var i = 0
         while i < text.count {
             let b = text[i]
+            // Most bytes are copied as they are: all but controls, `"`, `\\`, DEL and the lead
+            // bytes of U+2028, U+2029 and U+FEFF.
+            if b >= 0x20 && b != 0x22 && b != 0x5C && b != 0x7F && b != 0xE2 && b != 0xEF {
+                i += 1
+                continue
+            }
             var escape: StaticString?
             var length = 1
             switch b {

@@ -57,5 +57,9 @@ final class ContextAndClusterTests: XCTestCase {
         XCTAssertEqual(QuoteRecord.cluster(of: "Don’t stop"), QuoteRecord.cluster(of: "don't  STOP."))
         XCTAssertEqual(QuoteRecord.cluster(of: "Ça va, Élodie?"), QuoteRecord.cluster(of: "ça va élodie"))
         XCTAssertNotEqual(QuoteRecord.cluster(of: "one two"), QuoteRecord.cluster(of: "onetwo"))
+        // Ids are a contract: the FNV-1a hash of the lowercased words joined by one space, here
+        // "hello world" and "ωμέγα 𐐨x" (two-, three- and four-byte UTF-8 among them).
+        XCTAssertEqual(QuoteRecord.cluster(of: "“Hello,  World!”"), "c779a65e7023cd2e7")
+        XCTAssertEqual(QuoteRecord.cluster(of: "ΩΜΈΓΑ… 𐐀X"), "c4e68035f4f154b30")
     }
 }
