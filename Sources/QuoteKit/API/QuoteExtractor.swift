@@ -151,6 +151,8 @@ public final class QuoteExtractor {
             let kind = positionalKind(quote, first: first, after: after, parser: parser, buffer: buffer)
             var best: FrameMatch?
             for (id, frame) in lexicon.frames where (frame.kind == nil || frame.kind == kind) && wordCount >= frame.minWords {
+                // Frames come most confident first: once one matched, a less confident one cannot win.
+                if let best, frame.confidence < best.confidence { break }
                 guard let m = matcher.match(id, frame, first: first, after: after, endsSentence: endsSentence,
                                             endsClause: endsClause, endsWithComma: endsWithComma) else { continue }
                 if best == nil || m.confidence > best!.confidence || (m.confidence == best!.confidence && m.reach < best!.reach) { best = m }
