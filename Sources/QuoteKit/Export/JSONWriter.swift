@@ -95,9 +95,7 @@ struct JSONBuffer {
 /// Writes JSON text with keys in a fixed order, so that output is byte-for-byte deterministic.
 enum JSONWriter {
     static func string(_ s: String, into out: inout String) {
-        var buffer = JSONBuffer(capacity: s.utf8.count + 2)
-        buffer.string(s)
-        out.append(buffer.text)
+        appending(to: &out, capacity: s.utf8.count + 2) { $0.string(s) }
     }
 
     /// A number in [0, 1] with at most three decimals: `0.95`, `1`, `0`.
@@ -113,9 +111,7 @@ enum JSONWriter {
     }
 
     static func value(_ v: MetadataValue, into out: inout String) {
-        var buffer = JSONBuffer()
-        value(v, into: &buffer)
-        out.append(buffer.text)
+        appending(to: &out) { value(v, into: &$0) }
     }
 
     static func value(_ v: MetadataValue, into out: inout JSONBuffer) {
@@ -165,28 +161,37 @@ enum JSONWriter {
         return i == b.count
     }
 
-    static func span(_ s: TextSpan?, into out: inout String) {
-        var buffer = JSONBuffer()
-        span(s, into: &buffer)
+    /// Appends what `write` writes to `out`.
+    private static func appending(to out: inout String, capacity: Int = 0, _ write: (inout JSONBuffer) -> Void) {
+        var buffer = JSONBuffer(capacity: capacity)
+        write(&buffer)
         out.append(buffer.text)
+    }
+
+    static func span(_ s: TextSpan?, into out: inout String) {
+        appending(to: &out) { span(s, into: &$0) }
     }
 
     static func span(_ s: TextSpan?, into out: inout JSONBuffer) {
         guard let s else { out.raw("null"); return }
-        out.raw("{\"start\":")
-        out.int(s.start)
-        out.raw(",\"end\":")
-        out.int(s.end)
-        out.raw(",\"text\":")
-        out.string(s.text)
+        out.raw("{")
+        extent(s.start, s.end, s.text, into: &out)
         out.raw("}")
+    }
+
+    /// The `"start":…,"end":…,"text":…` members of a span or a record.
+    private static func extent(_ start: Int, _ end: Int, _ text: String, into out: inout JSONBuffer) {
+        out.raw("\"start\":")
+        out.int(start)
+        out.raw(",\"end\":")
+        out.int(end)
+        out.raw(",\"text\":")
+        out.string(text)
     }
 
     /// One record as a JSON object on one line.
     static func record(_ r: QuoteRecord, into out: inout String) {
-        var buffer = JSONBuffer(capacity: 1024)
-        record(r, into: &buffer)
-        out.append(buffer.text)
+        appending(to: &out, capacity: 1024) { record(r, into: &$0) }
     }
 
     /// One record as a JSON object on one line.
@@ -195,12 +200,8 @@ enum JSONWriter {
         out.string(r.doc)
         out.raw(",\"id\":")
         out.string(r.id)
-        out.raw(",\"start\":")
-        out.int(r.start)
-        out.raw(",\"end\":")
-        out.int(r.end)
-        out.raw(",\"text\":")
-        out.string(r.text)
+        out.raw(",")
+        extent(r.start, r.end, r.text, into: &out)
         out.raw(",\"kind\":\"")
         out.raw(r.kind.rawValue)
         out.raw("\",\"speaker\":")
