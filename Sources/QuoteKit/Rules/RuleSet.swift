@@ -98,10 +98,11 @@ private final class BuiltInRules: Sendable {
     private let decoded = Mutex<[String: [Rule]]>([:])
 
     init(_ files: [RuleSource]) {
-        // A file outside a language folder has no rule id; decoding reports it, as for a layer.
-        sources = Dictionary(grouping: files) { RuleID(relativePath: $0.relativePath)?.language ?? "" }
-        languages = sources.keys.filter { !$0.isEmpty }.sorted()
-        if let stray = sources[""] { _ = Self.decodeOrFail(stray) }
+        let byLanguage = Dictionary(grouping: files) { RuleID(relativePath: $0.relativePath)?.language }
+        // A file with no rule id (not a YAML file in a folder) is reported by decoding, as in a layer.
+        if let stray = byLanguage[nil] { _ = Self.decodeOrFail(stray) }
+        sources = byLanguage.reduce(into: [:]) { if let language = $1.key { $0[language] = $1.value } }
+        languages = sources.keys.sorted()
     }
 
     func rules(for language: String) -> [Rule] {
