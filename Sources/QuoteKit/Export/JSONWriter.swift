@@ -14,6 +14,11 @@ struct JSONBuffer {
         s.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
+    /// Appends bytes already written as JSON.
+    mutating func raw(_ written: [UInt8]) {
+        bytes.append(contentsOf: written)
+    }
+
     /// Appends `s` as is.
     mutating func raw(_ s: String) {
         var s = s
@@ -194,8 +199,35 @@ enum JSONWriter {
         appending(to: &out, capacity: 1024) { record(r, into: &$0) }
     }
 
+    /// The metadata object last written, kept because the records of one document all carry
+    /// that document's metadata: it is written once and copied for the others.
+    struct MetadataCache {
+        private var metadata: [(key: String, value: MetadataValue)]?
+        private var bytes: [UInt8] = []
+
+        init() {}
+
+        mutating func write(_ m: [(key: String, value: MetadataValue)], into out: inout JSONBuffer) {
+            if let last = metadata, last.count == m.count, zip(last, m).allSatisfy({ $0.key == $1.key && $0.value == $1.value }) {
+                out.raw(bytes)
+                return
+            }
+            var buffer = JSONBuffer()
+            value(.object(m.map { ($0.key, $0.value) }), into: &buffer)
+            metadata = m
+            bytes = buffer.bytes
+            out.raw(bytes)
+        }
+    }
+
     /// One record as a JSON object on one line.
     static func record(_ r: QuoteRecord, into out: inout JSONBuffer) {
+        var cache = MetadataCache()
+        record(r, into: &out, metadata: &cache)
+    }
+
+    /// One record as a JSON object on one line, its metadata written through `cache`.
+    static func record(_ r: QuoteRecord, into out: inout JSONBuffer, metadata cache: inout MetadataCache) {
         out.raw("{\"doc\":")
         out.string(r.doc)
         out.raw(",\"id\":")
@@ -225,7 +257,7 @@ enum JSONWriter {
         out.raw(",\"cluster\":")
         out.string(r.cluster)
         out.raw(",\"metadata\":")
-        value(.object(r.metadata.map { ($0.key, $0.value) }), into: &out)
+        cache.write(r.metadata, into: &out)
         out.raw("}")
     }
 }

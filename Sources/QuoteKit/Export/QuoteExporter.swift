@@ -29,8 +29,9 @@ public struct JSONLinesQuoteExporter: QuoteExporter {
     public mutating func begin() -> String { "" }
     public mutating func export(_ records: [QuoteRecord]) -> String {
         var out = JSONBuffer(capacity: 1024 * records.count)
+        var metadata = JSONWriter.MetadataCache()
         for r in records {
-            JSONWriter.record(r, into: &out)
+            JSONWriter.record(r, into: &out, metadata: &metadata)
             out.raw("\n")
         }
         return out.text
@@ -49,9 +50,10 @@ public struct JSONQuoteExporter: QuoteExporter {
     }
     public mutating func export(_ records: [QuoteRecord]) -> String {
         var out = JSONBuffer(capacity: 1024 * records.count)
+        var metadata = JSONWriter.MetadataCache()
         for r in records {
             out.raw(count == 0 ? "\n" : ",\n")
-            JSONWriter.record(r, into: &out)
+            JSONWriter.record(r, into: &out, metadata: &metadata)
             count += 1
         }
         return out.text
@@ -82,9 +84,11 @@ public struct CSVQuoteExporter: QuoteExporter {
 
     public mutating func export(_ records: [QuoteRecord]) -> String {
         var out = ""
+        var cache = JSONWriter.MetadataCache()
         for r in records {
-            var metadata = ""
-            JSONWriter.value(.object(r.metadata.map { ($0.key, $0.value) }), into: &metadata)
+            var written = JSONBuffer()
+            cache.write(r.metadata, into: &written)
+            let metadata = written.text
             let text = neutralizesFormulas ? Self.neutralized : { $0 }
             let fields: [String] = [
                 text(r.doc), r.id, String(r.start), String(r.end), text(r.text), r.kind.rawValue, text(r.speaker ?? ""),

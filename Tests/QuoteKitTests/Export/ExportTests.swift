@@ -81,6 +81,33 @@ final class ExportTests: XCTestCase {
         XCTAssertEqual(first["text"] as? String, "Commas, \"quotes\" and\nline breaks,")
     }
 
+    /// Each record carries its own document's metadata, also when records of documents with
+    /// different metadata are exported together (the writer reuses the last metadata it wrote).
+    func testEachRecordCarriesItsOwnMetadata() throws {
+        let extractor = try QuoteExtractor()
+        let text = "“Yes,” Ann Lee said. “No,” Bo Diaz said."
+        let a = try extractor.extract(text: text, documentID: "a", metadata: [("url", .string("https://a.example")), ("n", .number("1"))])
+        let b = try extractor.extract(text: text, documentID: "b", metadata: [("url", .string("https://b.example")), ("n", .number("1"))])
+        let c = try extractor.extract(text: text, documentID: "c", metadata: [("url", .string("https://b.example"))])
+        let records = a + b + c + a
+        XCTAssertEqual(records.count, 8)
+        var jsonl = JSONLinesQuoteExporter()
+        var json = JSONQuoteExporter()
+        let lines = jsonl.exportAll(records).split(separator: "\n").map { try! JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+        let array = try JSONSerialization.jsonObject(with: Data(json.exportAll(records).utf8)) as! [[String: Any]]
+        var csv = CSVQuoteExporter()
+        let rows = try CSV<Named>(string: csv.exportAll(records)).rows
+        for (k, record) in records.enumerated() {
+            // The metadata of the record's own document: its url, and n where the document has it.
+            let url = record.doc == "a" ? "https://a.example" : "https://b.example"
+            let expected = NSDictionary(dictionary: record.doc == "c" ? ["url": url] : ["url": url, "n": 1])
+            let cell = try JSONSerialization.jsonObject(with: Data(rows[k]["metadata"]!.utf8))
+            for (written, place) in [(lines[k]["metadata"], "JSONL"), (array[k]["metadata"], "JSON"), (cell, "CSV")] {
+                XCTAssertEqual((written as? [String: Any]).map(NSDictionary.init(dictionary:)), expected, "\(place) record \(k) of \(record.doc)")
+            }
+        }
+    }
+
     /// Offsets are written as JSON integers equal to the records': 0, one digit, many digits.
     func testJSONLOffsetsReadBackAsTheRecordsOffsets() throws {
         let padding = String(repeating: "The weather was mild. ", count: 5_000)
