@@ -149,13 +149,9 @@ private struct ClusterHasher {
 
     @inline(__always)
     mutating func visit(_ v: UInt32) {
-        let isWord: Bool
-        if v < 0x80 {
-            isWord = (v | 0x20 >= 0x61 && v | 0x20 <= 0x7A) || (v >= 0x30 && v <= 0x39)
-        } else {
-            let properties = Unicode.Scalar(v)!.properties
-            isWord = properties.isAlphabetic || properties.numericType != nil
-        }
+        let properties = v < 0x80 ? nil : Unicode.Scalar(v)!.properties
+        let isWord = properties.map { $0.isAlphabetic || $0.numericType != nil }
+            ?? ((v | 0x20 >= 0x61 && v | 0x20 <= 0x7A) || (v >= 0x30 && v <= 0x39))
         guard isWord else {
             pendingSpace = hash != Self.offsetBasis
             return
@@ -164,10 +160,10 @@ private struct ClusterHasher {
             add(0x20)
             pendingSpace = false
         }
-        if v < 0x80 {
-            add(UInt8(v | (v >= 0x41 && v <= 0x5A ? 0x20 : 0)))
+        if let properties {
+            for byte in properties.lowercaseMapping.utf8 { add(byte) }
         } else {
-            for byte in Unicode.Scalar(v)!.properties.lowercaseMapping.utf8 { add(byte) }
+            add(UInt8(v | (v >= 0x41 && v <= 0x5A ? 0x20 : 0)))
         }
     }
 }

@@ -196,7 +196,8 @@ enum JSONWriter {
 
     /// One record as a JSON object on one line.
     static func record(_ r: QuoteRecord, into out: inout String) {
-        appending(to: &out, capacity: 1024) { record(r, into: &$0) }
+        var cache = MetadataCache()
+        appending(to: &out, capacity: 1024) { record(r, into: &$0, metadata: &cache) }
     }
 
     /// The metadata object last written, kept because the records of one document all carry
@@ -218,12 +219,6 @@ enum JSONWriter {
             bytes = buffer.bytes
             out.raw(bytes)
         }
-    }
-
-    /// One record as a JSON object on one line.
-    static func record(_ r: QuoteRecord, into out: inout JSONBuffer) {
-        var cache = MetadataCache()
-        record(r, into: &out, metadata: &cache)
     }
 
     /// One record as a JSON object on one line, its metadata written through `cache`.
